@@ -1,0 +1,40 @@
+// Runs a Scenario to completion (or to a deadlock or a limit) and returns its trace and
+// metrics. Deterministic: the same Scenario gives the same RunResult, byte for byte, on every
+// platform. Tie-breaking rules are listed in docs/engine.md.
+#pragma once
+#include "sim/metrics.h"
+#include "sim/scenario.h"
+#include "sim/trace.h"
+
+#include <string>
+#include <vector>
+
+namespace tl {
+
+enum class Outcome : std::uint8_t {
+  Completed,    // every thread finished
+  Deadlock,     // threads wait for mutexes that can never be released; see RunResult::waits
+  TimeLimit,    // Limits::max_sim_time reached
+  EventLimit,   // Limits::max_events reached
+};
+const char* to_string(Outcome outcome);
+
+struct WaitEdge {               // at the end of a deadlocked run: waiter waits for mutex held by holder
+  ThreadId  waiter;
+  ProcessId process;
+  MutexId   mutex;
+  ThreadId  holder;             // kNoThread if nobody holds it (cannot happen with hand-off)
+};
+
+struct RunResult {
+  Outcome                               outcome = Outcome::Completed;
+  Trace                                 trace;
+  Metrics                               metrics;
+  std::vector<WaitEdge>                 waits;        // non-empty iff outcome == Deadlock
+  std::vector<std::vector<std::int64_t>> final_vars;  // [process][var]
+  std::uint64_t                         events = 0;   // engine steps taken (benchmarks)
+};
+
+RunResult run(const Scenario& scenario);
+
+}  // namespace tl

@@ -1,0 +1,127 @@
+// A validated, compiled scenario: what the engine runs. Built from JSON by parse_scenario()
+// (scenario_json.cpp) or directly by adapters (the OSTEP front ends, lessons, tests).
+//
+// [SECTION] Programs: flat op lists (repeat compiled to loop ops)
+// [SECTION] Machine, scheduler, limits
+// [SECTION] Scenario
+#pragma once
+#include "sim/types.h"
+
+#include <optional>
+#include <string>
+#include <string_view>
+#include <vector>
+
+namespace tl {
+
+// ---------------------------------------------------------------------------------------------
+// [SECTION] Programs
+// ---------------------------------------------------------------------------------------------
+// A thread's program is compiled to a flat list so that a running thread is just a program
+// counter plus a small loop-counter stack: cheap to store for thousands of threads and cheap to
+// step through millions of times. New step kinds (create, fork, join, send, ...) add OpKinds.
+enum class OpKind : std::uint8_t {
+  Compute,          // duration: CPU work, preemptible at any ns
+  Io,               // duration: blocking I/O; the core is free meanwhile
+  Sleep,            // duration: timed sleep; the core is free meanwhile
+  LoopBegin,        // arg: iteration count; pushes a counter (count 0 jumps past its LoopEnd)
+  LoopEnd,          // arg: index of the matching LoopBegin
+  Lock,             // arg: MutexId of the thread's process
+  Unlock,           // arg: MutexId
+  Load,             // arg: VarId; copies the shared variable into the thread's register
+  Add,              // arg: VarId; register += 1
+  Store,            // arg: VarId; writes the register back (may overwrite a concurrent update)
+  AtomicIncrement,  // arg: VarId; read-modify-write as one indivisible step
+};
+
+struct Op {
+  OpKind        kind;
+  std::uint32_t arg      = 0;   // see OpKind
+  TimeNs        duration = 0;   // Compute/Io/Sleep; other kinds take machine-defined costs
+  std::uint32_t source   = 0;   // index into ThreadSpec::op_paths: JSON path for messages
+};
+
+struct ThreadSpec {
+  std::string              name;
+  ProcessId                process  = 0;
+  TimeNs                   arrival  = 0;   // when it becomes ready
+  int                      priority = 0;   // policy "priority": larger runs first
+  std::vector<Op>          program;
+  std::vector<std::string> op_paths;       // e.g. "processes[0].threads[1].program[2]"
+  TimeNs                   total_cpu = 0;  // CPU demand known in advance (SJF/STCF oracle)
+};
+
+struct ProcessSpec {
+  std::string                name;
+  std::vector<std::string>   vars;          // shared variables, declaration order
+  std::vector<std::int64_t>  initial;       // same length as vars
+  std::vector<std::string>   mutexes;       // mutex names used by its threads, first-use order
+  std::vector<ThreadId>      threads;
+};
+
+// ---------------------------------------------------------------------------------------------
+// [SECTION] Machine, scheduler, limits
+// ---------------------------------------------------------------------------------------------
+struct MachineSpec {
+  std::uint32_t cores       = 1;     // 1 .. 256
+  TimeNs        switch_cost = 0;     // charged when a core starts a thread other than its last
+  TimeNs        lock_cost   = 0;     // an uncontended lock or unlock
+  TimeNs        mem_op_cost = 1;     // each of load / add / store of a non-atomic increment
+  TimeNs        atomic_cost = 3;     // one atomic increment
+};
+
+enum class PolicyKind : std::uint8_t { Fifo, Sjf, Stcf, Rr, Priority, Mlfq, Cyclic };
+
+struct MlfqLevel {
+  TimeNs        quantum   = 0;
+  std::uint32_t allotment = 1;       // quanta a thread may use at this level before demotion
+};
+
+struct SchedulerSpec {
+  PolicyKind             policy  = PolicyKind::Rr;
+  TimeNs                 quantum = 10'000'000;   // rr (and priority among equals)
+  // mlfq
+  std::vector<MlfqLevel> levels;                 // highest priority first
+  TimeNs                 boost   = 0;            // 0 = never
+  bool                   io_bump  = false;       // a thread back from I/O goes to its queue's head
+  bool                   io_reset = false;       // I/O refills slice and allotment at its level
+  // cyclic (OSTEP process-run): picks the next ready thread by id after the last one run
+  bool                   wake_preempts        = false;  // IO_RUN_IMMEDIATE
+  bool                   io_holds_core        = false;  // SWITCH_ON_END
+  bool                   dispatch_before_wakes = false; // freed cores pick before same-instant wakes
+};
+
+struct Limits {
+  TimeNs        max_sim_time = 24LL * 3600 * 1'000'000'000;  // simulated time cap
+  std::uint64_t max_events   = 500'000'000;                 // engine steps cap
+};
+
+// ---------------------------------------------------------------------------------------------
+// [SECTION] Scenario
+// ---------------------------------------------------------------------------------------------
+struct Scenario {
+  std::uint64_t            seed = 1;
+  MachineSpec              machine;
+  SchedulerSpec            scheduler;
+  Limits                   limits;
+  std::vector<ProcessSpec> processes;
+  std::vector<ThreadSpec>  threads;
+};
+
+struct ScenarioError {
+  std::string path;      // JSON path, e.g. "processes[0].threads[1].program[2]" ("" = document)
+  std::string message;   // the reason, e.g. "unknown step kind 'comput_us'"
+};
+
+struct ParseResult {
+  std::optional<Scenario>    scenario;   // set iff errors is empty
+  std::vector<ScenarioError> errors;     // every error found, document order
+};
+
+ParseResult parse_scenario(std::string_view json_text);
+
+// "error: PATH: MESSAGE" (or "error: MESSAGE" at the document root): the one format every
+// front end prints.
+std::string format_error(const ScenarioError& error);
+
+}  // namespace tl
