@@ -1,0 +1,213 @@
+#include "sim/session.h"
+
+#include <gtest/gtest.h>
+
+#include <string>
+#include <thread>
+
+namespace tl {
+namespace {
+
+constexpr TimeNs kUs = 1'000;
+
+// `threads` threads in one process, each looping compute then I/O: enough switching, waiting
+// and idle cores that a wrong core count or a mixed-up cell changes the result.
+Scenario make_scenario(std::uint32_t threads, TimeNs compute, TimeNs io) {
+  Scenario s;
+  s.scheduler.policy  = PolicyKind::Rr;
+  s.scheduler.quantum = 300 * kUs;
+  s.machine.switch_cost = 2 * kUs;
+  ProcessSpec p;
+  p.name = "p";
+  for (std::uint32_t t = 0; t < threads; ++t) {
+    ThreadSpec th;
+    th.name    = "t" + std::to_string(t);
+    th.process = 0;
+    th.arrival = t * 10 * kUs;
+    th.program = {Op{OpKind::LoopBegin, 4, 0, 0}, Op{OpKind::Compute, 0, compute + t * kUs, 1},
+                  Op{OpKind::Io, 0, io, 2}, Op{OpKind::LoopEnd, 0, 0, 3}};
+    for (int k = 0; k < 4; ++k)
+      th.op_paths.push_back("processes[0].threads[" + std::to_string(t) + "].program[" + std::to_string(k) + "]");
+    th.total_cpu = 4 * (compute + t * kUs);
+    p.threads.push_back(static_cast<ThreadId>(s.threads.size()));
+    s.threads.push_back(std::move(th));
+  }
+  s.processes.push_back(std::move(p));
+  return s;
+}
+
+SweepGrid make_grid() {
+  SweepGrid g;
+  g.cores    = {1, 2, 3, 4};
+  g.variants = {make_scenario(4, 500 * kUs, 200 * kUs), make_scenario(6, 200 * kUs, 900 * kUs)};
+  g.names    = {"cpu", "io"};
+  return g;
+}
+
+void expect_same(const RunResult& a, const RunResult& b, const std::string& what) {
+  SCOPED_TRACE(what);
+  EXPECT_EQ(a.outcome, b.outcome);
+  EXPECT_EQ(a.events, b.events);
+  EXPECT_EQ(a.metrics.makespan, b.metrics.makespan);
+  EXPECT_EQ(a.metrics.context_switches, b.metrics.context_switches);
+  EXPECT_EQ(a.final_vars, b.final_vars);
+  ASSERT_EQ(a.trace.cores.size(), b.trace.cores.size());
+  for (std::size_t c = 0; c < a.trace.cores.size(); ++c) {
+    ASSERT_EQ(a.trace.cores[c].size(), b.trace.cores[c].size()) << "core " << c;
+    for (std::size_t i = 0; i < a.trace.cores[c].size(); ++i) {
+      const CoreSpan& x = a.trace.cores[c][i];
+      const CoreSpan& y = b.trace.cores[c][i];
+      EXPECT_TRUE(x.start == y.start && x.end == y.end && x.thread == y.thread && x.kind == y.kind)
+          << "core " << c << " span " << i;
+    }
+  }
+  ASSERT_EQ(a.trace.threads.size(), b.trace.threads.size());
+  for (std::size_t t = 0; t < a.trace.threads.size(); ++t) ASSERT_EQ(a.trace.threads[t].size(), b.trace.threads[t].size());
+}
+
+std::vector<RunResult> individual_runs(const SweepGrid& g) {
+  std::vector<RunResult> out;
+  for (std::size_t i = 0; i < g.cell_count(); ++i) out.push_back(run(g.cell(i)));
+  return out;
+}
+
+TEST(Sweep, GridOrderIsVariantMajor) {
+  const SweepGrid g = make_grid();
+  ASSERT_EQ(g.cell_count(), 8u);
+  EXPECT_EQ(g.variant_of(5), 1u);
+  EXPECT_EQ(g.cores_of(5), 2u);
+  EXPECT_EQ(g.cell(5).machine.cores, 2u);
+  EXPECT_EQ(g.cell(5).threads.size(), 6u);
+}
+
+TEST(Sweep, ResultsEqualIndividualRunsWhateverThePoolSize) {
+  const SweepGrid g = make_grid();
+  const std::vector<RunResult> expected = individual_runs(g);
+  // More cores must change something, or this test could not tell cells apart.
+  EXPECT_NE(expected[0].metrics.makespan, expected[3].metrics.makespan);
+  for (std::size_t size : {0u, 1u, 2u, 3u}) {
+    ThreadPool pool(size);
+    const SweepResults got = run_sweep(g, &pool);
+    ASSERT_EQ(got.size(), expected.size());
+    for (std::size_t i = 0; i < got.size(); ++i)
+      expect_same(*got[i], expected[i], "pool " + std::to_string(size) + " cell " + std::to_string(i));
+  }
+  const SweepResults sequential = run_sweep(g);
+  for (std::size_t i = 0; i < sequential.size(); ++i) expect_same(*sequential[i], expected[i], "no pool");
+}
+
+TEST(Sweep, SlicedGivesTheSameResultsOneCellPerCall) {
+  const SweepGrid g = make_grid();
+  const std::vector<RunResult> expected = individual_runs(g);
+  SweepSlicer slicer(g);
+  std::size_t calls = 0;
+  while (slicer.run_next()) {
+    ++calls;
+    EXPECT_EQ(slicer.completed(), calls);
+  }
+  EXPECT_EQ(calls, g.cell_count());
+  EXPECT_FALSE(slicer.run_next());
+  for (std::size_t i = 0; i < expected.size(); ++i) expect_same(*slicer.results()[i], expected[i], "sliced");
+}
+
+TEST(Session, WorkerRunPublishesTheResult) {
+  const Scenario s = make_scenario(3, 400 * kUs, 300 * kUs);
+  const RunResult expected = run(s);
+  Session session(Session::Mode::Worker);
+  EXPECT_EQ(session.snapshot()->request, 0u);
+  const std::uint64_t id = session.submit(s);
+  session.wait_idle();
+  const auto snap = session.snapshot();
+  EXPECT_EQ(snap->request, id);
+  ASSERT_TRUE(snap->complete());
+  ASSERT_NE(snap->result(), nullptr);
+  expect_same(*snap->result(), expected, "session");
+}
+
+TEST(Session, ReadersNeverSeeAPartialResult) {
+  const SweepGrid g = make_grid();
+  const std::vector<RunResult> expected = individual_runs(g);
+  Session session(Session::Mode::Worker, 2);
+  const std::uint64_t id = session.submit_sweep(g);
+  // Two readers poll as a UI would, every "frame", until the sweep is complete; every
+  // snapshot they see must be internally consistent and every published cell final.
+  auto reader = [&] {
+    std::size_t last_done = 0;
+    for (;;) {
+      const auto snap = session.snapshot();
+      if (snap->request != id) continue;     // the submit's first snapshot is already in, but be exact
+      std::size_t present = 0;
+      for (std::size_t i = 0; i < snap->cells.size(); ++i) {
+        if (!snap->cells[i]) continue;
+        ++present;
+        expect_same(*snap->cells[i], expected[i], "cell " + std::to_string(i));
+      }
+      EXPECT_EQ(present, snap->cells_done);
+      EXPECT_GE(snap->cells_done, last_done);   // progress only moves forward
+      last_done = snap->cells_done;
+      EXPECT_FALSE(snap->cancelled);
+      if (snap->complete()) return;
+      std::this_thread::yield();
+    }
+  };
+  std::thread other(reader);
+  reader();
+  other.join();
+  session.wait_idle();
+  EXPECT_EQ(session.snapshot()->cells_done, g.cell_count());
+}
+
+TEST(Session, SlicedModeRunsOneCellPerPollWithTheSameResults) {
+  const SweepGrid g = make_grid();
+  const std::vector<RunResult> expected = individual_runs(g);
+  Session session(Session::Mode::Sliced);
+  session.submit_sweep(g);
+  std::size_t polls = 0;
+  while (session.poll()) {
+    ++polls;
+    EXPECT_EQ(session.snapshot()->cells_done, polls);
+  }
+  EXPECT_EQ(polls + 1, g.cell_count());   // the last poll runs the last cell and returns false
+  const auto snap = session.snapshot();
+  ASSERT_TRUE(snap->complete());
+  for (std::size_t i = 0; i < expected.size(); ++i) expect_same(*snap->cells[i], expected[i], "sliced session");
+}
+
+TEST(Session, NewestRequestWinsAndCancelStops) {
+  const SweepGrid g = make_grid();
+  Session session(Session::Mode::Sliced);
+  session.submit_sweep(g);
+  session.poll();
+  const Scenario single = make_scenario(2, 100 * kUs, 100 * kUs);
+  const std::uint64_t second = session.submit(single);
+  EXPECT_EQ(session.snapshot()->request, second);
+  EXPECT_FALSE(session.poll());                  // the single run is its only cell
+  ASSERT_TRUE(session.snapshot()->complete());
+  expect_same(*session.snapshot()->result(), run(single), "second request");
+
+  session.submit_sweep(g);
+  session.poll();
+  session.cancel();
+  const auto snap = session.snapshot();
+  EXPECT_TRUE(snap->cancelled);
+  EXPECT_EQ(snap->cells_done, 1u);
+  EXPECT_FALSE(snap->complete());
+  EXPECT_EQ(snap->result(), nullptr);
+  EXPECT_FALSE(session.poll());
+}
+
+TEST(Session, WorkerNewestRequestWins) {
+  const SweepGrid g = make_grid();
+  const Scenario single = make_scenario(2, 100 * kUs, 100 * kUs);
+  Session session(Session::Mode::Worker, 2);
+  session.submit_sweep(g);
+  const std::uint64_t second = session.submit(single);
+  session.wait_idle();
+  const auto snap = session.snapshot();
+  EXPECT_EQ(snap->request, second);
+  ASSERT_TRUE(snap->complete());
+  expect_same(*snap->result(), run(single), "worker second request");
+}
+
+}  // namespace
+}  // namespace tl
