@@ -5,7 +5,9 @@
 
 #include <nlohmann/json.hpp>
 
+#include <algorithm>
 #include <cmath>
+#include <cstdint>
 #include <string>
 
 namespace tl {
@@ -131,12 +133,47 @@ constexpr CostField kFields[] = {
 
 // Caps keep every later product (pages, ns) far from overflow and catch unit slips such as
 // a value meant in ns written into an _us field.
-constexpr double kMaxUs    = 3.6e9;        // one hour
-constexpr double kMaxKb    = 16.0 * 1024 * 1024;   // 16 GiB per region
-constexpr double kMaxMbps  = 1e6;          // 1 TB/s
+constexpr std::int64_t kMaxCostNs = 3'600'000'000'000;   // one hour
+constexpr std::int64_t kMaxKb     = 16LL * 1024 * 1024;  // 16 GiB per region
+constexpr std::int64_t kMaxMbps   = 1'000'000;           // 1 TB/s
 
 void add_error(std::vector<ScenarioError>& errors, std::string_view path, std::string message) {
   errors.push_back(ScenarioError{std::string(path), std::move(message)});
+}
+
+// "12.5" -> 12500 ns, from the decimal digits (round half to even), so that 0.0005 us means
+// the same here as in a program step; nullopt if malformed or beyond 18 digits of ns.
+std::optional<TimeNs> decimal_us_to_ns(std::string_view text) {
+  std::string digits;
+  int frac = 0, exp = 0;
+  std::size_t i = 0;
+  for (; i < text.size() && text[i] >= '0' && text[i] <= '9'; ++i) digits += text[i];
+  if (i < text.size() && text[i] == '.')
+    for (++i; i < text.size() && text[i] >= '0' && text[i] <= '9'; ++i, ++frac) digits += text[i];
+  if (i < text.size() && (text[i] == 'e' || text[i] == 'E')) {
+    bool negative = false;
+    if (++i < text.size() && (text[i] == '-' || text[i] == '+')) negative = text[i++] == '-';
+    for (; i < text.size() && text[i] >= '0' && text[i] <= '9'; ++i)
+      if ((exp = exp * 10 + (text[i] - '0')) > 400) return std::nullopt;
+    if (negative) exp = -exp;
+  }
+  if (i != text.size() || digits.empty()) return std::nullopt;
+  digits.erase(0, std::min(digits.find_first_not_of('0'), digits.size()));
+  if (digits.empty()) return 0;
+  const int shift = exp - frac + 3;   // ns = digits * 10^shift
+  if (shift >= 0) {
+    if (digits.size() + static_cast<std::size_t>(shift) > 18) return std::nullopt;
+    return std::stoll(digits + std::string(static_cast<std::size_t>(shift), '0'));
+  }
+  const std::size_t cut = static_cast<std::size_t>(-shift);
+  if (cut > digits.size()) digits.insert(0, cut - digits.size(), '0');
+  const std::string kept    = digits.substr(0, digits.size() - cut);
+  const std::string dropped = digits.substr(digits.size() - cut);
+  if (kept.size() > 18) return std::nullopt;
+  TimeNs ns = kept.empty() ? 0 : std::stoll(kept);
+  const bool rest_zero = dropped.find_first_not_of('0', 1) == std::string::npos;
+  if (dropped[0] > '5' || (dropped[0] == '5' && (!rest_zero || (ns & 1)))) ++ns;
+  return ns;
 }
 }  // namespace
 
@@ -148,7 +185,29 @@ const CostField* find_cost_field(std::string_view name) {
   return nullptr;
 }
 
-bool apply_cost_field(CostProfile& profile, std::string_view name, const nlohmann::json& value,
+std::string set_cost_field(CostProfile& profile, const CostField& field, std::int64_t value) {
+  if (value < 0) return "must not be negative";
+  switch (field.unit) {
+    case U::Microseconds:
+    case U::MicrosecondsPerMb:
+      if (value > kMaxCostNs) return "too large (at most 3600000000 us, one hour)";
+      if (field.time == &CostProfile::gil_switch_interval && value < 1'000)
+        return "must be at least 1 us (a zero interval would hand the GIL over forever)";
+      profile.*(field.time) = value;
+      return "";
+    case U::Kilobytes:
+      if (value > kMaxKb) return "too large (at most 16777216 KB)";
+      profile.*(field.count) = static_cast<std::uint32_t>(value);
+      return "";
+    case U::MegabytesPerSecond:
+      if (value > kMaxMbps) return "too large (at most 1000000 MB/s)";
+      profile.*(field.count) = static_cast<std::uint32_t>(value);
+      return "";
+  }
+  return "";
+}
+
+bool apply_cost_field(CostProfile& profile, std::string_view name, const nlohmann::ordered_json& value,
                       std::string_view path, std::vector<ScenarioError>& errors) {
   const CostField* field = find_cost_field(name);
   if (!field) return false;
@@ -156,47 +215,38 @@ bool apply_cost_field(CostProfile& profile, std::string_view name, const nlohman
     add_error(errors, path, "expected a number, got " + std::string(value.type_name()));
     return true;
   }
-  const double v = value.get<double>();
-  if (!std::isfinite(v) || v < 0) {
-    add_error(errors, path, "must be a finite number >= 0");
-    return true;
-  }
-  switch (field->unit) {
-    case U::Microseconds:
-    case U::MicrosecondsPerMb: {
-      if (v > kMaxUs) {
-        add_error(errors, path, "too large (at most 3600000000, one hour in us)");
-        return true;
-      }
-      // Fractional microseconds are meaningful (lock_us 0.25); round once, here, to the ns.
-      const TimeNs ns = std::llround(v * 1000.0);
-      if (field->time == &CostProfile::gil_switch_interval && ns < 1'000) {
-        add_error(errors, path, "must be at least 1 us (a zero interval would hand the GIL over forever)");
-        return true;
-      }
-      profile.*(field->time) = ns;
+  const bool time = field->unit == U::Microseconds || field->unit == U::MicrosecondsPerMb;
+  std::int64_t internal = 0;
+  if (value.is_number_float()) {
+    const double d = value.get<double>();
+    if (!std::isfinite(d) || d < 0) {
+      add_error(errors, path, d < 0 ? "must not be negative" : "must be a finite number");
       return true;
     }
-    case U::Kilobytes:
-    case U::MegabytesPerSecond: {
-      const double cap = field->unit == U::Kilobytes ? kMaxKb : kMaxMbps;
-      if (v != std::floor(v)) {
+    if (!time) {
+      if (d != std::floor(d)) {
         add_error(errors, path, "must be a whole number");
         return true;
       }
-      if (v > cap) {
-        add_error(errors, path, field->unit == U::Kilobytes ? "too large (at most 16777216 KB)"
-                                                             : "too large (at most 1000000 MB/s)");
-        return true;
-      }
-      profile.*(field->count) = static_cast<std::uint32_t>(v);
-      return true;
+      internal = d > 9e15 ? INT64_MAX : static_cast<std::int64_t>(d);
+    } else if (auto ns = decimal_us_to_ns(nlohmann::ordered_json(d).dump())) {
+      internal = *ns;   // dump(): the shortest decimal that reads back as d, i.e. what was written
+    } else {
+      internal = INT64_MAX;   // reported as too large below
     }
+  } else if (value.is_number_unsigned()) {
+    const auto u = value.get<std::uint64_t>();
+    internal = u > static_cast<std::uint64_t>(INT64_MAX / 1000) ? INT64_MAX
+             : static_cast<std::int64_t>(u) * (time ? 1000 : 1);
+  } else {
+    const auto i = value.get<std::int64_t>();
+    internal = i < 0 ? -1 : i > INT64_MAX / 1000 ? INT64_MAX : i * (time ? 1000 : 1);
   }
+  if (std::string why = set_cost_field(profile, *field, internal); !why.empty()) add_error(errors, path, why);
   return true;
 }
 
-CostProfile machine_cost_profile(const nlohmann::json& machine, std::string_view path,
+CostProfile machine_cost_profile(const nlohmann::ordered_json& machine, std::string_view path,
                                  std::vector<ScenarioError>& errors) {
   const std::string base(path);
   CostProfile profile = cost_profile(CostProfileKind::Native);
@@ -204,7 +254,6 @@ CostProfile machine_cost_profile(const nlohmann::json& machine, std::string_view
     add_error(errors, path, "expected an object, got " + std::string(machine.type_name()));
     return profile;
   }
-  // The profile first, wherever it appears among the keys: overrides apply on top of it.
   if (auto it = machine.find("profile"); it != machine.end()) {
     const std::string at = base + ".profile";
     if (!it->is_string()) {
@@ -216,7 +265,6 @@ CostProfile machine_cost_profile(const nlohmann::json& machine, std::string_view
                                 "' (expected native, python or textbook)");
     }
   }
-  // nlohmann's object is a std::map: keys come sorted, so errors come in a stable order.
   for (const auto& [key, value] : machine.items())
     apply_cost_field(profile, key, value, base + "." + key, errors);
   return profile;

@@ -18,6 +18,7 @@
 #include <cstdint>
 #include <optional>
 #include <span>
+#include <string>
 #include <string_view>
 #include <vector>
 
@@ -75,17 +76,21 @@ struct CostField {
 std::span<const CostField> cost_fields();
 const CostField*           find_cost_field(std::string_view name);   // nullptr if not a cost field
 
-// Applies one machine field to `profile`. `path` names the field in the document (for
-// example "machine.fork_us"); on a bad value an error naming it is appended and the profile
-// is left unchanged. Returns false if `name` is not a cost field at all (the caller decides
-// whether that is an error: the machine object has other fields such as "cores").
-bool apply_cost_field(CostProfile& profile, std::string_view name, const nlohmann::json& value,
+// Sets a field from a value already in the field's internal unit: ns for the _us fields (the
+// parser reads decimals exactly), KB, or MB/s. Returns the reason it is refused ("" = set).
+std::string set_cost_field(CostProfile& profile, const CostField& field, std::int64_t value);
+
+// JSON entry points, on the parser's document type (ordered: errors come in document order).
+// apply_cost_field applies one machine field; `path` names it ("machine.fork_us"). A bad value
+// appends an error naming it and leaves the profile unchanged. Returns false if `name` is not
+// a cost field at all (the caller decides: the machine object has other fields, e.g. "cores").
+bool apply_cost_field(CostProfile& profile, std::string_view name, const nlohmann::ordered_json& value,
                       std::string_view path, std::vector<ScenarioError>& errors);
 
-// Builds the profile of a "machine" object: "profile" picks the defaults (native if absent),
-// then every cost field present overrides. Fields that are neither "profile" nor cost fields
-// are ignored here (the scenario parser owns them). `path` is the machine object's path.
-CostProfile machine_cost_profile(const nlohmann::json& machine, std::string_view path,
+// The profile of a "machine" object: "profile" picks the defaults (native if absent), then
+// every cost field present overrides, wherever "profile" appears among the keys. Fields that
+// are neither are ignored here (the scenario parser owns them). `path`: the object's path.
+CostProfile machine_cost_profile(const nlohmann::ordered_json& machine, std::string_view path,
                                  std::vector<ScenarioError>& errors);
 
 // ---------------------------------------------------------------------------------------------

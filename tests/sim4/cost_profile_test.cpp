@@ -6,7 +6,7 @@
 namespace tl {
 namespace {
 
-using nlohmann::json;
+using json = nlohmann::ordered_json;
 
 TEST(CostProfile, NativeMagnitudesFollowCalibration) {
   const CostProfile p = cost_profile(CostProfileKind::Native);
@@ -107,26 +107,59 @@ TEST(CostProfile, BadValuesNameTheFieldAndKeepTheDefault) {
   std::vector<ScenarioError> errors;
   const json machine = {{"fork_us", -1},          {"spawn_us", "slow"},   {"heap_kb", 1.5},
                         {"ipc_mb_per_s", 1e12},   {"thread_switch_us", 1e10},
-                        {"gil_switch_interval_us", 0}, {"lock_us", true}};
+                        {"gil_switch_interval_us", 0}, {"lock_us", true}, {"cow_fault_us", -0.5}};
   const CostProfile p = machine_cost_profile(machine, "machine", errors);
-  ASSERT_EQ(errors.size(), 7u);
-  // Sorted key order: a stable, documented error order.
+  ASSERT_EQ(errors.size(), 8u);
+  // Document order, as every other parser error.
   EXPECT_EQ(errors[0].path, "machine.fork_us");
-  EXPECT_EQ(errors[0].message, "must be a finite number >= 0");
-  EXPECT_EQ(errors[1].path, "machine.gil_switch_interval_us");
-  EXPECT_NE(errors[1].message.find("at least 1 us"), std::string::npos);
+  EXPECT_EQ(errors[0].message, "must not be negative");
+  EXPECT_EQ(errors[1].path, "machine.spawn_us");
+  EXPECT_EQ(errors[1].message, "expected a number, got string");
   EXPECT_EQ(errors[2].path, "machine.heap_kb");
   EXPECT_EQ(errors[2].message, "must be a whole number");
   EXPECT_EQ(errors[3].path, "machine.ipc_mb_per_s");
-  EXPECT_EQ(errors[4].path, "machine.lock_us");
-  EXPECT_EQ(errors[4].message, "expected a number, got boolean");
-  EXPECT_EQ(errors[5].path, "machine.spawn_us");
-  EXPECT_EQ(errors[5].message, "expected a number, got string");
-  EXPECT_EQ(errors[6].path, "machine.thread_switch_us");
+  EXPECT_EQ(errors[3].message, "too large (at most 1000000 MB/s)");
+  EXPECT_EQ(errors[4].path, "machine.thread_switch_us");
+  EXPECT_EQ(errors[4].message, "too large (at most 3600000000 us, one hour)");
+  EXPECT_EQ(errors[5].path, "machine.gil_switch_interval_us");
+  EXPECT_NE(errors[5].message.find("at least 1 us"), std::string::npos);
+  EXPECT_EQ(errors[6].path, "machine.lock_us");
+  EXPECT_EQ(errors[6].message, "expected a number, got boolean");
+  EXPECT_EQ(errors[7].path, "machine.cow_fault_us");
+  EXPECT_EQ(errors[7].message, "must not be negative");
   const CostProfile native = cost_profile(CostProfileKind::Native);
   EXPECT_EQ(p.fork, native.fork);
   EXPECT_EQ(p.heap_kb, native.heap_kb);
   EXPECT_EQ(p.gil_switch_interval, native.gil_switch_interval);
+  EXPECT_EQ(p.thread_switch, native.thread_switch);
+}
+
+TEST(CostProfile, FractionalMicrosecondsRoundFromTheWrittenDecimal) {
+  auto lock_ns = [](const json& v) {
+    std::vector<ScenarioError> errors;
+    const CostProfile p = machine_cost_profile(json{{"lock_us", v}}, "machine", errors);
+    EXPECT_TRUE(errors.empty());
+    return p.lock;
+  };
+  EXPECT_EQ(lock_ns(0.25), 250);
+  EXPECT_EQ(lock_ns(0.001), 1);
+  EXPECT_EQ(lock_ns(0.0015), 2);    // 1.5 ns: ties to even
+  EXPECT_EQ(lock_ns(0.0025), 2);    // 2.5 ns: ties to even
+  EXPECT_EQ(lock_ns(0.0026), 3);
+  EXPECT_EQ(lock_ns(1e-7), 0);
+  EXPECT_EQ(lock_ns(12.5), 12'500);
+  EXPECT_EQ(lock_ns(3), 3'000);
+  EXPECT_EQ(lock_ns(2.5e3), 2'500'000);
+}
+
+TEST(CostProfile, SetFieldTakesInternalUnits) {
+  CostProfile p;
+  EXPECT_EQ(set_cost_field(p, *find_cost_field("fork_us"), 1'234), "");
+  EXPECT_EQ(p.fork, 1'234);
+  EXPECT_EQ(set_cost_field(p, *find_cost_field("thread_stack_kb"), 64), "");
+  EXPECT_EQ(p.thread_stack_kb, 64u);
+  EXPECT_EQ(set_cost_field(p, *find_cost_field("thread_stack_kb"), -1), "must not be negative");
+  EXPECT_EQ(p.thread_stack_kb, 64u);
 }
 
 TEST(CostProfile, UnknownProfileIsAnError) {
