@@ -48,7 +48,9 @@ TEST(CostProfile, PythonMagnitudesFollowCalibration) {
 TEST(CostProfile, TextbookHasNoTimeCosts) {
   const CostProfile p = cost_profile(CostProfileKind::Textbook);
   for (const CostField& f : cost_fields()) {
-    if (f.time && f.time != &CostProfile::gil_switch_interval) EXPECT_EQ(p.*(f.time), 0) << f.name;
+    if (f.time && f.time != &CostProfile::gil_switch_interval) {
+      EXPECT_EQ(p.*(f.time), 0) << f.name;
+    }
   }
   EXPECT_EQ(p.ipc_mb_per_s, 0u);
   EXPECT_EQ(ipc_side_cost(p, 1'000'000'000), 0);
