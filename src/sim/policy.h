@@ -48,6 +48,14 @@ class Policy {
   // Should `candidate`, just made ready, take the core of `running`? Asked before
   // enqueue(candidate), for running threads only when no core is idle.
   virtual bool preempts(ThreadId /*candidate*/, ThreadId /*running*/) const { return false; }
+  // The form the engine calls: also says why the candidate became ready (MLFQ's io_bump lets a
+  // thread back from I/O take a same-level core; an arrival may not). Defaults to the above.
+  virtual bool preempts(ThreadId candidate, ReadyReason /*why*/, ThreadId running) const {
+    return preempts(candidate, running);
+  }
+  // False lets the engine skip the preemption questions entirely (FIFO, SJF, RR): with
+  // thousands of ready events per simulated millisecond on 64 cores they are not free.
+  virtual bool may_preempt() const { return true; }
   // Among the running threads `candidate` preempts, the one with the largest rank is evicted
   // (ties: the highest core id).
   virtual std::int64_t eviction_rank(ThreadId /*running*/) const { return 0; }

@@ -120,6 +120,11 @@ struct ParseResult {
 
 ParseResult parse_scenario(std::string_view json_text);
 
+// CPU time a program needs on `machine` (compute plus nominal lock, memory and atomic costs,
+// loops multiplied out, saturating at kForever): the SJF/STCF oracle. Increment jitter is not
+// included. The engine computes it itself; parse_scenario also stores it in total_cpu.
+TimeNs program_cpu_demand(const std::vector<Op>& program, const MachineSpec& machine);
+
 // "error: PATH: MESSAGE" (or "error: MESSAGE" at the document root): the one format every
 // front end prints.
 std::string format_error(const ScenarioError& error);

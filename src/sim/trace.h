@@ -56,6 +56,7 @@ struct Trace {
   std::vector<Instant>                instants;   // sorted by time
   std::vector<CounterSample>          run_queue;  // ready threads not on a core, on change
   TimeNs                              makespan = 0;
+  std::vector<TimeNs>                 completion; // [thread] when it finished, -1 if it did not
 };
 
 // Spans of a sorted lane that intersect [t0, t1): binary search, no allocation.

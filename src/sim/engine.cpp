@@ -1,0 +1,363 @@
+// The event loop: instants, their phases, cores and dispatch. docs/engine.md states the order
+// of the phases of one instant and every tie rule; this file is that document in code.
+//
+// [SECTION] Event queue
+// [SECTION] Set-up and the loop
+// [SECTION] Ready events and filling cores
+// [SECTION] Cores: dispatch, segments, preemption, release
+#include "sim/engine_internal.h"
+
+#include <algorithm>
+
+namespace tl {
+
+const char* to_string(Outcome outcome) {
+  switch (outcome) {
+    case Outcome::Completed:  return "completed";
+    case Outcome::Deadlock:   return "deadlock";
+    case Outcome::TimeLimit:  return "time-limit";
+    case Outcome::EventLimit: return "event-limit";
+  }
+  return "?";
+}
+
+RunResult run(const Scenario& scenario) {
+  detail::Engine engine(scenario);
+  return engine.run();
+}
+
+namespace detail {
+
+// ---------------------------------------------------------------------------------------------
+// [SECTION] Event queue
+// ---------------------------------------------------------------------------------------------
+void EventQueue::push(const Event& e) {
+  heap_.push_back(e);
+  std::size_t i = heap_.size() - 1;
+  while (i > 0) {
+    const std::size_t parent = (i - 1) / 2;
+    if (!less(e, heap_[parent])) break;
+    heap_[i] = heap_[parent];
+    i = parent;
+  }
+  heap_[i] = e;
+}
+
+void EventQueue::pop() {
+  const Event last = heap_.back();
+  heap_.pop_back();
+  const std::size_t n = heap_.size();
+  if (n == 0) return;
+  std::size_t i = 0;
+  for (;;) {
+    std::size_t child = 2 * i + 1;
+    if (child >= n) break;
+    if (child + 1 < n && less(heap_[child + 1], heap_[child])) ++child;
+    if (!less(heap_[child], last)) break;
+    heap_[i] = heap_[child];
+    i = child;
+  }
+  heap_[i] = last;
+}
+
+// ---------------------------------------------------------------------------------------------
+// [SECTION] Set-up and the loop
+// ---------------------------------------------------------------------------------------------
+Engine::Engine(const Scenario& scenario) : sc_(scenario), machine_(scenario.machine) {
+  const std::size_t n = sc_.threads.size();
+  const std::uint32_t ncores = std::clamp<std::uint32_t>(machine_.cores, 1, 256);
+  threads_.resize(n);
+  cores_.resize(ncores);
+  for (CoreId c = 0; c < ncores; ++c) set_idle(c, true);
+  idle_count_ = ncores;
+
+  remaining_cpu_.resize(n);
+  for (std::size_t t = 0; t < n; ++t)
+    remaining_cpu_[t] = program_cpu_demand(sc_.threads[t].program, machine_);
+
+  mutex_base_.resize(sc_.processes.size());
+  var_base_.resize(sc_.processes.size());
+  std::uint32_t nm = 0, nv = 0;
+  for (std::size_t p = 0; p < sc_.processes.size(); ++p) {
+    mutex_base_[p] = nm;
+    var_base_[p]   = nv;
+    nm += static_cast<std::uint32_t>(sc_.processes[p].mutexes.size());
+    nv += static_cast<std::uint32_t>(sc_.processes[p].vars.size());
+  }
+  mutexes_.resize(nm);
+  vars_.resize(nv, 0);
+  for (std::size_t p = 0; p < sc_.processes.size(); ++p)
+    for (std::size_t v = 0; v < sc_.processes[p].vars.size(); ++v)
+      vars_[var_base_[p] + v] = v < sc_.processes[p].initial.size() ? sc_.processes[p].initial[v] : 0;
+  init_programs();
+
+  jitter_seed_ = mix64(sc_.seed ^ 0x7468726561646C61ull);  // "threadla"
+  PolicyContext context;
+  context.scenario      = &sc_;
+  context.remaining_cpu = remaining_cpu_;
+  policy_          = make_policy(sc_.scheduler, context);
+  policy_preempts_ = policy_->may_preempt();
+
+  result_.trace.cores.resize(ncores);
+  result_.trace.threads.resize(n);
+  result_.trace.completion.assign(n, -1);
+  events_.reserve(n + ncores + 16);
+}
+
+RunResult Engine::run() {
+  const std::size_t n = threads_.size();
+  for (ThreadId t = 0; t < n; ++t) {
+    events_.push({std::max<TimeNs>(0, sc_.threads[t].arrival), event_key(kPhaseArrival, t), t, 0});
+    ++pending_;
+  }
+  if (const TimeNs timer = policy_->next_timer(0); timer != kForever)
+    events_.push({timer, event_key(kPhaseTimer, 0), 0, 0});
+  result_.trace.run_queue.push_back({0, 0});
+
+  TimeNs now = 0;
+  for (;;) {
+    if (done_ == n) { result_.outcome = Outcome::Completed; break; }
+    if (event_limit_ || steps_ >= sc_.limits.max_events) { result_.outcome = Outcome::EventLimit; break; }
+    if (stuck()) { result_.outcome = Outcome::Deadlock; collect_waits(); break; }
+    const TimeNs next = events_.top().time;
+    if (next > sc_.limits.max_sim_time) {
+      result_.outcome = Outcome::TimeLimit;
+      now = std::max(now, sc_.limits.max_sim_time);
+      break;
+    }
+    now = next;
+    process_instant(now);
+  }
+  finish(now);
+  return std::move(result_);
+}
+
+// Nothing can ever happen again: no core runs, no arrival or wake is pending (a policy timer
+// alone cannot unblock anyone), yet some thread is not done.
+bool Engine::stuck() const { return busy_ == 0 && pending_ == 0; }
+
+// One round of an instant: phases 1..6. Events pushed for `now` during the round (a wake at
+// the same instant) are handled by another round, so the phases stay in order.
+void Engine::process_instant(TimeNs now) {
+  // (1) segments ending now, core order (the key's sequence is the core id)
+  while (!events_.empty() && events_.top().time == now && event_phase(events_.top()) == kPhaseCore) {
+    const Event e = events_.top();
+    events_.pop();
+    if (e.gen != cores_[e.who].gen || cores_[e.who].thread == kNoThread) continue;  // stale
+    ++steps_;
+    on_core_event(e.who, now);
+  }
+  // (2) freed cores pick before same-instant wakes (OSTEP process-run)
+  if (sc_.scheduler.dispatch_before_wakes) fill_idle_cores(now);
+  // (3) policy timers: everyone leaves its core first, then the policy reshuffles
+  while (!events_.empty() && events_.top().time == now && event_phase(events_.top()) == kPhaseTimer) {
+    events_.pop();
+    ++steps_;
+    for (CoreId c = 0; c < cores_.size(); ++c)
+      if (cores_[c].thread != kNoThread) preempt(c, now);
+    policy_->on_timer(now);
+    if (const TimeNs timer = policy_->next_timer(now); timer != kForever && timer > now)
+      events_.push({timer, event_key(kPhaseTimer, 0), 0, 0});
+  }
+  // (4) arrivals in thread-id order, (5) wakes in issue order
+  while (!events_.empty() && events_.top().time == now && event_phase(events_.top()) >= kPhaseArrival) {
+    const Event e = events_.top();
+    events_.pop();
+    --pending_;
+    ++steps_;
+    ready_event(e.who, event_phase(e) == kPhaseArrival ? ReadyReason::Arrival : ReadyReason::Wake, now);
+  }
+  // (6) idle cores in core-id order
+  fill_idle_cores(now);
+  note_run_queue(now);
+}
+
+// ---------------------------------------------------------------------------------------------
+// [SECTION] Ready events and filling cores
+// ---------------------------------------------------------------------------------------------
+void Engine::ready_event(ThreadId t, ReadyReason why, TimeNs now) {
+  if (policy_preempts_ && idle_count_ == 0) {
+    CoreId victim = kNoCore;
+    std::int64_t best = 0;
+    for (CoreId c = 0; c < cores_.size(); ++c) {
+      const ThreadId r = cores_[c].thread;
+      if (r == kNoThread) continue;
+      settle(c, now);  // the policy may look at remaining_cpu of running threads
+      if (!policy_->preempts(t, why, r)) continue;
+      const std::int64_t rank = policy_->eviction_rank(r);
+      if (victim == kNoCore || rank >= best) { victim = c; best = rank; }  // ties: highest core
+    }
+    if (victim != kNoCore) preempt(victim, now);
+  }
+  make_ready(t, why, now);
+}
+
+void Engine::make_ready(ThreadId t, ReadyReason why, TimeNs now) {
+  set_state(t, RtState::Ready, now);
+  ++ready_count_;
+  policy_->enqueue(t, why, now);
+}
+
+void Engine::fill_idle_cores(TimeNs now) {
+  for (CoreId c = 0; c < cores_.size() && ready_count_ > 0; ++c) {
+    while (core_idle(c) && ready_count_ > 0) {
+      CoreRt& core = cores_[c];
+      const bool was_idle = !(core.freed_at == now && !core.offered);
+      const ThreadId t = policy_->pick(c, was_idle, now);
+      if (t == kNoThread || t >= threads_.size() || threads_[t].state != RtState::Ready) {
+        core.offered = true;
+        break;
+      }
+      dispatch(c, t, now);
+    }
+  }
+}
+
+// ---------------------------------------------------------------------------------------------
+// [SECTION] Cores
+// ---------------------------------------------------------------------------------------------
+// The next issue makes this depend on whether prev and next share an address space.
+TimeNs Engine::switch_cost(ThreadId /*prev*/, ThreadId /*next*/) const { return machine_.switch_cost; }
+
+void Engine::schedule_core(CoreId c, TimeNs at) {
+  events_.push({at, event_key(kPhaseCore, c), c, cores_[c].gen});
+}
+
+void Engine::dispatch(CoreId c, ThreadId t, TimeNs now) {
+  CoreRt& core = cores_[c];
+  --ready_count_;
+  set_idle(c, false);
+  --idle_count_;
+  ++busy_;
+  if (core.preempted != kNoThread) {
+    if (core.preempted_at == now && core.preempted != t)
+      result_.trace.instants.push_back({now, c, core.preempted, InstantKind::Preempt});
+    core.preempted = kNoThread;
+  }
+  set_state(t, RtState::Running, now);
+  threads_[t].core = c;
+  core.thread      = t;
+  core.ran         = 0;
+  core.slice_left  = std::max<TimeNs>(1, policy_->slice(t));
+  core.seg_start   = now;
+  core.span_start  = now;
+  const TimeNs cost = (core.last != kNoThread && core.last != t) ? switch_cost(core.last, t) : 0;
+  if (cost > 0) {
+    core.in_overhead = true;
+    schedule_core(c, now + cost);
+    return;
+  }
+  core.in_overhead = false;
+  continue_run(c, now, step(t, now));
+}
+
+// After the thread's zero-cost ops ran inline: give it CPU until its op or slice ends, or let
+// the core go.
+void Engine::continue_run(CoreId c, TimeNs now, StepResult r) {
+  CoreRt& core = cores_[c];
+  if (r == StepResult::Blocked)  { release(c, now, StopReason::Blocked); return; }
+  if (r == StepResult::Finished) { release(c, now, StopReason::Finished); return; }
+  if (event_limit_) return;  // the loop stops at this instant; finish() closes the spans
+  if (core.slice_left <= 0)      { release(c, now, StopReason::SliceExpired); return; }
+  schedule_core(c, now + std::min(threads_[core.thread].op_left, core.slice_left));
+}
+
+void Engine::on_core_event(CoreId c, TimeNs now) {
+  CoreRt& core = cores_[c];
+  const ThreadId t = core.thread;
+  if (core.in_overhead) {
+    record_core_span(c, core.span_start, now, t, CoreSpanKind::Overhead);
+    core.in_overhead = false;
+    core.seg_start   = now;
+    core.span_start  = now;
+    continue_run(c, now, step(t, now));
+    return;
+  }
+  const bool op_was_running = threads_[t].op_left > 0;
+  settle(c, now);
+  StepResult r = StepResult::NeedCpu;
+  if (op_was_running && threads_[t].op_left == 0) {
+    r = complete_op(t, now);
+    if (r == StepResult::NeedCpu) r = step(t, now);
+  }
+  continue_run(c, now, r);
+}
+
+// Accounts the CPU the running thread used since seg_start, without touching its pending event.
+void Engine::settle(CoreId c, TimeNs now) {
+  CoreRt& core = cores_[c];
+  if (core.in_overhead || core.thread == kNoThread) return;
+  const TimeNs elapsed = now - core.seg_start;
+  if (elapsed <= 0) return;
+  ThreadRt& th = threads_[core.thread];
+  th.op_left      -= elapsed;
+  core.slice_left -= elapsed;
+  core.ran        += elapsed;
+  TimeNs& rem = remaining_cpu_[core.thread];
+  rem = rem > elapsed ? rem - elapsed : 0;
+  core.seg_start = now;
+}
+
+void Engine::preempt(CoreId c, TimeNs now) {
+  CoreRt& core = cores_[c];
+  const ThreadId t = core.thread;
+  if (core.in_overhead) record_core_span(c, core.span_start, now, t, CoreSpanKind::Overhead);
+  else settle(c, now);
+  core.preempted    = t;
+  core.preempted_at = now;
+  core.in_overhead  = false;
+  release(c, now, StopReason::Preempted);
+}
+
+void Engine::release(CoreId c, TimeNs now, StopReason why) {
+  CoreRt& core = cores_[c];
+  const ThreadId t = core.thread;
+  if (!core.in_overhead) record_core_span(c, core.span_start, now, t, CoreSpanKind::Run);
+  core.in_overhead = false;
+  core.thread      = kNoThread;
+  ++core.gen;
+  core.freed_at    = now;
+  core.offered     = false;
+  set_idle(c, true);
+  ++idle_count_;
+  --busy_;
+  threads_[t].core = kNoCore;
+  if (why == StopReason::Finished) {
+    set_state(t, RtState::Done, now);
+    result_.trace.completion[t] = now;
+    ++done_;
+  }
+  policy_->on_stop(t, core.ran, why, now);
+  if (why == StopReason::SliceExpired)
+    make_ready(t, ReadyReason::SliceExpired, now);
+  else if (why == StopReason::Preempted)
+    make_ready(t, ReadyReason::Preempted, now);
+}
+
+// Closes every open span at `end` and fills in the parts of the result derived from the trace.
+void Engine::finish(TimeNs end) {
+  for (CoreId c = 0; c < cores_.size(); ++c) {
+    CoreRt& core = cores_[c];
+    if (core.thread == kNoThread) continue;
+    const TimeNs stop = std::max(core.span_start, end);
+    record_core_span(c, core.span_start, std::min(stop, end), core.thread,
+                     core.in_overhead ? CoreSpanKind::Overhead : CoreSpanKind::Run);
+  }
+  TimeNs makespan = 0;
+  for (ThreadId t = 0; t < threads_.size(); ++t) {
+    if (threads_[t].state != RtState::Done && threads_[t].state != RtState::NotArrived)
+      set_state(t, RtState::Done, std::max(end, threads_[t].state_since));
+    makespan = std::max(makespan, result_.trace.completion[t]);
+  }
+  result_.trace.makespan = result_.outcome == Outcome::Completed ? makespan : end;
+  result_.events = steps_;
+  result_.final_vars.resize(sc_.processes.size());
+  for (std::size_t p = 0; p < sc_.processes.size(); ++p) {
+    const std::size_t nv = sc_.processes[p].vars.size();
+    result_.final_vars[p].assign(vars_.begin() + var_base_[p], vars_.begin() + var_base_[p] + nv);
+  }
+  result_.metrics = compute_metrics(sc_, result_.trace);
+}
+
+}  // namespace detail
+}  // namespace tl

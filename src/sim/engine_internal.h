@@ -1,0 +1,182 @@
+// Engine internals shared by engine.cpp (event loop, cores, dispatch), engine_ops.cpp (program
+// execution: ops, locks, memory) and engine_trace.cpp (recording). Not part of the public API.
+//
+// [SECTION] Event queue
+// [SECTION] Runtime state of threads, cores and mutexes
+// [SECTION] Engine
+#pragma once
+#include "sim/engine.h"
+#include "sim/policy.h"
+
+#include <array>
+#include <cstdint>
+#include <memory>
+#include <vector>
+
+namespace tl::detail {
+
+// ---------------------------------------------------------------------------------------------
+// [SECTION] Event queue
+// ---------------------------------------------------------------------------------------------
+// Phases of one instant (docs/engine.md). Phases 2 and 6 (filling idle cores) are not events.
+enum Phase : std::uint64_t {
+  kPhaseCore    = 1,   // a core's segment ends (op completion, slice expiry, overhead paid)
+  kPhaseTimer   = 3,   // policy timer (MLFQ boost)
+  kPhaseArrival = 4,   // a thread arrives; seq = thread id
+  kPhaseWake    = 5,   // I/O, sleep or lock hand-off completes; seq = issue order
+};
+
+struct Event {                  // 24 bytes, trivially copyable: the heap moves these a lot
+  TimeNs        time;
+  std::uint64_t key;            // phase << 56 | sequence
+  std::uint32_t who;            // core id (phase 1) or thread id
+  std::uint32_t gen;            // core generation when scheduled: stale events are skipped
+};
+
+inline std::uint64_t event_key(std::uint64_t phase, std::uint64_t seq) { return phase << 56 | seq; }
+inline std::uint64_t event_phase(const Event& e) { return e.key >> 56; }
+
+// A binary min-heap on (time, key): no allocation once grown, no comparator indirection.
+class EventQueue {
+ public:
+  void reserve(std::size_t n) { heap_.reserve(n); }
+  bool empty() const { return heap_.empty(); }
+  const Event& top() const { return heap_.front(); }
+  void push(const Event& e);
+  void pop();
+
+ private:
+  static bool less(const Event& a, const Event& b) {
+    return a.time != b.time ? a.time < b.time : a.key < b.key;
+  }
+  std::vector<Event> heap_;
+};
+
+// ---------------------------------------------------------------------------------------------
+// [SECTION] Runtime state
+// ---------------------------------------------------------------------------------------------
+enum class RtState : std::uint8_t { NotArrived, Ready, Running, BlockedIo, Sleeping, BlockedLock, Done };
+
+// What a thread needs after running its zero-cost ops inline.
+enum class StepResult : std::uint8_t { NeedCpu, Blocked, Finished };
+
+struct ThreadRt {
+  TimeNs        op_left     = 0;          // CPU still owed to the op at pc; 0 = op not begun
+  TimeNs        state_since = 0;          // start of the open state span
+  std::int64_t  reg         = 0;          // the register of a non-atomic increment
+  std::uint64_t mem_ops     = 0;          // memory ops begun so far: the jitter sequence
+  std::uint32_t pc          = 0;
+  std::uint32_t loop_base   = 0;          // first loop counter slot in Engine::loops_
+  std::uint32_t loop_depth  = 0;          // counters in use
+  std::uint32_t next_waiter = kNoThread;  // intrusive FIFO of a mutex's waiters
+  std::uint32_t waiting_for = 0;          // global mutex index while BlockedLock
+  CoreId        core        = kNoCore;
+  RtState       state       = RtState::NotArrived;
+};
+
+struct CoreRt {
+  ThreadId      thread       = kNoThread;  // on the core now
+  ThreadId      last         = kNoThread;  // thread of the last span recorded on this core
+  ThreadId      preempted    = kNoThread;  // taken off at preempted_at (Preempt instant)
+  TimeNs        preempted_at = -1;
+  TimeNs        seg_start    = 0;          // progress is settled up to here
+  TimeNs        span_start   = 0;          // start of the open trace span
+  TimeNs        slice_left   = 0;
+  TimeNs        ran          = 0;          // CPU used in this dispatch
+  TimeNs        freed_at     = -1;
+  std::uint32_t gen          = 0;
+  bool          in_overhead  = false;
+  bool          offered      = false;      // asked pick() since freed_at, got nothing
+};
+
+struct MutexRt {
+  ThreadId owner = kNoThread;
+  ThreadId head  = kNoThread;              // waiters, FIFO through ThreadRt::next_waiter
+  ThreadId tail  = kNoThread;
+};
+
+// ---------------------------------------------------------------------------------------------
+// [SECTION] Engine
+// ---------------------------------------------------------------------------------------------
+class Engine {
+ public:
+  explicit Engine(const Scenario& scenario);
+  RunResult run();
+
+ private:
+  // engine.cpp: the loop and the cores
+  void     process_instant(TimeNs now);
+  void     fill_idle_cores(TimeNs now);
+  void     ready_event(ThreadId t, ReadyReason why, TimeNs now);
+  void     make_ready(ThreadId t, ReadyReason why, TimeNs now);
+  void     dispatch(CoreId c, ThreadId t, TimeNs now);
+  void     on_core_event(CoreId c, TimeNs now);
+  void     continue_run(CoreId c, TimeNs now, StepResult r);
+  void     settle(CoreId c, TimeNs now);
+  void     preempt(CoreId c, TimeNs now);
+  void     release(CoreId c, TimeNs now, StopReason why);
+  void     schedule_core(CoreId c, TimeNs at);
+  TimeNs   switch_cost(ThreadId prev, ThreadId next) const;
+  bool     stuck() const;
+  void     finish(TimeNs end);
+
+  // engine_ops.cpp: program execution
+  void        init_programs();
+  StepResult  step(ThreadId t, TimeNs now);
+  StepResult  complete_op(ThreadId t, TimeNs now);
+  TimeNs      mem_op_cost(ThreadId t);
+  void        block(ThreadId t, RtState state, TimeNs now, TimeNs wake_at);
+  void        schedule_wake(ThreadId t, TimeNs at);
+  void        collect_waits();
+
+  // engine_trace.cpp: recording
+  void set_state(ThreadId t, RtState s, TimeNs now);
+  void record_core_span(CoreId c, TimeNs start, TimeNs end, ThreadId t, CoreSpanKind kind);
+  void note_run_queue(TimeNs now);
+
+  bool core_idle(CoreId c) const { return (idle_[c >> 6] >> (c & 63)) & 1; }
+  void set_idle(CoreId c, bool idle) {
+    if (idle) idle_[c >> 6] |= std::uint64_t{1} << (c & 63);
+    else      idle_[c >> 6] &= ~(std::uint64_t{1} << (c & 63));
+  }
+
+  const Scenario&          sc_;
+  const MachineSpec&       machine_;
+  std::unique_ptr<Policy>  policy_;
+  bool                     policy_preempts_ = false;
+
+  std::vector<ThreadRt>    threads_;
+  std::vector<TimeNs>      remaining_cpu_;   // PolicyContext::remaining_cpu
+  std::vector<CoreRt>      cores_;
+  std::array<std::uint64_t, 4> idle_{};      // bit per core (cores <= 256)
+  std::uint32_t            idle_count_ = 0;
+  std::vector<MutexRt>     mutexes_;         // all processes, mutex_base_[process] + MutexId
+  std::vector<std::uint32_t> mutex_base_;
+  std::vector<std::int64_t>  vars_;          // all processes, var_base_[process] + VarId
+  std::vector<std::uint32_t> var_base_;
+  std::vector<std::uint32_t> loop_end_;      // [op_base_[t] + pc] of a LoopBegin: its LoopEnd
+  std::vector<std::uint32_t> op_base_;
+  std::vector<std::uint32_t> loops_;         // loop counters, ThreadRt::loop_base
+
+  EventQueue               events_;
+  std::uint64_t            wake_seq_     = 0;
+  std::uint64_t            steps_        = 0;
+  std::uint64_t            pending_      = 0;  // arrival and wake events not yet processed
+  std::uint32_t            busy_         = 0;  // cores with a thread
+  std::uint32_t            done_         = 0;
+  std::int64_t             ready_count_  = 0;
+  std::uint64_t            jitter_seed_  = 0;
+  bool                     event_limit_  = false;
+
+  RunResult                result_;
+};
+
+// splitmix64: the deterministic jitter source.
+inline std::uint64_t mix64(std::uint64_t x) {
+  x += 0x9E3779B97F4A7C15ull;
+  x = (x ^ (x >> 30)) * 0xBF58476D1CE4E5B9ull;
+  x = (x ^ (x >> 27)) * 0x94D049BB133111EBull;
+  return x ^ (x >> 31);
+}
+
+}  // namespace tl::detail
