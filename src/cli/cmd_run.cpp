@@ -1,0 +1,264 @@
+// `threadlab-cli run FILE [--json] [--trace-out OUT.json]`
+//
+// [SECTION] Arguments
+// [SECTION] JSON
+// [SECTION] Table
+// [SECTION] Command
+#include "cli/commands.h"
+
+#include "sim/engine.h"
+#include "sim/export_chrome.h"
+
+#include <algorithm>
+#include <fstream>
+#include <ostream>
+#include <vector>
+
+namespace tl::cli {
+
+namespace {
+
+// ---------------------------------------------------------------------------------------------
+// [SECTION] Arguments
+// ---------------------------------------------------------------------------------------------
+struct RunArgs {
+  std::string file;
+  bool        json = false;
+  std::string trace_out;
+};
+
+// Returns an error message, or "" when the arguments are fine.
+std::string parse_run_args(std::span<const std::string> args, RunArgs& out) {
+  for (std::size_t i = 0; i < args.size(); ++i) {
+    const std::string& a = args[i];
+    if (a == "--json") {
+      out.json = true;
+    } else if (a == "--trace-out") {
+      if (i + 1 >= args.size()) return "--trace-out: needs a file name";
+      out.trace_out = args[++i];
+    } else if (a.rfind("--trace-out=", 0) == 0) {
+      out.trace_out = a.substr(12);
+      if (out.trace_out.empty()) return "--trace-out: needs a file name";
+    } else if (a.size() > 1 && a[0] == '-') {
+      return "unknown flag '" + a + "' (run takes FILE, --json, --trace-out OUT.json)";
+    } else if (out.file.empty()) {
+      out.file = a;
+    } else {
+      return "unexpected argument '" + a + "' (run takes one FILE)";
+    }
+  }
+  if (out.file.empty()) return "run: missing scenario FILE";
+  return "";
+}
+
+std::string var_key(const Scenario& s, std::size_t p, std::size_t v) {
+  return s.processes[p].name + "." + s.processes[p].vars[v];
+}
+
+// ---------------------------------------------------------------------------------------------
+// [SECTION] JSON
+// ---------------------------------------------------------------------------------------------
+// Written by hand rather than through a JSON library so that every number is an exact decimal
+// made from integers: native and wasm builds print the same bytes.
+std::string to_json(const Scenario& s, const RunResult& r) {
+  const Metrics& m = r.metrics;
+  std::string o = "{\"outcome\":\"";
+  o += to_string(r.outcome);
+  o += "\",\"makespan_us\":";
+  append_us(o, m.makespan);
+  o += ",\"context_switches\":";
+  o += std::to_string(m.context_switches);
+  o += ",\"threads\":[";
+  for (std::size_t t = 0; t < m.threads.size(); ++t) {
+    const ThreadMetrics& tm = m.threads[t];
+    if (t) o += ",";
+    o += "\n  {\"name\":";
+    append_json_string(o, s.threads[t].name);
+    o += ",\"process\":";
+    append_json_string(o, s.processes[s.threads[t].process].name);
+    o += ",\"finished\":";
+    o += tm.finished ? "true" : "false";
+    o += ",\"turnaround_us\":";
+    append_us(o, tm.turnaround);
+    o += ",\"response_us\":";
+    append_us(o, tm.response);
+    o += ",\"wait_us\":";
+    append_us(o, tm.wait);
+    o += ",\"cpu_us\":";
+    append_us(o, tm.cpu);
+    o += ",\"wakeup_latency_us\":{\"mean\":";
+    append_us(o, tm.wakeup_latency.mean);
+    o += ",\"max\":";
+    append_us(o, tm.wakeup_latency.max);
+    o += ",\"count\":";
+    o += std::to_string(tm.wakeup_latency.count);
+    o += "}}";
+  }
+  o += "],\n\"cores\":[";
+  for (std::size_t c = 0; c < m.cores.size(); ++c) {
+    if (c) o += ",";
+    o += "\n  {\"core\":";
+    o += std::to_string(c);
+    o += ",\"busy_us\":";
+    append_us(o, m.cores[c].busy);
+    o += ",\"overhead_us\":";
+    append_us(o, m.cores[c].overhead);
+    o += "}";
+  }
+  o += "],\n\"vars\":{";
+  bool first = true;
+  for (std::size_t p = 0; p < s.processes.size() && p < r.final_vars.size(); ++p) {
+    for (std::size_t v = 0; v < s.processes[p].vars.size() && v < r.final_vars[p].size(); ++v) {
+      if (!first) o += ",";
+      first = false;
+      o += "\n  ";
+      append_json_string(o, var_key(s, p, v));
+      o += ":";
+      o += std::to_string(r.final_vars[p][v]);
+    }
+  }
+  o += "}";
+  if (r.outcome == Outcome::Deadlock) {
+    o += ",\n\"waits\":[";
+    for (std::size_t i = 0; i < r.waits.size(); ++i) {
+      const WaitEdge& w = r.waits[i];
+      if (i) o += ",";
+      o += "\n  {\"waiter\":";
+      append_json_string(o, s.threads[w.waiter].name);
+      o += ",\"process\":";
+      append_json_string(o, s.processes[w.process].name);
+      o += ",\"mutex\":";
+      append_json_string(o, s.processes[w.process].mutexes[w.mutex]);
+      o += ",\"holder\":";
+      if (w.holder == kNoThread) o += "null";
+      else append_json_string(o, s.threads[w.holder].name);
+      o += "}";
+    }
+    o += "]";
+  }
+  o += "}\n";
+  return o;
+}
+
+// ---------------------------------------------------------------------------------------------
+// [SECTION] Table
+// ---------------------------------------------------------------------------------------------
+struct Table {
+  std::vector<std::vector<std::string>> rows;   // rows[0] is the header
+  std::string render() const {
+    std::vector<std::size_t> width;
+    for (const auto& row : rows) {
+      if (width.size() < row.size()) width.resize(row.size(), 0);
+      for (std::size_t c = 0; c < row.size(); ++c) width[c] = std::max(width[c], row[c].size());
+    }
+    std::string out;
+    for (const auto& row : rows) {
+      std::string line;
+      for (std::size_t c = 0; c < row.size(); ++c) {
+        // Names left-aligned, numbers right-aligned.
+        const std::size_t pad = width[c] - row[c].size();
+        if (c < 2) line += row[c] + std::string(pad, ' ');
+        else line += std::string(pad, ' ') + row[c];
+        if (c + 1 < row.size()) line += "  ";
+      }
+      while (!line.empty() && line.back() == ' ') line.pop_back();
+      out += line + "\n";
+    }
+    return out;
+  }
+};
+
+std::string to_table(const Scenario& s, const RunResult& r) {
+  const Metrics& m = r.metrics;
+  std::string o;
+  o += std::string("outcome           ") + to_string(r.outcome) + "\n";
+  o += "makespan          " + format_us(m.makespan) + " us\n";
+  o += "context switches  ";
+  o += std::to_string(m.context_switches);
+  o += "\n\n";
+
+  Table threads;
+  threads.rows.push_back({"thread", "process", "turnaround_us", "response_us", "wait_us",
+                          "cpu_us", "wakeup_mean_us", "wakeup_max_us", "wakeups"});
+  for (std::size_t t = 0; t < m.threads.size(); ++t) {
+    const ThreadMetrics& tm = m.threads[t];
+    threads.rows.push_back({s.threads[t].name + (tm.finished ? "" : " (unfinished)"),
+                            s.processes[s.threads[t].process].name, format_us(tm.turnaround),
+                            format_us(tm.response), format_us(tm.wait), format_us(tm.cpu),
+                            format_us(tm.wakeup_latency.mean), format_us(tm.wakeup_latency.max),
+                            std::to_string(tm.wakeup_latency.count)});
+  }
+  o += threads.render() + "\n";
+
+  Table cores;
+  cores.rows.push_back({"core", "", "busy_us", "overhead_us"});
+  for (std::size_t c = 0; c < m.cores.size(); ++c)
+    cores.rows.push_back({std::to_string(c), "", format_us(m.cores[c].busy),
+                          format_us(m.cores[c].overhead)});
+  o += cores.render();
+
+  Table vars;
+  vars.rows.push_back({"variable", "", "final"});
+  for (std::size_t p = 0; p < s.processes.size() && p < r.final_vars.size(); ++p)
+    for (std::size_t v = 0; v < s.processes[p].vars.size() && v < r.final_vars[p].size(); ++v)
+      vars.rows.push_back({var_key(s, p, v), "", std::to_string(r.final_vars[p][v])});
+  if (vars.rows.size() > 1) {
+    o += "\n";
+    o += vars.render();
+  }
+
+  if (r.outcome == Outcome::Deadlock) {
+    o += "\ndeadlock: wait-for edges\n";
+    for (const WaitEdge& w : r.waits) {
+      o += "  " + s.threads[w.waiter].name + " waits for " + s.processes[w.process].name + "." +
+           s.processes[w.process].mutexes[w.mutex] + " held by " +
+           (w.holder == kNoThread ? std::string("nobody") : s.threads[w.holder].name) + "\n";
+    }
+  }
+  return o;
+}
+
+}  // namespace
+
+// ---------------------------------------------------------------------------------------------
+// [SECTION] Command
+// ---------------------------------------------------------------------------------------------
+int cmd_run(std::span<const std::string> args, Streams io) {
+  RunArgs a;
+  if (std::string bad = parse_run_args(args, a); !bad.empty()) {
+    io.err << "error: " << bad << "\n";
+    return kExitBadInput;
+  }
+  std::string reason;
+  std::optional<std::string> text = read_text_file(a.file, reason);
+  if (!text) {
+    io.err << "error: " << a.file << ": " << reason << "\n";
+    return kExitBadInput;
+  }
+  ParseResult parsed = parse_scenario(*text);
+  if (!parsed.scenario) {
+    for (const ScenarioError& e : parsed.errors) io.err << format_error(e) << "\n";
+    return kExitBadInput;
+  }
+  const Scenario& scenario = *parsed.scenario;
+  // Open the trace file before running so a bad path fails fast.
+  std::ofstream trace_file;
+  if (!a.trace_out.empty()) {
+    trace_file.open(a.trace_out, std::ios::binary | std::ios::trunc);
+    if (!trace_file) {
+      io.err << "error: --trace-out " << a.trace_out << ": cannot open for writing\n";
+      return kExitBadInput;
+    }
+  }
+  const RunResult result = tl::run(scenario);
+  if (!a.trace_out.empty()) {
+    if (!write_chrome_trace(trace_file, scenario, result) || !trace_file.flush()) {
+      io.err << "error: --trace-out " << a.trace_out << ": write failed\n";
+      return kExitBadInput;
+    }
+  }
+  io.out << (a.json ? to_json(scenario, result) : to_table(scenario, result));
+  return kExitOk;
+}
+
+}  // namespace tl::cli

@@ -1,0 +1,46 @@
+// Usage text and file reading shared by the commands. Files go through std::ifstream only, so
+// the same code works natively and under Emscripten's NODERAWFS.
+#include "cli/commands.h"
+
+#include <fstream>
+#include <ostream>
+
+namespace tl::cli {
+
+void print_usage(std::ostream& out) {
+  out << "usage: threadlab-cli COMMAND ...\n"
+         "  run FILE [--json] [--trace-out OUT.json]\n"
+         "      run a scenario; print its metrics as a table, or as one JSON object with\n"
+         "      --json; --trace-out writes a Chrome/Perfetto trace of the run\n"
+         "  validate FILE\n"
+         "      check a scenario and print every error (exit 2 if there is any)\n"
+         "  ostep scheduler|process-run|mlfq [FLAGS] [--json]\n"
+         "      OSTEP's homework simulators (scheduler.py, process-run.py, mlfq.py) with their\n"
+         "      own flags; -c prints the answers, --json prints them as JSON\n"
+         "  help\n"
+         "exit codes: 0 ok, 1 internal error, 2 bad input\n";
+}
+
+std::optional<std::string> read_text_file(const std::string& path, std::string& reason) {
+  std::ifstream in(path, std::ios::binary);
+  if (!in) {
+    reason = "cannot open for reading";
+    return std::nullopt;
+  }
+  std::string text;
+  char buf[1 << 16];
+  while (in.read(buf, sizeof buf) || in.gcount() > 0)
+    text.append(buf, static_cast<std::size_t>(in.gcount()));
+  if (in.bad()) {
+    reason = "read error";
+    return std::nullopt;
+  }
+  // A directory opens like a file and then reads nothing; no scenario is empty either.
+  if (text.empty()) {
+    reason = "is empty or not a regular file";
+    return std::nullopt;
+  }
+  return text;
+}
+
+}  // namespace tl::cli
