@@ -1,0 +1,80 @@
+// tl_state_json() shape (version 1):
+//   {"version":1, "frame":N, "cores":N, "canvas":{"w","h"},
+//    "lanes":[{"core","x0","y0","x1","y1"}],          // where each core's spans are drawn
+//    "threads":[{"name","color":"#rrggbb"}],          // exactly the RGB of the thread's spans
+//    "controls":{"cores":{"x0","y0","x1","y1","min","max"}},
+//    "makespan_us", "playhead_us", "playing", "runs"}
+// Lanes and controls are those of the last frame drawn (empty before the first).
+#include "app/api.h"
+
+#include "app/theme.h"
+
+#include <cstdio>
+#include <nlohmann/json.hpp>
+#include <string>
+
+namespace tl::app {
+namespace {
+
+AppState* g_state = nullptr;
+
+nlohmann::json rect_json(const Rect& r) {
+  return {{"x0", r.x0}, {"y0", r.y0}, {"x1", r.x1}, {"y1", r.y1}};
+}
+
+std::string hex_color(std::uint32_t rgb) {
+  char text[8];
+  std::snprintf(text, sizeof text, "#%06x", unsigned(rgb & 0xFFFFFF));
+  return text;
+}
+
+}  // namespace
+
+void attach_api(AppState* state) { g_state = state; }
+
+}  // namespace tl::app
+
+using namespace tl::app;
+
+TL_EXPORT void tl_set_cores(int cores) {
+  if (g_state == nullptr) return;
+  if (!set_cores(*g_state, cores))
+    std::fprintf(stderr, "tl_set_cores: %d ignored: cores must be %d to %d\n", cores, kMinCores, kMaxCores);
+}
+
+TL_EXPORT const char* tl_state_json() {
+  static std::string text;
+  if (g_state == nullptr) {
+    text = R"({"version":1,"error":"no app attached"})";
+    return text.c_str();
+  }
+  const AppState& state = *g_state;
+  nlohmann::json lanes = nlohmann::json::array();
+  for (std::size_t core = 0; core < state.layout.lanes.size(); ++core) {
+    nlohmann::json lane = rect_json(state.layout.lanes[core]);
+    lane["core"] = core;
+    lanes.push_back(std::move(lane));
+  }
+  nlohmann::json threads = nlohmann::json::array();
+  for (tl::ThreadId t = 0; t < state.scenario.threads.size(); ++t)
+    threads.push_back({{"name", state.scenario.threads[t].name}, {"color", hex_color(theme::thread_rgb(t))}});
+  nlohmann::json slider = rect_json(state.layout.cores_slider);
+  slider["min"] = kMinCores;
+  slider["max"] = kMaxCores;
+
+  const nlohmann::json json = {
+      {"version", kStateJsonVersion},
+      {"frame", state.frame},
+      {"cores", state.cores},
+      {"canvas", {{"w", state.layout.canvas_w}, {"h", state.layout.canvas_h}}},
+      {"lanes", std::move(lanes)},
+      {"threads", std::move(threads)},
+      {"controls", {{"cores", std::move(slider)}}},
+      {"makespan_us", double(state.result.trace.makespan) / 1000.0},
+      {"playhead_us", double(state.playhead) / 1000.0},
+      {"playing", state.playing},
+      {"runs", state.runs},
+  };
+  text = json.dump();
+  return text.c_str();
+}

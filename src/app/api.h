@@ -1,0 +1,19 @@
+// The C entry points the web page (loader, browser tests, later an LMS bridge) calls, and that
+// native tests call the same way. They act on the AppState attached with attach_api().
+#pragma once
+#include "app/app.h"
+#include "app/platform/export.h"
+
+namespace tl::app {
+
+inline constexpr int kStateJsonVersion = 1;   // bump when tl_state_json's shape changes
+
+void attach_api(AppState* state);             // nullptr detaches
+
+}  // namespace tl::app
+
+// Same effect as moving the Cores slider; values outside 1..16 are ignored (a warning on stderr).
+TL_EXPORT void tl_set_cores(int cores);
+// What is on screen, as JSON (see api.cpp for the shape); the pointer stays valid until the next
+// call. Coordinates are ImGui coordinates = CSS pixels of the canvas.
+TL_EXPORT const char* tl_state_json();

@@ -1,0 +1,28 @@
+// Command-line arguments. The web loader passes URL parameters as the same arguments, so the
+// parser never exits: it reports every problem and keeps the default for that option, and the
+// platform decides whether a problem is fatal (desktop: exit 2) or a warning (web).
+#pragma once
+#include <span>
+#include <string>
+#include <vector>
+
+namespace tl::app {
+
+struct Options {
+  int         cores      = 0;       // 0 = the scenario's own core count
+  int         frames     = 0;       // 0 = run until the window closes
+  std::string screenshot;           // write the last frame here (PPM), then exit
+  bool        help       = false;
+};
+
+struct ParsedArgs {
+  Options                  options;
+  std::vector<std::string> errors;  // "error: --cores: ..." one line each
+};
+
+// `args` excludes the program name.
+ParsedArgs parse_args(std::span<const char* const> args);
+
+const char* usage_text();
+
+}  // namespace tl::app

@@ -1,0 +1,82 @@
+// One main() for desktop and web: arguments, the embedded scenario, the window, the loop.
+#include "app/api.h"
+#include "app/app.h"
+#include "app/args.h"
+#include "app/embedded_scenarios.h"
+#include "app/platform/platform.h"
+
+#include <cstdio>
+#include <imgui.h>
+#include <span>
+
+namespace {
+
+using namespace tl::app;
+
+constexpr int kScreenshotFrames = 5;   // tables and text settle after the first frames
+
+struct Program {
+  AppState         app;
+  Options          options;
+  platform::Window window;
+  int              exit_code = 0;
+};
+
+// Static: on the web main() returns into the browser's loop while frames keep using it.
+Program g_program;
+
+void frame(void* user) {
+  Program& program = *static_cast<Program*>(user);
+  if (!platform::pump_events(program.window)) {
+    platform::stop_main_loop();
+    return;
+  }
+  platform::begin_frame(program.window);
+  draw_frame(program.app);
+
+  const Options& options = program.options;
+  const bool last = options.frames > 0 && program.app.frame >= std::uint64_t(options.frames);
+  std::string error;
+  if (!platform::end_frame(program.window, last && !options.screenshot.empty() ? options.screenshot.c_str() : nullptr,
+                           error)) {
+    std::fprintf(stderr, "error: %s\n", error.c_str());
+    program.exit_code = 1;
+  }
+  if (program.app.frame == 1) platform::notify_first_frame();
+  if (last) platform::stop_main_loop();
+}
+
+}  // namespace
+
+int main(int argc, char** argv) {
+  Program& program = g_program;
+  const ParsedArgs parsed = parse_args(std::span<const char* const>(argv + 1, argv + argc));
+  for (const std::string& error : parsed.errors) platform::report_argument_error(error);
+  if (!parsed.errors.empty() && platform::argument_errors_are_fatal()) return 2;
+  program.options = parsed.options;
+  if (program.options.help) {
+    platform::print_usage(usage_text());
+    return 0;
+  }
+  if (!program.options.screenshot.empty() && program.options.frames == 0)
+    program.options.frames = kScreenshotFrames;
+
+  if (!load_scenario(program.app, kSliceScenarioJson, "slice")) {
+    std::fprintf(stderr, "embedded scenario examples/slice.json:\n%s\n", program.app.error.c_str());
+    return 1;
+  }
+  if (program.options.cores != 0) set_cores(program.app, program.options.cores);
+  attach_api(&program.app);
+
+  std::string error;
+  if (!platform::open_window(program.window, "threadlab \xE2\x80\x94 threads vs processes", error)) {
+    std::fprintf(stderr, "error: %s\n", error.c_str());
+    platform::close_window(program.window);
+    return 1;
+  }
+  platform::run_main_loop(frame, &program);
+  // Reached natively only; the web loop never returns.
+  attach_api(nullptr);
+  platform::close_window(program.window);
+  return program.exit_code;
+}

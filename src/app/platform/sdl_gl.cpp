@@ -1,0 +1,104 @@
+#include "app/platform/platform.h"
+
+#include "app/theme.h"
+
+#include "app/platform/gl.h"
+
+#include <SDL.h>
+#include <imgui.h>
+#include <imgui_impl_opengl3.h>
+#include <imgui_impl_sdl.h>
+
+namespace tl::app::platform {
+
+bool open_window(Window& window, const char* title, std::string& error) {
+  if (SDL_Init(SDL_INIT_VIDEO | SDL_INIT_TIMER) != 0) {
+    error = std::string("SDL_Init failed: ") + SDL_GetError();
+    return false;
+  }
+  const GlProfile gl = gl_profile();
+  SDL_GL_SetAttribute(SDL_GL_CONTEXT_FLAGS, gl.context_flags);
+  SDL_GL_SetAttribute(SDL_GL_CONTEXT_PROFILE_MASK, gl.profile_mask);
+  SDL_GL_SetAttribute(SDL_GL_CONTEXT_MAJOR_VERSION, gl.major);
+  SDL_GL_SetAttribute(SDL_GL_CONTEXT_MINOR_VERSION, gl.minor);
+  SDL_GL_SetAttribute(SDL_GL_DOUBLEBUFFER, 1);
+  SDL_GL_SetAttribute(SDL_GL_DEPTH_SIZE, 0);
+  SDL_GL_SetAttribute(SDL_GL_STENCIL_SIZE, 0);
+
+  int w = 1280, h = 800;
+  initial_window_size(w, h);
+  const auto flags = SDL_WindowFlags(SDL_WINDOW_OPENGL | SDL_WINDOW_RESIZABLE | SDL_WINDOW_ALLOW_HIGHDPI);
+  window.window = SDL_CreateWindow(title, SDL_WINDOWPOS_CENTERED, SDL_WINDOWPOS_CENTERED, w, h, flags);
+  if (window.window == nullptr) {
+    error = std::string("SDL_CreateWindow failed: ") + SDL_GetError();
+    return false;
+  }
+  window.gl_context = SDL_GL_CreateContext(window.window);
+  if (window.gl_context == nullptr) {
+    error = "no OpenGL " + std::to_string(gl.major) + "." + std::to_string(gl.minor) +
+            " context: " + SDL_GetError();
+    return false;
+  }
+  SDL_GL_MakeCurrent(window.window, window.gl_context);
+  SDL_GL_SetSwapInterval(1);
+
+  IMGUI_CHECKVERSION();
+  ImGui::CreateContext();
+  ImGui::GetIO().IniFilename = nullptr;   // the layout is fixed: nothing to remember
+  theme::apply_style();
+  theme::setup_fonts(*ImGui::GetIO().Fonts);
+  if (!ImGui_ImplSDL2_InitForOpenGL(window.window, window.gl_context) ||
+      !ImGui_ImplOpenGL3_Init(gl.glsl_version)) {
+    error = "could not initialise Dear ImGui's SDL2/OpenGL backends";
+    return false;
+  }
+  return true;
+}
+
+bool pump_events(Window& window) {
+  bool open = true;
+  SDL_Event event;
+  while (SDL_PollEvent(&event)) {
+    ImGui_ImplSDL2_ProcessEvent(&event);
+    if (event.type == SDL_QUIT) open = false;
+    if (event.type == SDL_WINDOWEVENT && event.window.event == SDL_WINDOWEVENT_CLOSE &&
+        event.window.windowID == SDL_GetWindowID(window.window))
+      open = false;
+  }
+  return open;
+}
+
+void begin_frame(Window&) {
+  ImGui_ImplOpenGL3_NewFrame();
+  ImGui_ImplSDL2_NewFrame();
+  ImGui::NewFrame();
+}
+
+bool end_frame(Window& window, const char* screenshot_path, std::string& error) {
+  ImGui::Render();
+  const ImGuiIO& io = ImGui::GetIO();
+  const int w = int(io.DisplaySize.x * io.DisplayFramebufferScale.x);
+  const int h = int(io.DisplaySize.y * io.DisplayFramebufferScale.y);
+  glViewport(0, 0, w, h);
+  const ImVec4 bg = ImGui::GetStyle().Colors[ImGuiCol_WindowBg];
+  glClearColor(bg.x, bg.y, bg.z, 1.0f);
+  glClear(GL_COLOR_BUFFER_BIT);
+  ImGui_ImplOpenGL3_RenderDrawData(ImGui::GetDrawData());
+  const bool saved = screenshot_path == nullptr || save_screenshot(screenshot_path, w, h, error);
+  SDL_GL_SwapWindow(window.window);
+  return saved;
+}
+
+void close_window(Window& window) {
+  if (ImGui::GetCurrentContext() != nullptr) {
+    ImGui_ImplOpenGL3_Shutdown();
+    ImGui_ImplSDL2_Shutdown();
+    ImGui::DestroyContext();
+  }
+  if (window.gl_context != nullptr) SDL_GL_DeleteContext(window.gl_context);
+  if (window.window != nullptr) SDL_DestroyWindow(window.window);
+  SDL_Quit();
+  window = {};
+}
+
+}  // namespace tl::app::platform

@@ -1,0 +1,48 @@
+// Web: WebGL2 (OpenGL ES 3.0), the browser's animation-frame loop, console warnings, and a
+// hook the page waits on before it reads pixels.
+#include "app/platform/platform.h"
+
+#include <SDL.h>
+#include <emscripten/emscripten.h>
+#include <emscripten/html5.h>
+
+namespace tl::app::platform {
+
+GlProfile gl_profile() { return {3, 0, SDL_GL_CONTEXT_PROFILE_ES, 0, "#version 300 es"}; }
+
+void initial_window_size(int& w, int& h) {
+  // The page sizes the canvas with CSS; the window takes that size in CSS pixels.
+  double css_w = 0, css_h = 0;
+  if (emscripten_get_element_css_size("#canvas", &css_w, &css_h) == EMSCRIPTEN_RESULT_SUCCESS &&
+      css_w >= 1 && css_h >= 1) {
+    w = int(css_w);
+    h = int(css_h);
+  }
+}
+
+void run_main_loop(FrameFn frame, void* user) {
+  // 0 fps = requestAnimationFrame; simulate_infinite_loop: main() never returns, so its caller
+  // keeps the state `user` points to in static storage.
+  emscripten_set_main_loop_arg(frame, user, 0, 1);
+}
+
+void stop_main_loop() { emscripten_cancel_main_loop(); }
+
+void notify_first_frame() {
+  EM_ASM(if (Module.onFirstFrame) Module.onFirstFrame(););
+}
+
+void report_argument_error(const std::string& message) {
+  emscripten_log(EM_LOG_CONSOLE | EM_LOG_WARN, "threadlab: %s (using the default)", message.c_str());
+}
+
+bool argument_errors_are_fatal() { return false; }
+
+void print_usage(const char* text) { emscripten_log(EM_LOG_CONSOLE, "%s", text); }
+
+bool save_screenshot(const char*, int, int, std::string& error) {
+  error = "--screenshot: not available on the web (use the browser's canvas export)";
+  return false;
+}
+
+}  // namespace tl::app::platform

@@ -1,0 +1,86 @@
+#include "app/theme.h"
+
+namespace tl::app::theme {
+namespace {
+
+// Tableau-like hues, bright enough on the dark lanes, no two alike and none a UI colour.
+constexpr std::uint32_t kPalette[kPaletteSize] = {
+    0x4E79A7, 0xF28E2B, 0xE15759, 0x76B7B2, 0x59A14F, 0xEDC948, 0xB07AA1, 0xFF9DA7,
+    0x9C755F, 0x8CD17D, 0xD4A6C8, 0x86BCB6, 0xF1CE63, 0xA0CBE8, 0xFFBE7D, 0xD37295,
+};
+
+ImVec4 hex(std::uint32_t rgb, float alpha = 1.0f) {
+  return ImVec4(float((rgb >> 16) & 0xFF) / 255.0f, float((rgb >> 8) & 0xFF) / 255.0f,
+                float(rgb & 0xFF) / 255.0f, alpha);
+}
+
+}  // namespace
+
+std::uint32_t thread_rgb(ThreadId thread) { return kPalette[thread % kPaletteSize]; }
+
+ImU32 thread_color(ThreadId thread) { return rgb(thread_rgb(thread)); }
+
+ImU32 text_on(ImU32 background) {
+  const float r = float((background >> IM_COL32_R_SHIFT) & 0xFF);
+  const float g = float((background >> IM_COL32_G_SHIFT) & 0xFF);
+  const float b = float((background >> IM_COL32_B_SHIFT) & 0xFF);
+  return 0.299f * r + 0.587f * g + 0.114f * b > 140.0f ? IM_COL32(20, 22, 28, 255)
+                                                        : IM_COL32(245, 246, 250, 255);
+}
+
+void apply_style() {
+  ImGui::StyleColorsDark();
+  ImGuiStyle& style = ImGui::GetStyle();
+  style.WindowPadding    = ImVec2(14, 10);
+  style.FramePadding     = ImVec2(8, 4);
+  style.ItemSpacing      = ImVec2(10, 6);
+  style.FrameRounding    = 3.0f;
+  style.GrabRounding     = 3.0f;
+  style.WindowRounding   = 0.0f;
+  style.WindowBorderSize = 0.0f;
+  style.CellPadding      = ImVec2(8, 3);
+
+  ImVec4* c = style.Colors;
+  c[ImGuiCol_Text]             = hex(0xE6E8EE);
+  c[ImGuiCol_TextDisabled]     = hex(0x8A93A3);
+  c[ImGuiCol_WindowBg]         = hex(0x181B21);
+  c[ImGuiCol_ChildBg]          = hex(0x181B21);
+  c[ImGuiCol_PopupBg]          = hex(0x222631, 0.97f);
+  c[ImGuiCol_Border]           = hex(0x313745);
+  c[ImGuiCol_FrameBg]          = hex(0x262B36);
+  c[ImGuiCol_FrameBgHovered]   = hex(0x303747);
+  c[ImGuiCol_FrameBgActive]    = hex(0x394155);
+  c[ImGuiCol_Button]           = hex(0x2C3444);
+  c[ImGuiCol_ButtonHovered]    = hex(0x3A4762);
+  c[ImGuiCol_ButtonActive]     = hex(0x485A7E);
+  c[ImGuiCol_SliderGrab]       = hex(0x7FB2FF);
+  c[ImGuiCol_SliderGrabActive] = hex(0xA9CBFF);
+  c[ImGuiCol_Header]           = hex(0x2C3444);
+  c[ImGuiCol_HeaderHovered]    = hex(0x3A4762);
+  c[ImGuiCol_HeaderActive]     = hex(0x485A7E);
+  c[ImGuiCol_Separator]        = hex(0x313745);
+  c[ImGuiCol_TableHeaderBg]    = hex(0x222631);
+  c[ImGuiCol_TableBorderStrong]= hex(0x313745);
+  c[ImGuiCol_TableBorderLight] = hex(0x2A303C);
+  c[ImGuiCol_TableRowBg]       = hex(0x181B21);
+  c[ImGuiCol_TableRowBgAlt]    = hex(0x1D2129);
+}
+
+void setup_fonts(ImFontAtlas& atlas) {
+  ImFont* font = atlas.AddFontDefault();
+  // ProggyClean (13 px, 7 px advance) has Latin-1 only; an em dash is drawn as a 1 px bar
+  // at the height of a hyphen, two characters wide.
+  constexpr int kDashW = 12, kDashH = 1;
+  const int dash = atlas.AddCustomRectFontGlyph(font, 0x2014, kDashW, kDashH, 14.0f, ImVec2(1, 7));
+  unsigned char* pixels = nullptr;
+  int width = 0, height = 0;
+  atlas.GetTexDataAsRGBA32(&pixels, &width, &height);   // builds the atlas
+  if (const ImFontAtlasCustomRect* rect = atlas.GetCustomRectByIndex(dash); rect && rect->IsPacked()) {
+    for (int y = 0; y < rect->Height; ++y) {
+      auto* row = reinterpret_cast<ImU32*>(pixels) + (rect->Y + y) * width + rect->X;
+      for (int x = 0; x < rect->Width; ++x) row[x] = IM_COL32(255, 255, 255, 255);
+    }
+  }
+}
+
+}  // namespace tl::app::theme

@@ -1,0 +1,9 @@
+// The row of controls above the timeline: playback, speed, cores, zoom.
+#pragma once
+#include "app/app.h"
+
+namespace tl::app {
+
+void draw_controls(AppState& state);
+
+}  // namespace tl::app

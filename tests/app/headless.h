@@ -1,0 +1,60 @@
+// A null ImGui backend: context, built font atlas and display size, no window, no renderer.
+// frame() runs the program's real UI function between NewFrame and Render.
+#pragma once
+#include "app/api.h"
+#include "app/app.h"
+#include "app/theme.h"
+
+#include <imgui.h>
+
+namespace tl::app::test {
+
+class HeadlessUi {
+ public:
+  explicit HeadlessUi(float width = 1280, float height = 800) {
+    ImGui::CreateContext();
+    ImGuiIO& io = ImGui::GetIO();
+    io.IniFilename = nullptr;
+    io.DisplaySize = ImVec2(width, height);
+    io.DeltaTime = 1.0f / 60.0f;
+    theme::apply_style();
+    theme::setup_fonts(*io.Fonts);
+  }
+  ~HeadlessUi() {
+    attach_api(nullptr);
+    ImGui::DestroyContext();
+  }
+  HeadlessUi(const HeadlessUi&) = delete;
+  HeadlessUi& operator=(const HeadlessUi&) = delete;
+
+  const ImDrawData& frame(AppState& state) {
+    ImGui::NewFrame();
+    draw_frame(state);
+    ImGui::Render();
+    return *ImGui::GetDrawData();
+  }
+};
+
+// n threads of one process, each computing `cpu` in one burst, round robin with `quantum`.
+inline Scenario compute_scenario(int threads, TimeNs cpu, TimeNs quantum, std::uint32_t cores) {
+  Scenario s;
+  s.machine.cores = cores;
+  s.scheduler.policy = PolicyKind::Rr;
+  s.scheduler.quantum = quantum;
+  ProcessSpec process;
+  process.name = "p";
+  for (int i = 0; i < threads; ++i) {
+    ThreadSpec thread;
+    thread.name = "T" + std::to_string(i);
+    thread.process = 0;
+    thread.program.push_back(Op{OpKind::Compute, 0, cpu, 0});
+    thread.op_paths.push_back("processes[0].threads[" + std::to_string(i) + "].program[0]");
+    thread.total_cpu = cpu;
+    process.threads.push_back(ThreadId(i));
+    s.threads.push_back(std::move(thread));
+  }
+  s.processes.push_back(std::move(process));
+  return s;
+}
+
+}  // namespace tl::app::test

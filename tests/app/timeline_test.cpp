@@ -1,0 +1,125 @@
+// Culling and folding: what keeps a timeline with very many spans interactive.
+#include "app/views/timeline.h"
+#include "headless.h"
+
+#include <gtest/gtest.h>
+
+namespace tl::app::test {
+namespace {
+
+LaneContext context(TimeNs t0, TimeNs t1, float width) {
+  LaneContext ctx;
+  ctx.t0 = t0;
+  ctx.t1 = t1;
+  ctx.px_per_ns = double(width) / double(t1 - t0);
+  ctx.clip = ImRect(0, 0, width, 24);
+  return ctx;
+}
+
+CoreSpan span(TimeNs start, TimeNs end, ThreadId thread) {
+  return CoreSpan{start, end, thread, CoreSpanKind::Run};
+}
+
+TEST(Fold, WideSpansStayThemselves) {
+  const std::vector<CoreSpan> lane = {span(0, 100, 0), span(100, 200, 1), span(300, 400, 0)};
+  std::vector<FoldRect> out;
+  TimelineStats stats;
+  fold_spans(lane, context(0, 400, 400), out, stats);   // 1 px per ns: every span 100 px
+  ASSERT_EQ(out.size(), 3u);
+  EXPECT_EQ(out[1].thread, 1u);
+  EXPECT_EQ(out[1].count, 1u);
+  EXPECT_EQ(stats.spans_drawn, 3u);
+  EXPECT_EQ(stats.folds_drawn, 0u);
+}
+
+TEST(Fold, ARunOfThinSpansBecomesOneFoldThatRemembersWhetherItIsOneThread) {
+  std::vector<CoreSpan> lane;
+  for (TimeNs t = 0; t < 1000; t += 10) lane.push_back(span(t, t + 8, 2));          // one thread
+  for (TimeNs t = 5000; t < 6000; t += 10) lane.push_back(span(t, t + 8, ThreadId(t / 10 % 3)));
+  std::vector<FoldRect> out;
+  TimelineStats stats;
+  fold_spans(lane, context(0, 10000, 1000), out, stats);   // 0.1 px per ns: each span 0.8 px
+  ASSERT_EQ(out.size(), 2u);
+  EXPECT_EQ(out[0].count, 100u);
+  EXPECT_EQ(out[0].thread, 2u);
+  EXPECT_EQ(out[0].start, 0);
+  EXPECT_EQ(out[0].end, 998);
+  EXPECT_EQ(out[1].count, 100u);
+  EXPECT_EQ(out[1].thread, kNoThread) << "a fold of several threads has no single colour";
+  EXPECT_EQ(stats.folds_drawn, 2u);
+  EXPECT_EQ(stats.spans_folded, 200u);
+  EXPECT_EQ(stats.spans_visible, 200u);
+}
+
+TEST(Fold, ThinSpansFarApartAreNotJoined) {
+  const std::vector<CoreSpan> lane = {span(0, 5, 0), span(500, 505, 1), span(900, 905, 0)};
+  std::vector<FoldRect> out;
+  TimelineStats stats;
+  fold_spans(lane, context(0, 1000, 100), out, stats);   // gaps of 50 px
+  ASSERT_EQ(out.size(), 3u);
+  EXPECT_EQ(stats.folds_drawn, 0u);
+  EXPECT_EQ(stats.spans_drawn, 3u);
+}
+
+TEST(Fold, OnlyTheVisibleWindowIsLookedAt) {
+  std::vector<CoreSpan> lane;
+  for (TimeNs t = 0; t < 1'000'000; t += 100) lane.push_back(span(t, t + 50, 0));
+  std::vector<FoldRect> out;
+  TimelineStats stats;
+  fold_spans(lane, context(500'000, 501'000, 1000), out, stats);
+  EXPECT_LE(stats.spans_visible, 11u);
+  EXPECT_GE(stats.spans_visible, 10u);
+  for (const FoldRect& r : out) {
+    EXPECT_GT(r.end, 500'000);
+    EXPECT_LT(r.start, 501'000);
+  }
+}
+
+// 4 threads x 40 ms in 4 us slices on 2 cores: 40,000 spans.
+AppState many_spans_app() {
+  AppState state;
+  load_scenario(state, compute_scenario(4, 40'000'000, 4'000, 2), "many");
+  return state;
+}
+
+TEST(Timeline, ZoomedOutTheLanesDrawFoldsNotEverySpan) {
+  HeadlessUi ui(1280, 800);
+  AppState state = many_spans_app();
+  std::size_t spans = 0;
+  for (const auto& lane : state.result.trace.cores) spans += lane.size();
+  ASSERT_GE(spans, 40'000u);
+
+  const ImDrawData& draw = ui.frame(state);
+  EXPECT_EQ(state.stats.spans_visible, spans);
+  EXPECT_GT(state.stats.folds_drawn, 0u);
+  EXPECT_GT(state.stats.spans_folded, spans * 9 / 10);
+  const float lane_w = state.layout.lanes[0].x1 - state.layout.lanes[0].x0;
+  EXPECT_LE(state.stats.spans_drawn + state.stats.folds_drawn, std::uint64_t(2 * (lane_w / kFoldPx + 2)));
+  // One rectangle per span would need 4 vertices each; the whole frame needs far fewer.
+  EXPECT_LT(draw.TotalVtxCount, int(spans));
+}
+
+TEST(Timeline, ZoomedInEverySpanIsDrawnAndNothingIsFolded) {
+  HeadlessUi ui(1280, 800);
+  AppState state = many_spans_app();
+  ui.frame(state);
+  state.view_t0 = 1'000'000;
+  state.view_t1 = 1'100'000;                   // 100 us across ~1100 px: a 4 us slice is ~44 px
+  ui.frame(state);
+  EXPECT_EQ(state.stats.folds_drawn, 0u);
+  EXPECT_GE(state.stats.spans_drawn, 2u * 25u);
+  EXPECT_EQ(state.stats.spans_drawn, state.stats.spans_visible);
+}
+
+TEST(Timeline, ZoomToFitShowsTheWholeRun) {
+  HeadlessUi ui;
+  AppState state = many_spans_app();
+  state.view_t0 = 10;
+  state.view_t1 = 20;
+  zoom_to_fit(state);
+  EXPECT_EQ(state.view_t0, 0);
+  EXPECT_EQ(state.view_t1, state.result.trace.makespan);
+}
+
+}  // namespace
+}  // namespace tl::app::test
