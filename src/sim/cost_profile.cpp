@@ -42,65 +42,51 @@ std::optional<CostProfileKind> cost_profile_kind(std::string_view name) {
 }
 
 CostProfile cost_profile(CostProfileKind kind) {
+  // Starts from the textbook defaults: no time costs; the sizes of a small C program (memory
+  // is not a cost, and a process with no pages would leave the memory view empty); CPython's
+  // GIL interval (a runtime parameter, not a cost: zero would hand over without progress).
   CostProfile p;
   p.kind = kind;
+  if (kind == CostProfileKind::Textbook) return p;
   // The OS costs (switches, faults, kernel copies) are the same whatever language runs on
   // top, so native and python share them; the language changes creation, IPC and locks.
   p.thread_switch        = us(2);     // ~1-3 us between threads of one process
   p.process_switch       = us(4);     // a few us more: page-table switch
   p.address_space_refill = us(5);     // indirect cost; tens of us for memory-heavy work
   p.cow_fault            = us(2);     // minor fault plus one 4 KiB copy
-  p.gil_switch_interval  = us(5'000); // CPython's default; used only when the runtime has a GIL
-  // Native: a small C program. Its code is libc plus the program, mapped from the page cache.
-  p.code_kb          = 512;
-  p.data_kb          = 64;
-  p.heap_kb          = 256;
-  p.thread_stack_kb  = 8;          // two touched pages of an 8 MB virtual stack
-  p.fork_dirty_kb    = 8;          // the child's own stack frames and libc state
-  p.spawn_extra_kb   = 0;
-  switch (kind) {
-    case CostProfileKind::Native:
-      p.thread_create  = us(20);       // pthread_create + join, ~10-50 us
-      p.fork           = us(300);      // small process, ~100 us-1 ms
-      p.spawn          = us(1'000);    // fork + exec of a small program
-      p.ipc_latency    = us(5);        // pipe write + reader wake-up
-      p.ipc_mb_per_s   = 2'000;        // memcpy through the kernel, both sides
-      p.serialize_per_mb = 0;          // raw bytes: nothing to pickle
-      p.queue_handoff  = us(1);        // mutex + condition variable wake
-      p.lock           = 25;           // uncontended futex-free fast path
-      break;
-    case CostProfileKind::Python:
-      p.thread_create  = us(200);      // threading.Thread start + join
-      p.fork           = us(5'000);    // ~20x a thread
-      p.spawn          = us(120'000);  // a fresh interpreter: ~500-700x a thread
-      p.ipc_latency    = us(50);       // tens of us to ms per message
-      p.ipc_mb_per_s   = 1'000;        // the kernel copy alone
-      // Chosen so one side's cost per MB is 1/1000 s + 2.333 ms = 3.33 ms, i.e. the ~300 MB/s a
-      // multiprocessing.Pipe reaches once pickling is counted (a Queue, ~160 MB/s, needs ~5.25 ms).
-      p.serialize_per_mb = us(2'333);
-      p.queue_handoff  = us(50);       // queue.Queue put/get: a reference, whatever its size
-      p.lock           = 250;          // a threading.Lock acquire/release pair is ~0.5 us
-      // CPython: ~13 MB resident per interpreter. Code is libpython, extension modules and the
-      // mapped stdlib (file-backed, shared through the page cache even between spawned
-      // interpreters), so that a spawned child is ~16 MB resident of which ~9 MB private.
-      p.code_kb          = 7'168;
-      p.data_kb          = 1'024;
-      p.heap_kb          = 5'120;
-      p.thread_stack_kb  = 12;         // ~12 KB resident per extra thread
-      p.fork_dirty_kb    = 1'536;      // reference counts and the GC dirty pages: ~1.5 MB private
-      p.spawn_extra_kb   = 3'072;      // re-importing __main__ and multiprocessing's bootstrap
-      break;
-    case CostProfileKind::Textbook:
-      // Every time cost is zero so a lesson can show pure scheduling; sizes stay native's
-      // because memory is not a cost, and a process with no pages would leave the memory view
-      // empty. The GIL interval is a runtime parameter, not a cost: zero would hand over
-      // endlessly without progress.
-      p.thread_switch = p.process_switch = p.address_space_refill = p.cow_fault = 0;
-      p.thread_create = p.fork = p.spawn = 0;
-      p.ipc_latency = p.serialize_per_mb = p.queue_handoff = p.lock = 0;
-      p.ipc_mb_per_s = 0;              // unlimited: copies take no time
-      break;
+  if (kind == CostProfileKind::Native) {
+    // A small C program: code is libc plus the program, mapped from the page cache; a thread
+    // touches two pages of its 8 MB virtual stack; a forked child dirties its own stack
+    // frames and libc state (the CostProfile defaults).
+    p.thread_create    = us(20);       // pthread_create + join, ~10-50 us
+    p.fork             = us(300);      // small process, ~100 us-1 ms
+    p.spawn            = us(1'000);    // fork + exec of a small program
+    p.ipc_latency      = us(5);        // pipe write + reader wake-up
+    p.ipc_mb_per_s     = 2'000;        // memcpy through the kernel, both sides
+    p.serialize_per_mb = 0;            // raw bytes: nothing to pickle
+    p.queue_handoff    = us(1);        // mutex + condition variable wake
+    p.lock             = 25;           // uncontended fast path, no system call
+    return p;
   }
+  p.thread_create    = us(200);        // threading.Thread start + join
+  p.fork             = us(5'000);      // ~20x a thread
+  p.spawn            = us(120'000);    // a fresh interpreter: ~500-700x a thread
+  p.ipc_latency      = us(50);         // tens of us to ms per message
+  p.ipc_mb_per_s     = 1'000;          // the kernel copy alone
+  // Chosen so one side's cost per MB is 1/1000 s + 2.333 ms = 3.33 ms, i.e. the ~300 MB/s a
+  // multiprocessing.Pipe reaches once pickling is counted (a Queue, ~160 MB/s, needs ~5.25 ms).
+  p.serialize_per_mb = us(2'333);
+  p.queue_handoff    = us(50);         // queue.Queue put/get: a reference, whatever its size
+  p.lock             = 250;            // a threading.Lock acquire/release pair is ~0.5 us
+  // CPython: ~13 MB resident per interpreter. Code is libpython, extension modules and the
+  // mapped stdlib (file-backed, shared through the page cache even between spawned
+  // interpreters), so that a spawned child is ~16 MB resident of which ~9 MB private.
+  p.code_kb          = 7'168;
+  p.data_kb          = 1'024;
+  p.heap_kb          = 5'120;
+  p.thread_stack_kb  = 12;             // ~12 KB resident per extra thread
+  p.fork_dirty_kb    = 1'536;          // reference counts and GC dirty pages: ~1.5 MB private
+  p.spawn_extra_kb   = 3'072;          // re-importing __main__ and multiprocessing's bootstrap
   return p;
 }
 

@@ -29,8 +29,10 @@ namespace tl {
 // ---------------------------------------------------------------------------------------------
 enum class CostProfileKind : std::uint8_t { Native, Python, Textbook };
 
+// Default-constructed = the textbook profile (no time costs), so scenarios built in code
+// (OSTEP adapters, lessons, tests) keep today's zero-cost behaviour unless they ask for costs.
 struct CostProfile {
-  CostProfileKind kind = CostProfileKind::Native;
+  CostProfileKind kind = CostProfileKind::Textbook;
   // Scheduling                                    JSON field
   TimeNs        thread_switch        = 0;       // thread_switch_us: same address space
   TimeNs        process_switch       = 0;       // process_switch_us: direct cost of changing address space
@@ -48,13 +50,13 @@ struct CostProfile {
   TimeNs        lock                 = 0;       // lock_us: one uncontended lock or unlock
   TimeNs        cow_fault            = 0;       // cow_fault_us: page fault + copy of one 4 KiB page
   // Runtime
-  TimeNs        gil_switch_interval  = 0;       // gil_switch_interval_us: CPython's sys.getswitchinterval()
+  TimeNs        gil_switch_interval  = 5'000'000;  // gil_switch_interval_us: CPython's sys.getswitchinterval()
   // Memory per worker (resident sizes, KiB; rounded up to whole 4 KiB pages by the memory model)
-  std::uint32_t code_kb              = 0;       // code_kb: program text (and shared libraries)
-  std::uint32_t data_kb              = 0;       // data_kb: globals
-  std::uint32_t heap_kb              = 0;       // heap_kb: heap in use at start
-  std::uint32_t thread_stack_kb      = 0;       // thread_stack_kb: touched part of a stack (the rest is virtual)
-  std::uint32_t fork_dirty_kb        = 0;       // fork_dirty_kb: pages a forked child writes on its own soon after fork
+  std::uint32_t code_kb              = 512;     // code_kb: program text (and shared libraries)
+  std::uint32_t data_kb              = 64;      // data_kb: globals
+  std::uint32_t heap_kb              = 256;     // heap_kb: heap in use at start
+  std::uint32_t thread_stack_kb      = 8;       // thread_stack_kb: touched part of a stack (the rest is virtual)
+  std::uint32_t fork_dirty_kb        = 8;       // fork_dirty_kb: pages a forked child writes on its own soon after fork
   std::uint32_t spawn_extra_kb       = 0;       // spawn_extra_kb: a spawned child's extra heap (re-imports)
 };
 

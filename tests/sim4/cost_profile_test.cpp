@@ -59,6 +59,22 @@ TEST(CostProfile, TextbookHasNoTimeCosts) {
   EXPECT_GT(p.code_kb, 0u);   // sizes are not costs
 }
 
+TEST(CostProfile, DefaultConstructedIsTextbook) {
+  const CostProfile a;
+  const CostProfile b = cost_profile(CostProfileKind::Textbook);
+  EXPECT_EQ(a.kind, b.kind);
+  for (const CostField& f : cost_fields()) {
+    if (f.time) {
+      EXPECT_EQ(a.*(f.time), b.*(f.time)) << f.name;
+    } else {
+      EXPECT_EQ(a.*(f.count), b.*(f.count)) << f.name;
+    }
+  }
+  const CostProfile native = cost_profile(CostProfileKind::Native);
+  EXPECT_EQ(a.code_kb, native.code_kb);   // textbook keeps native's sizes
+  EXPECT_EQ(a.thread_stack_kb, native.thread_stack_kb);
+}
+
 TEST(CostProfile, NamesRoundTrip) {
   for (auto kind : {CostProfileKind::Native, CostProfileKind::Python, CostProfileKind::Textbook})
     EXPECT_EQ(cost_profile_kind(to_string(kind)), kind);
