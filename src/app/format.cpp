@@ -54,7 +54,8 @@ TimeText format_time(TimeNs ns) {
 
 TimeText format_tick(TimeNs t, TimeNs step) {
   if (t == 0) return compose(0, 0, "");
-  const Unit& unit = unit_for(double(step));
+  // The tick's own unit ("500 µs", "1 ms", "1.5 ms"), the step's precision in that unit.
+  const Unit& unit = unit_for(std::fabs(double(t)));
   const double step_in_unit = double(step) / unit.ns;
   int decimals = 0;
   while (decimals < 6 && std::fabs(step_in_unit * std::pow(10.0, decimals) -

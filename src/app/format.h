@@ -12,8 +12,8 @@ struct TimeText {                      // fixed buffer: formatting allocates not
 // "750 ns", "12.5 µs", "3.25 ms", "1.5 s": about four significant digits, trailing zeros trimmed.
 TimeText format_time(TimeNs ns);
 
-// A tick label for t on an axis whose ticks are `step` apart: the unit of the step and just
-// enough decimals to tell neighbouring ticks apart ("0", "2 ms", "4 ms" or "1.25 ms", "1.5 ms").
+// A tick label for t on an axis whose ticks are `step` apart: t's own unit and just enough
+// decimals to tell neighbouring ticks apart ("0", "500 µs", "1 ms", "1.5 ms").
 TimeText format_tick(TimeNs t, TimeNs step);
 
 // The smallest 1, 2 or 5 times a power of ten that is at least `min_ns` (>= 1).

@@ -24,6 +24,8 @@ TEST(Format, TicksShowJustEnoughDecimalsForTheirStep) {
   EXPECT_EQ(tick(1'500'000, 500'000), "1.5 ms");
   EXPECT_EQ(tick(1'250'000, 50'000), "1.25 ms");
   EXPECT_EQ(tick(300, 100), "300 ns");
+  EXPECT_EQ(tick(500'000, 500'000), "500 \xC2\xB5s");
+  EXPECT_EQ(tick(2'000'100, 100), "2.0001 ms");
 }
 
 TEST(Format, NiceStepsAreOneTwoOrFiveTimesAPowerOfTen) {

@@ -48,7 +48,10 @@ inline Scenario compute_scenario(int threads, TimeNs cpu, TimeNs quantum, std::u
     thread.name = "T" + std::to_string(i);
     thread.process = 0;
     thread.program.push_back(Op{OpKind::Compute, 0, cpu, 0});
-    thread.op_paths.push_back("processes[0].threads[" + std::to_string(i) + "].program[0]");
+    std::string path = "processes[0].threads[";   // appends: g++ 12 -Wrestrict misfires on a+b+c
+    path += std::to_string(i);
+    path += "].program[0]";
+    thread.op_paths.push_back(std::move(path));
     thread.total_cpu = cpu;
     process.threads.push_back(ThreadId(i));
     s.threads.push_back(std::move(thread));
