@@ -27,6 +27,18 @@ struct SweepGrid {
 
 using SweepResults = std::vector<std::shared_ptr<const RunResult>>;   // grid order
 
+// One variant's row of the speedup chart. Speedup is in thousandths (integer, so the chart and
+// the CLI print the same digits on every platform): baseline makespan * 1000 / makespan.
+struct SpeedupRow {
+  std::string               name;
+  std::vector<TimeNs>       makespan;          // per core count; -1 if that run did not complete
+  std::vector<std::int64_t> speedup_milli;     // 0 where makespan is -1 or 0
+};
+// `baseline` is the makespan every row is compared with; by default (-1) the first variant's
+// run on the first core count, so rows compare with each other (threads vs processes), not
+// each with itself.
+std::vector<SpeedupRow> sweep_speedups(const SweepGrid& grid, const SweepResults& results, TimeNs baseline = -1);
+
 // Runs every cell; on `pool` if given, else on the caller in grid order.
 SweepResults run_sweep(const SweepGrid& grid, ThreadPool* pool = nullptr);
 

@@ -110,6 +110,34 @@ TEST(Sweep, SlicedGivesTheSameResultsOneCellPerCall) {
   for (std::size_t i = 0; i < expected.size(); ++i) expect_same(*slicer.results()[i], expected[i], "sliced");
 }
 
+TEST(Sweep, SpeedupsCompareEveryRowWithOneBaseline) {
+  SweepGrid g;
+  g.cores    = {1, 2, 4};
+  g.variants.resize(2);
+  g.names    = {"threads", "processes"};
+  SweepResults results;
+  for (TimeNs m : {1000, 1000, 1000, 1200, 600, 300}) {
+    auto r = std::make_shared<RunResult>();
+    r->metrics.makespan = m;
+    results.push_back(r);
+  }
+  std::const_pointer_cast<RunResult>(results[5])->outcome = Outcome::TimeLimit;
+  const auto rows = sweep_speedups(g, results);
+  ASSERT_EQ(rows.size(), 2u);
+  EXPECT_EQ(rows[0].name, "threads");
+  EXPECT_EQ(rows[0].speedup_milli, (std::vector<std::int64_t>{1000, 1000, 1000}));   // a GIL-like flat row
+  EXPECT_EQ(rows[1].speedup_milli, (std::vector<std::int64_t>{833, 1666, 0}));       // slower alone, then faster
+  EXPECT_EQ(rows[1].makespan[2], -1);                                                // did not complete
+  EXPECT_EQ(sweep_speedups(g, results, 600)[0].speedup_milli[0], 600);
+}
+
+TEST(Sweep, RealSweepSpeedsUpWithCores) {
+  const SweepGrid g = make_grid();
+  const auto rows = sweep_speedups(g, run_sweep(g));
+  EXPECT_EQ(rows[0].speedup_milli[0], 1000);
+  EXPECT_GT(rows[0].speedup_milli[3], rows[0].speedup_milli[0]);   // 4 CPU-heavy threads on 4 cores
+}
+
 TEST(Session, WorkerRunPublishesTheResult) {
   const Scenario s = make_scenario(3, 400 * kUs, 300 * kUs);
   const RunResult expected = run(s);
