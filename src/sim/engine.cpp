@@ -8,6 +8,7 @@
 #include "sim/engine_internal.h"
 
 #include <algorithm>
+#include <bit>
 
 namespace tl {
 
@@ -31,11 +32,13 @@ namespace detail {
 // ---------------------------------------------------------------------------------------------
 // [SECTION] Event queue
 // ---------------------------------------------------------------------------------------------
+// A 4-ary heap: half the levels of a binary one, and the four children share a cache line or
+// two, which matters with thousands of pending wake-ups.
 void EventQueue::push(const Event& e) {
   heap_.push_back(e);
   std::size_t i = heap_.size() - 1;
   while (i > 0) {
-    const std::size_t parent = (i - 1) / 2;
+    const std::size_t parent = (i - 1) / 4;
     if (!less(e, heap_[parent])) break;
     heap_[i] = heap_[parent];
     i = parent;
@@ -50,12 +53,15 @@ void EventQueue::pop() {
   if (n == 0) return;
   std::size_t i = 0;
   for (;;) {
-    std::size_t child = 2 * i + 1;
-    if (child >= n) break;
-    if (child + 1 < n && less(heap_[child + 1], heap_[child])) ++child;
-    if (!less(heap_[child], last)) break;
-    heap_[i] = heap_[child];
-    i = child;
+    const std::size_t first = 4 * i + 1;
+    if (first >= n) break;
+    std::size_t best = first;
+    const std::size_t stop = std::min(first + 4, n);
+    for (std::size_t c = first + 1; c < stop; ++c)
+      if (less(heap_[c], heap_[best])) best = c;
+    if (!less(heap_[best], last)) break;
+    heap_[i] = heap_[best];
+    i = best;
   }
   heap_[i] = last;
 }
@@ -101,17 +107,18 @@ Engine::Engine(const Scenario& scenario) : sc_(scenario), machine_(scenario.mach
   result_.trace.cores.resize(ncores);
   result_.trace.threads.resize(n);
   result_.trace.completion.assign(n, -1);
-  events_.reserve(n + ncores + 16);
+  events_.reserve(n + 16);
+  core_events_.reserve(4 * ncores);
 }
 
 RunResult Engine::run() {
   const std::size_t n = threads_.size();
   for (ThreadId t = 0; t < n; ++t) {
-    events_.push({std::max<TimeNs>(0, sc_.threads[t].arrival), event_key(kPhaseArrival, t), t, 0});
+    events_.push(thread_event(std::max<TimeNs>(0, sc_.threads[t].arrival), kPhaseArrival, t, t));
     ++pending_;
   }
   if (const TimeNs timer = policy_->next_timer(0); timer != kForever)
-    events_.push({timer, event_key(kPhaseTimer, 0), 0, 0});
+    events_.push(thread_event(timer, kPhaseTimer, 0, 0));
   result_.trace.run_queue.push_back({0, 0});
 
   TimeNs now = 0;
@@ -119,7 +126,8 @@ RunResult Engine::run() {
     if (done_ == n) { result_.outcome = Outcome::Completed; break; }
     if (event_limit_ || steps_ >= sc_.limits.max_events) { result_.outcome = Outcome::EventLimit; break; }
     if (stuck()) { result_.outcome = Outcome::Deadlock; collect_waits(); break; }
-    const TimeNs next = events_.top().time;
+    const TimeNs next = std::min(core_events_.empty() ? kForever : core_events_.top().time,
+                                 events_.empty() ? kForever : events_.top().time);
     if (next > sc_.limits.max_sim_time) {
       result_.outcome = Outcome::TimeLimit;
       now = std::max(now, sc_.limits.max_sim_time);
@@ -140,12 +148,13 @@ bool Engine::stuck() const { return busy_ == 0 && pending_ == 0; }
 // the same instant) are handled by another round, so the phases stay in order.
 void Engine::process_instant(TimeNs now) {
   // (1) segments ending now, core order (the key's sequence is the core id)
-  while (!events_.empty() && events_.top().time == now && event_phase(events_.top()) == kPhaseCore) {
-    const Event e = events_.top();
-    events_.pop();
-    if (e.gen != cores_[e.who].gen || cores_[e.who].thread == kNoThread) continue;  // stale
+  while (!core_events_.empty() && core_events_.top().time == now) {
+    const Event e = core_events_.top();
+    core_events_.pop();
+    const CoreId c = event_core(e);
+    if (event_gen(e) != cores_[c].gen || cores_[c].thread == kNoThread) continue;  // stale
     ++steps_;
-    on_core_event(e.who, now);
+    on_core_event(c, now);
   }
   // (2) freed cores pick before same-instant wakes (OSTEP process-run)
   if (sc_.scheduler.dispatch_before_wakes) fill_idle_cores(now);
@@ -157,7 +166,7 @@ void Engine::process_instant(TimeNs now) {
       if (cores_[c].thread != kNoThread) preempt(c, now);
     policy_->on_timer(now);
     if (const TimeNs timer = policy_->next_timer(now); timer != kForever && timer > now)
-      events_.push({timer, event_key(kPhaseTimer, 0), 0, 0});
+      events_.push(thread_event(timer, kPhaseTimer, 0, 0));
   }
   // (4) arrivals in thread-id order, (5) wakes in issue order
   while (!events_.empty() && events_.top().time == now && event_phase(events_.top()) >= kPhaseArrival) {
@@ -165,7 +174,7 @@ void Engine::process_instant(TimeNs now) {
     events_.pop();
     --pending_;
     ++steps_;
-    ready_event(e.who, event_phase(e) == kPhaseArrival ? ReadyReason::Arrival : ReadyReason::Wake, now);
+    ready_event(event_thread(e), event_phase(e) == kPhaseArrival ? ReadyReason::Arrival : ReadyReason::Wake, now);
   }
   // (6) idle cores in core-id order
   fill_idle_cores(now);
@@ -198,8 +207,22 @@ void Engine::make_ready(ThreadId t, ReadyReason why, TimeNs now) {
   policy_->enqueue(t, why, now);
 }
 
+// Lowest idle core >= from, or kNoCore: a few bit scans instead of a walk over 64+ cores.
+CoreId Engine::next_idle(CoreId from) const {
+  for (std::uint32_t w = from >> 6; w < idle_.size(); ++w) {
+    std::uint64_t bits = idle_[w];
+    if (w == (from >> 6)) bits &= ~std::uint64_t{0} << (from & 63);
+    if (bits) {
+      const CoreId c = w * 64 + static_cast<CoreId>(std::countr_zero(bits));
+      return c < cores_.size() ? c : kNoCore;
+    }
+  }
+  return kNoCore;
+}
+
 void Engine::fill_idle_cores(TimeNs now) {
-  for (CoreId c = 0; c < cores_.size() && ready_count_ > 0; ++c) {
+  if (idle_count_ == 0) return;
+  for (CoreId c = next_idle(0); c != kNoCore && ready_count_ > 0; c = c + 1 < cores_.size() ? next_idle(c + 1) : kNoCore) {
     while (core_idle(c) && ready_count_ > 0) {
       CoreRt& core = cores_[c];
       const bool was_idle = !(core.freed_at == now && !core.offered);
@@ -220,7 +243,7 @@ void Engine::fill_idle_cores(TimeNs now) {
 TimeNs Engine::switch_cost(ThreadId /*prev*/, ThreadId /*next*/) const { return machine_.switch_cost; }
 
 void Engine::schedule_core(CoreId c, TimeNs at) {
-  events_.push({at, event_key(kPhaseCore, c), c, cores_[c].gen});
+  core_events_.push(core_event(at, c, cores_[c].gen));
 }
 
 void Engine::dispatch(CoreId c, ThreadId t, TimeNs now) {

@@ -26,17 +26,30 @@ enum Phase : std::uint64_t {
   kPhaseWake    = 5,   // I/O, sleep or lock hand-off completes; seq = issue order
 };
 
-struct Event {                  // 24 bytes, trivially copyable: the heap moves these a lot
+// 16 bytes, so a 4-ary heap node's children share one cache line. The key orders events of one
+// instant: phase, then the phase's sequence (core id / thread id / wake issue order); the low
+// bits carry the payload (core generation, or the woken thread), which never decides order
+// between two live events.
+struct Event {
   TimeNs        time;
-  std::uint64_t key;            // phase << 56 | sequence
-  std::uint32_t who;            // core id (phase 1) or thread id
-  std::uint32_t gen;            // core generation when scheduled: stale events are skipped
+  std::uint64_t key;
 };
 
-inline std::uint64_t event_key(std::uint64_t phase, std::uint64_t seq) { return phase << 56 | seq; }
-inline std::uint64_t event_phase(const Event& e) { return e.key >> 56; }
+inline constexpr std::uint64_t kWhoBits = 20;   // thread ids < 2^20 (the parser caps at 100000)
+inline Event core_event(TimeNs t, CoreId c, std::uint32_t gen) {
+  return {t, kPhaseCore << 60 | std::uint64_t{c} << 32 | gen};
+}
+inline Event thread_event(TimeNs t, std::uint64_t phase, std::uint64_t seq, ThreadId who) {
+  return {t, phase << 60 | (seq & ((std::uint64_t{1} << 40) - 1)) << kWhoBits | who};
+}
+inline std::uint64_t event_phase(const Event& e) { return e.key >> 60; }
+inline CoreId        event_core(const Event& e) { return static_cast<CoreId>((e.key >> 32) & 0xFFFFFFF); }
+inline std::uint32_t event_gen(const Event& e) { return static_cast<std::uint32_t>(e.key); }
+inline ThreadId      event_thread(const Event& e) {
+  return static_cast<ThreadId>(e.key & ((std::uint64_t{1} << kWhoBits) - 1));
+}
 
-// A binary min-heap on (time, key): no allocation once grown, no comparator indirection.
+// A 4-ary min-heap on (time, key): no allocation once grown, no comparator indirection.
 class EventQueue {
  public:
   void reserve(std::size_t n) { heap_.reserve(n); }
@@ -107,6 +120,7 @@ class Engine {
   // engine.cpp: the loop and the cores
   void     process_instant(TimeNs now);
   void     fill_idle_cores(TimeNs now);
+  CoreId   next_idle(CoreId from) const;
   void     ready_event(ThreadId t, ReadyReason why, TimeNs now);
   void     make_ready(ThreadId t, ReadyReason why, TimeNs now);
   void     dispatch(CoreId c, ThreadId t, TimeNs now);
@@ -156,9 +170,12 @@ class Engine {
   std::vector<std::uint32_t> var_base_;
   std::vector<std::uint32_t> loop_end_;      // [op_base_[t] + pc] of a LoopBegin: its LoopEnd
   std::vector<std::uint32_t> op_base_;
+  std::vector<const Op*>     prog_;          // [thread] its program (hot: no ThreadSpec detour)
+  std::vector<std::uint32_t> prog_len_;
   std::vector<std::uint32_t> loops_;         // loop counters, ThreadRt::loop_base
 
-  EventQueue               events_;
+  EventQueue               core_events_;     // phase 1 only: small (about one per core)
+  EventQueue               events_;          // timers, arrivals, wakes
   std::uint64_t            wake_seq_     = 0;
   std::uint64_t            steps_        = 0;
   std::uint64_t            pending_      = 0;  // arrival and wake events not yet processed

@@ -31,6 +31,8 @@ TimeNs sat_mul(TimeNs a, TimeNs b) {
 void Engine::init_programs() {
   const std::size_t n = sc_.threads.size();
   op_base_.resize(n);
+  prog_.resize(n);
+  prog_len_.resize(n);
   std::size_t total_ops = 0;
   for (const ThreadSpec& spec : sc_.threads) total_ops += spec.program.size();
   loop_end_.assign(total_ops, kNoIndex);
@@ -39,6 +41,8 @@ void Engine::init_programs() {
   for (ThreadId t = 0; t < n; ++t) {
     const std::vector<Op>& prog = sc_.threads[t].program;
     op_base_[t] = base;
+    prog_[t]     = prog.data();
+    prog_len_[t] = static_cast<std::uint32_t>(prog.size());
     stack.clear();
     std::uint32_t depth = 0;
     for (std::uint32_t i = 0; i < prog.size(); ++i) {
@@ -51,7 +55,7 @@ void Engine::init_programs() {
         stack.pop_back();
       }
     }
-    for (std::uint32_t open : stack) loop_end_[base + open] = static_cast<std::uint32_t>(prog.size());
+    for (std::uint32_t open : stack) loop_end_[base + open] = static_cast<std::uint32_t>(prog.size()) - 1;
     threads_[t].loop_base = loop_slots;
     loop_slots += depth;
     base += static_cast<std::uint32_t>(prog.size());
@@ -64,11 +68,12 @@ void Engine::init_programs() {
 // ---------------------------------------------------------------------------------------------
 StepResult Engine::step(ThreadId t, TimeNs now) {
   ThreadRt& th = threads_[t];
-  const std::vector<Op>& prog = sc_.threads[t].program;
+  const Op* prog = prog_[t];
+  const std::uint32_t len = prog_len_[t];
   const std::uint32_t base = op_base_[t];
   for (;;) {
     if (th.op_left > 0) return StepResult::NeedCpu;
-    if (th.pc >= prog.size()) return StepResult::Finished;
+    if (th.pc >= len) return StepResult::Finished;
     // Inline ops count as engine steps so that a huge zero-cost loop still meets max_events.
     if (++steps_ > sc_.limits.max_events) { event_limit_ = true; return StepResult::NeedCpu; }
     const Op& op = prog[th.pc];
@@ -191,7 +196,7 @@ void Engine::block(ThreadId t, RtState state, TimeNs now, TimeNs wake_at) {
 }
 
 void Engine::schedule_wake(ThreadId t, TimeNs at) {
-  events_.push({at, event_key(kPhaseWake, ++wake_seq_), t, 0});
+  events_.push(thread_event(at, kPhaseWake, ++wake_seq_, t));
   ++pending_;
 }
 
