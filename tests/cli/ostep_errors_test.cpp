@@ -166,3 +166,17 @@ TEST(OstepMlfq, HeaderListsQueuesHighestFirst) {
 
 }  // namespace
 }  // namespace tl::ostep
+
+namespace tl::ostep {
+namespace {
+
+// Sizes that would need gigabytes of trace or per-tick table are refused up front.
+TEST(OstepErrors, AbsurdSizesAreRefused) {
+  EXPECT_EQ(pr_error({"-P", "i,i,i", "-L", "1000000"}).substr(0, 42),
+            "-L/--iolength: the run could last 3000006 ");
+  EXPECT_EQ(mlfq_error({"-l", "0,1000000,1:0,1000000,0"}).substr(0, 26), "-l/--jlist: the jobs need ");
+  EXPECT_EQ(mlfq_error({"-l", "0,500000,1", "-i", "5", "-B", "1"}).substr(0, 13), "-B/--boost: 3");
+}
+
+}  // namespace
+}  // namespace tl::ostep

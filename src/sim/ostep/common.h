@@ -32,7 +32,8 @@ inline constexpr TimeNs kUnitNs = 1'000'000;
 // Caps that keep a typo from turning into an hour-long run or an out-of-memory.
 inline constexpr std::int64_t kMaxJobs      = 1000;
 inline constexpr std::int64_t kMaxUnits     = 1'000'000;   // any single length, time or period
-inline constexpr std::int64_t kMaxDispatches = 20'000'000; // estimated slices of one run
+inline constexpr std::int64_t kMaxDispatches = 1'000'000;  // slices or ticks of one run: each
+                                                           // becomes trace spans and output lines
 
 template <class T>
 struct Parsed {

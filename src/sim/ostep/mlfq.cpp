@@ -43,7 +43,7 @@ constexpr FlagSpec kFlags[] = {
 };
 
 constexpr std::int64_t kMaxQueues  = 100;
-constexpr std::int64_t kMaxHorizon = 1'000'000'000;   // ticks
+constexpr std::int64_t kMaxHorizon = 10'000'000;   // ticks
 
 }  // namespace
 
@@ -166,9 +166,15 @@ Parsed<MlfqOptions> parse_mlfq_args(std::span<const std::string> args) {
   }
   horizon += work;
   if (work > kMaxDispatches || horizon > kMaxHorizon) {
-    out.error = "-l/--jlist: the jobs need " + std::to_string(horizon) +
-                " ticks; at most " + std::to_string(kMaxHorizon) + " with " +
-                std::to_string(kMaxDispatches) + " ticks of CPU";
+    out.error = std::string(o.random ? "-j/--numJobs" : "-l/--jlist") + ": the jobs need " +
+                std::to_string(work) + " ticks of CPU and up to " + std::to_string(horizon) +
+                " ticks in all; at most " + std::to_string(kMaxDispatches) + " and " +
+                std::to_string(kMaxHorizon);
+    return out;
+  }
+  if (o.boost > 0 && horizon / o.boost > kMaxDispatches) {
+    out.error = "-B/--boost: " + std::to_string(horizon / o.boost) + " boosts; at most " +
+                std::to_string(kMaxDispatches);
     return out;
   }
   out.options = std::move(o);

@@ -148,8 +148,14 @@ Parsed<ProcessRunOptions> parse_process_run_args(std::span<const std::string> ar
     }
     o.programs.push_back(std::move(code));
   }
-  if (total + ios * o.io_length > 1'000'000'000) {
-    out.error = "-L/--iolength: the run would last more than 1000000000 ticks";
+  // The per-tick table holds one state per process per tick.
+  const std::int64_t ticks = total + ios * o.io_length;
+  if (ticks > kMaxDispatches ||
+      ticks * static_cast<std::int64_t>(o.programs.size()) > 20 * kMaxDispatches) {
+    out.error = (ios > 0 ? std::string("-L/--iolength") : spelled) + ": the run could last " +
+                std::to_string(ticks) + " ticks for " + std::to_string(o.programs.size()) +
+                " processes; at most " + std::to_string(kMaxDispatches) + " ticks and " +
+                std::to_string(20 * kMaxDispatches) + " process-ticks";
     return out;
   }
   o.random = !explicit_programs;
