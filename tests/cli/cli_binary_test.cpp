@@ -11,6 +11,7 @@
 #include <cstdlib>
 #include <filesystem>
 #include <fstream>
+#include <set>
 #include <sstream>
 
 namespace tl {
@@ -150,6 +151,37 @@ TEST(CliRun, EveryExampleRunsAndPrintsTheJsonKeys) {
     expect_run_json_shape(nlohmann::json::parse(r.out));
   }
   EXPECT_GT(count, 0u);
+}
+
+TEST(CliRun, SharedVariablesAndDeadlockEdges) {
+  // t1 takes m1 then m2, t2 takes m2 then m1, each computing in between: a certain deadlock.
+  const fs::path file = write_file(".json", R"({
+    "machine": {"cores": 2},
+    "processes": [{"name": "P", "shared": {"x": 5}, "threads": [
+      {"name": "t1", "program": [{"increment": "x"}, {"lock": "m1"}, {"compute_us": 10},
+                                 {"lock": "m2"}, {"unlock": "m2"}, {"unlock": "m1"}]},
+      {"name": "t2", "program": [{"lock": "m2"}, {"compute_us": 10},
+                                 {"lock": "m1"}, {"unlock": "m1"}, {"unlock": "m2"}]}
+    ]}]
+  })");
+  const CliResult r = run_cli({"run", file.string(), "--json"});
+  ASSERT_EQ(r.code, 0) << r.err;
+  const nlohmann::json j = nlohmann::json::parse(r.out);
+  EXPECT_EQ(j["outcome"], "deadlock");
+  EXPECT_EQ(j["vars"]["P.x"], 6);
+  ASSERT_EQ(j["waits"].size(), 2u) << r.out;
+  std::set<std::string> edges;
+  for (const auto& w : j["waits"])
+    edges.insert(w["waiter"].get<std::string>() + " waits " + w["mutex"].get<std::string>() +
+                 " held by " + w["holder"].get<std::string>());
+  EXPECT_EQ(edges, (std::set<std::string>{"t1 waits m2 held by t2", "t2 waits m1 held by t1"}));
+  EXPECT_FALSE(j["threads"][0]["finished"].get<bool>());
+
+  const CliResult table = run_cli({"run", file.string()});
+  ASSERT_EQ(table.code, 0) << table.err;
+  EXPECT_NE(table.out.find("outcome           deadlock\n"), std::string::npos) << table.out;
+  EXPECT_NE(table.out.find("t1 waits for P.m2 held by t2"), std::string::npos) << table.out;
+  EXPECT_NE(table.out.find("P.x"), std::string::npos) << table.out;
 }
 
 TEST(CliRun, TraceOutIsChromeTraceJson) {
