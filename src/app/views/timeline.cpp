@@ -108,7 +108,7 @@ const FoldRect* CoreLane::draw(const LaneContext& ctx, std::vector<FoldRect>& sc
       if (w < 4) continue;
       for (float x = px.x0 - (y1 - y0); x < px.x1; x += 5)
         dl.AddLine(ImVec2(x, y1), ImVec2(x + (y1 - y0), y0), theme::kOverheadHatch, 1.0f);
-    } else if (rect.count == 1 && rect.thread < state_.scenario.threads.size()) {
+    } else if (rect.thread < state_.scenario.threads.size()) {   // a span, or a fold of one thread
       const char* name = state_.scenario.threads[rect.thread].name.c_str();
       const float text_w = ImGui::CalcTextSize(name).x;
       if (text_w + 8 > w) continue;
@@ -172,8 +172,8 @@ void draw_axis(const LaneContext& ctx, const ImRect& axis, float lanes_bottom) {
     dl.AddLine(ImVec2(x + 0.5f, axis.Max.y), ImVec2(x + 0.5f, lanes_bottom), theme::kGrid);
     const TimeText label = format_tick(t, step);
     const float label_w = ImGui::CalcTextSize(label.c_str()).x;
-    const float lx = std::min(x + 3, axis.Max.x - label_w);
-    dl.AddText(ImVec2(lx, axis.Min.y + 2), theme::kAxisText, label.c_str());
+    if (x + 3 + label_w <= axis.Max.x)   // a label cut by the edge would crowd its neighbour
+      dl.AddText(ImVec2(x + 3, axis.Min.y + 2), theme::kAxisText, label.c_str());
   }
   dl.PopClipRect();
   dl.AddLine(ImVec2(axis.Min.x, axis.Max.y - 0.5f), ImVec2(axis.Max.x, axis.Max.y - 0.5f), theme::kGrid);
@@ -190,7 +190,7 @@ void draw_gutter(const AppState& state, CoreId core, const ImRect& row, ImDrawLi
 
   const auto& lane = state.result.trace.cores[core];
   const auto at = visible(lane, state.playhead, state.playhead + 1);
-  const float chip_x = row.Min.x + 56;
+  const float chip_x = row.Min.x + 62;   // after "core 15"
   if (at.empty()) {
     dl.AddText(ImVec2(chip_x, y), theme::kDimText, "idle");
   } else {
