@@ -53,8 +53,14 @@ std::string shell_quote(const std::string& s) {
 CliResult run_cli(const std::vector<std::string>& args) {
   const fs::path out = tmp_file(".stdout"), err = tmp_file(".stderr");
   std::string cmd = shell_quote(TL_CLI_PATH);
-  for (const std::string& a : args) cmd += " " + shell_quote(a);
-  cmd += " >" + shell_quote(out.string()) + " 2>" + shell_quote(err.string());
+  for (const std::string& a : args) {
+    cmd += ' ';
+    cmd += shell_quote(a);
+  }
+  cmd += " >";
+  cmd += shell_quote(out.string());
+  cmd += " 2>";
+  cmd += shell_quote(err.string());
   const int status = std::system(cmd.c_str());
   CliResult r;
   r.code = WIFEXITED(status) ? WEXITSTATUS(status) : -1;
@@ -348,7 +354,7 @@ TEST(CliOstep, ProcessRunJson) {
 }
 
 TEST(CliOstep, ProcessRunStatsText) {
-  const CliResult r = run_cli({"ostep", "process-run", "-l", "5:100,5:100", "-c", "-p"});
+  const CliResult r = run_cli({"ostep", "process-run", "-l", "5:100,5:100", "--solve", "--printstats"});
   ASSERT_EQ(r.code, 0) << r.err;
   EXPECT_NE(r.out.find("Stats: Total Time 10\n"
                        "Stats: CPU Busy 10 (100.00%)\n"

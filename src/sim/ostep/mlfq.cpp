@@ -39,7 +39,7 @@ constexpr FlagSpec kFlags[] = {
     {'S', "stay", false, kStay},
     {'I', "iobump", false, kIoBump},
     {'l', "jlist", true, kJlist},
-    {'c', nullptr, false, kSolve},
+    {'c', "solve", false, kSolve},
 };
 
 constexpr std::int64_t kMaxQueues  = 100;

@@ -33,7 +33,7 @@ constexpr FlagSpec kFlags[] = {
     {'s', "seed", true, kSeed},          {'P', "program", true, kProgram},
     {'l', "processlist", true, kList},   {'L', "iolength", true, kIoLength},
     {'S', "switch", true, kSwitch},      {'I', "iodone", true, kIoDone},
-    {'c', nullptr, false, kSolve},       {'p', "printstats", false, kStats},
+    {'c', "solve", false, kSolve},       {'p', "printstats", false, kStats},
 };
 
 constexpr std::int64_t kMaxInstructions = 1'000'000;

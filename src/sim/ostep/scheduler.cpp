@@ -24,7 +24,7 @@ constexpr FlagSpec kFlags[] = {
     {'s', "seed", true, kSeed},     {'j', "jobs", true, kJobs},
     {'l', "jlist", true, kJlist},   {'m', "maxlen", true, kMaxlen},
     {'p', "policy", true, kPolicy}, {'q', "quantum", true, kQuantum},
-    {'c', nullptr, false, kSolve},
+    {'c', "solve", false, kSolve},
 };
 
 }  // namespace
