@@ -3,6 +3,8 @@
 // [SECTION] Derived costs
 #include "sim/cost_profile.h"
 
+#include "sim/scenario.h"
+
 #include <nlohmann/json.hpp>
 
 #include <algorithm>

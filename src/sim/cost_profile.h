@@ -10,7 +10,6 @@
 // [SECTION] Named profiles and overrides
 // [SECTION] Derived costs (switches, transfers)
 #pragma once
-#include "sim/scenario.h"
 #include "sim/types.h"
 
 #include <nlohmann/json_fwd.hpp>
@@ -23,6 +22,9 @@
 #include <vector>
 
 namespace tl {
+
+// Declared in scenario.h, which will hold a CostProfile: declared here to keep includes one way.
+struct ScenarioError;
 
 // ---------------------------------------------------------------------------------------------
 // [SECTION] Profile

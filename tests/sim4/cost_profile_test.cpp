@@ -1,4 +1,5 @@
 #include "sim/cost_profile.h"
+#include "sim/scenario.h"
 
 #include <gtest/gtest.h>
 #include <nlohmann/json.hpp>
