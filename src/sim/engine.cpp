@@ -324,18 +324,17 @@ void Engine::settle(CoreId c, TimeNs now) {
 void Engine::preempt(CoreId c, TimeNs now) {
   CoreRt& core = cores_[c];
   const ThreadId t = core.thread;
-  if (core.in_overhead) record_core_span(c, core.span_start, now, t, CoreSpanKind::Overhead);
-  else settle(c, now);
+  settle(c, now);
   core.preempted    = t;
   core.preempted_at = now;
-  core.in_overhead  = false;
   release(c, now, StopReason::Preempted);
 }
 
 void Engine::release(CoreId c, TimeNs now, StopReason why) {
   CoreRt& core = cores_[c];
   const ThreadId t = core.thread;
-  if (!core.in_overhead) record_core_span(c, core.span_start, now, t, CoreSpanKind::Run);
+  // A thread leaves mid-overhead only when preempted: the part of the switch paid is kept.
+  record_core_span(c, core.span_start, now, t, core.in_overhead ? CoreSpanKind::Overhead : CoreSpanKind::Run);
   core.in_overhead = false;
   core.thread      = kNoThread;
   ++core.gen;
