@@ -235,9 +235,9 @@ bool apply_cost_field(CostProfile& profile, std::string_view name, const nlohman
 }
 
 CostProfile machine_cost_profile(const nlohmann::ordered_json& machine, std::string_view path,
-                                 std::vector<ScenarioError>& errors) {
+                                 std::vector<ScenarioError>& errors, CostProfileKind absent) {
   const std::string base(path);
-  CostProfile profile = cost_profile(CostProfileKind::Native);
+  CostProfile profile = cost_profile(absent);
   if (!machine.is_object()) {
     add_error(errors, path, "expected an object, got " + std::string(machine.type_name()));
     return profile;

@@ -91,11 +91,13 @@ std::string set_cost_field(CostProfile& profile, const CostField& field, std::in
 bool apply_cost_field(CostProfile& profile, std::string_view name, const nlohmann::ordered_json& value,
                       std::string_view path, std::vector<ScenarioError>& errors);
 
-// The profile of a "machine" object: "profile" picks the defaults (native if absent), then
-// every cost field present overrides, wherever "profile" appears among the keys. Fields that
-// are neither are ignored here (the scenario parser owns them). `path`: the object's path.
+// The profile of a "machine" object: "profile" picks the defaults (`absent` if it is not
+// there: native, as issue 4 specifies), then every cost field present overrides, wherever
+// "profile" appears among the keys. Fields that are neither are ignored here (the scenario
+// parser owns them). `path`: the object's path.
 CostProfile machine_cost_profile(const nlohmann::ordered_json& machine, std::string_view path,
-                                 std::vector<ScenarioError>& errors);
+                                 std::vector<ScenarioError>& errors,
+                                 CostProfileKind absent = CostProfileKind::Native);
 
 // ---------------------------------------------------------------------------------------------
 // [SECTION] Derived costs

@@ -120,6 +120,11 @@ TEST(CostProfile, DefaultProfileIsNative) {
   const CostProfile p = machine_cost_profile(json::object(), "machine", errors);
   EXPECT_TRUE(errors.empty());
   EXPECT_EQ(p.kind, CostProfileKind::Native);
+  // A caller may choose another default (e.g. to keep older scenarios cost-free).
+  EXPECT_EQ(machine_cost_profile(json::object(), "machine", errors, CostProfileKind::Textbook).kind,
+            CostProfileKind::Textbook);
+  EXPECT_EQ(machine_cost_profile(json{{"profile", "python"}}, "machine", errors, CostProfileKind::Textbook).kind,
+            CostProfileKind::Python);
 }
 
 TEST(CostProfile, BadValuesNameTheFieldAndKeepTheDefault) {
