@@ -86,6 +86,23 @@ TEST_P(LanesPerCore, StateJsonHasOneLanePerCoreInsideTheCanvas) {
 
 INSTANTIATE_TEST_SUITE_P(Cores, LanesPerCore, ::testing::Values(1, 2, 4, 16));
 
+TEST(Frames, ANarrowCanvasWrapsTheControlsInsteadOfCuttingThemOff) {
+  HeadlessUi ui(480, 420);   // a small iframe: the slider alone would end at x = 546
+  AppState state = slice_app();
+  attach_api(&state);
+  ui.frame(state);
+  ui.frame(state);
+  const nlohmann::json json = state_json();
+  const nlohmann::json& slider = json["controls"]["cores"];
+  EXPECT_LE(double(slider["x1"]), 480.0);
+  ASSERT_EQ(json["lanes"].size(), state.result.trace.cores.size());
+  for (const nlohmann::json& lane : json["lanes"]) {
+    EXPECT_LE(double(lane["x1"]), 480.0);
+    EXPECT_LE(double(lane["y1"]), 420.0);
+    EXPECT_GE(double(lane["y1"]) - double(lane["y0"]), 20.0);
+  }
+}
+
 TEST(Api, ThreadsListNamesAndDistinctSpanColours) {
   HeadlessUi ui;
   AppState state = slice_app();

@@ -3,6 +3,7 @@
 #include "app/format.h"
 #include "app/theme.h"
 
+#include <cstdio>
 #include <imgui.h>
 
 namespace tl::app {
@@ -20,6 +21,15 @@ const char* policy_name(PolicyKind policy) {
   }
   return "?";
 }
+
+// Continues the row only if an item `width` wide still fits; otherwise it starts a new line,
+// so a narrow canvas (a course page's iframe) wraps the controls instead of clipping them.
+void same_line_if_fits(float width, float spacing = 24.0f) {
+  const float right = ImGui::GetWindowPos().x + ImGui::GetWindowContentRegionMax().x;
+  if (ImGui::GetItemRectMax().x + spacing + width <= right) ImGui::SameLine(0, spacing);
+}
+
+float text_width(const char* text) { return ImGui::CalcTextSize(text).x; }
 
 }  // namespace
 
@@ -39,7 +49,7 @@ void draw_controls(AppState& state) {
   ImGui::SetNextItemWidth(140);
   ImGui::SliderFloat("Speed", &state.speed, 0.1f, 10.0f, "%.1fx", ImGuiSliderFlags_Logarithmic);
 
-  ImGui::SameLine(0, 24);
+  same_line_if_fits(180 + ImGui::GetStyle().ItemInnerSpacing.x + text_width("Cores"));
   int cores = state.cores;
   ImGui::SetNextItemWidth(180);
   if (ImGui::SliderInt("Cores", &cores, kMinCores, kMaxCores, "%d", ImGuiSliderFlags_AlwaysClamp) &&
@@ -49,22 +59,28 @@ void draw_controls(AppState& state) {
   const ImVec2 slider_min = ImGui::GetItemRectMin();
   state.layout.cores_slider = Rect{slider_min.x, slider_min.y, slider_min.x + 180, ImGui::GetItemRectMax().y};
 
-  ImGui::SameLine(0, 24);
+  same_line_if_fits(text_width("Fit") + 2 * ImGui::GetStyle().FramePadding.x);
   if (ImGui::Button("Fit")) zoom_to_fit(state);
   if (ImGui::IsItemHovered())
     ImGui::SetTooltip("Show the whole run. Wheel over the timeline zooms, drag pans, the axis scrubs.");
 
-  ImGui::SameLine(0, 24);
   const TimeText now = format_time(state.playhead), total = format_time(makespan);
+  char text[96];
+  std::snprintf(text, sizeof text, "t = %s / %s", now.c_str(), total.c_str());
+  same_line_if_fits(text_width(text));
   ImGui::AlignTextToFramePadding();
-  ImGui::Text("t = %s / %s", now.c_str(), total.c_str());
-  ImGui::SameLine(0, 24);
-  const TimeText quantum = format_time(state.scenario.scheduler.quantum);
-  ImGui::PushStyleColor(ImGuiCol_Text, theme::kDimText);
-  if (state.scenario.scheduler.policy == PolicyKind::Rr)
-    ImGui::Text("scheduler: %s, quantum %s", policy_name(state.scenario.scheduler.policy), quantum.c_str());
+  ImGui::TextUnformatted(text);
+
+  const SchedulerSpec& scheduler = state.scenario.scheduler;
+  if (scheduler.policy == PolicyKind::Rr)
+    std::snprintf(text, sizeof text, "scheduler: %s, quantum %s", policy_name(scheduler.policy),
+                  format_time(scheduler.quantum).c_str());
   else
-    ImGui::Text("scheduler: %s", policy_name(state.scenario.scheduler.policy));
+    std::snprintf(text, sizeof text, "scheduler: %s", policy_name(scheduler.policy));
+  same_line_if_fits(text_width(text));
+  ImGui::AlignTextToFramePadding();
+  ImGui::PushStyleColor(ImGuiCol_Text, theme::kDimText);
+  ImGui::TextUnformatted(text);
   ImGui::PopStyleColor();
 }
 
