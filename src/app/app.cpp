@@ -11,6 +11,7 @@
 
 #include <algorithm>
 #include <imgui.h>
+#include <nlohmann/json.hpp>
 
 namespace tl::app {
 
@@ -40,6 +41,10 @@ bool load_scenario(AppState& state, std::string_view json_text, std::string_view
     return false;
   }
   load_scenario(state, std::move(*parsed.scenario), name);
+  // The engine's Scenario carries no prose; the UI reads it from the (already valid) file.
+  const nlohmann::json document = nlohmann::json::parse(json_text, nullptr, false);
+  if (document.is_object() && document.contains("description") && document["description"].is_string())
+    state.description = document["description"].get<std::string>();
   return true;
 }
 
@@ -47,6 +52,7 @@ void load_scenario(AppState& state, Scenario scenario, std::string_view name) {
   state.base = std::move(scenario);
   state.scenario = state.base;
   state.scenario_name = std::string(name);
+  state.description.clear();
   state.error.clear();
   state.cores = std::clamp(int(state.base.machine.cores), kMinCores, kMaxCores);
   state.playhead = 0;
@@ -104,6 +110,11 @@ void draw_frame(AppState& state) {
     ImGui::PopStyleColor();
   }
   ImGui::TextWrapped("Each row is a CPU core; each colour a thread; a core runs one thread at a time.");
+  if (!state.description.empty()) {
+    ImGui::PushStyleColor(ImGuiCol_Text, theme::kDimText);
+    ImGui::TextWrapped("%s", state.description.c_str());
+    ImGui::PopStyleColor();
+  }
   if (!state.error.empty()) {
     ImGui::PushStyleColor(ImGuiCol_Text, theme::kError);
     ImGui::TextWrapped("%s", state.error.c_str());

@@ -56,6 +56,7 @@ struct AppState {
   Scenario              scenario;             // base with the learner's changes (cores)
   RunResult             result;               // of `scenario`; views only read it
   std::string           scenario_name;        // shown in the UI
+  std::string           description;          // the scenario file's "description", if any
   std::string           error;                // a scenario that failed to load, shown instead
   int                   cores      = 2;       // the Cores slider
   std::uint64_t         runs       = 0;       // simulations run so far

@@ -45,7 +45,8 @@ inline Scenario compute_scenario(int threads, TimeNs cpu, TimeNs quantum, std::u
   process.name = "p";
   for (int i = 0; i < threads; ++i) {
     ThreadSpec thread;
-    thread.name = "T" + std::to_string(i);
+    thread.name = "T";
+    thread.name += std::to_string(i);
     thread.process = 0;
     thread.program.push_back(Op{OpKind::Compute, 0, cpu, 0});
     std::string path = "processes[0].threads[";   // appends: g++ 12 -Wrestrict misfires on a+b+c
