@@ -135,12 +135,18 @@ void check_invariants(const Scenario& sc, const RunResult& r, const std::string&
     for (std::size_t i = 0; i < lane.size(); ++i) {
       ASSERT_LT(lane[i].start, lane[i].end);
       ASSERT_LE(lane[i].end, tr.makespan);
-      if (i) ASSERT_EQ(lane[i].start, lane[i - 1].end) << "thread " << t << " lane not contiguous";
-      if (i) ASSERT_NE(lane[i].state, lane[i - 1].state) << "unmerged neighbours";
+      if (i) {
+        ASSERT_EQ(lane[i].start, lane[i - 1].end) << "thread " << t << " lane not contiguous";
+        ASSERT_NE(lane[i].state, lane[i - 1].state) << "unmerged neighbours";
+      }
       if (lane[i].state == ThreadState::Running) running += lane[i].end - lane[i].start;
     }
-    if (!lane.empty()) EXPECT_EQ(lane.front().start, sc.threads[t].arrival) << "thread " << t;
-    if (tr.completion[t] >= 0 && !lane.empty()) EXPECT_EQ(lane.back().end, tr.completion[t]);
+    if (!lane.empty()) {
+      EXPECT_EQ(lane.front().start, sc.threads[t].arrival) << "thread " << t;
+      if (tr.completion[t] >= 0) {
+        EXPECT_EQ(lane.back().end, tr.completion[t]);
+      }
+    }
     EXPECT_EQ(running, any_sum[t]) << "thread " << t;
     EXPECT_EQ(r.metrics.threads[t].cpu, run_sum[t]) << "thread " << t;
     if (r.outcome == Outcome::Completed) {
@@ -160,7 +166,9 @@ void check_invariants(const Scenario& sc, const RunResult& r, const std::string&
   }
   // Busy + overhead per core never exceeds the makespan.
   for (const CoreMetrics& c : r.metrics.cores) EXPECT_LE(c.busy + c.overhead, tr.makespan);
-  if (r.outcome == Outcome::Deadlock) EXPECT_FALSE(r.waits.empty());
+  if (r.outcome == Outcome::Deadlock) {
+    EXPECT_FALSE(r.waits.empty());
+  }
 }
 
 TEST(Invariants, RandomScenariosAllPolicies) {

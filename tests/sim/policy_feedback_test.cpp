@@ -38,8 +38,11 @@ TEST(PolicyMlfq, BoostEndsStarvation) {
   ASSERT_EQ(starve.outcome, Outcome::Completed);
   EXPECT_EQ(starve.trace.completion[0], 150 * kMs);
   const auto& lane = starve.trace.cores[0];
-  for (const CoreSpan& s : lane)
-    if (s.thread == 0 && s.start > 0) EXPECT_GE(s.start, 110 * kMs);
+  for (const CoreSpan& s : lane) {
+    if (s.thread == 0 && s.start > 0) {
+      EXPECT_GE(s.start, 110 * kMs);
+    }
+  }
 
   RunResult boosted = run_json(one_process(R"({"policy":"mlfq","boost_us":30000,)" + levels + "}", threads));
   bool ran_early = false;
