@@ -58,9 +58,10 @@ fetch_source libsdl2 "$SDL2_VERSION" "$SDL2_SRC"
 
 # ---- SDL2 for wasm, once per web variant --------------------------------------------------
 build_sdl2_wasm() {   # variant: threads | single
-  local variant=$1 prefix="$TL_CACHE/sdl2-wasm-$SDL2_VERSION-$1"
-  [[ -f "$prefix/.ok" ]] && return 0
-  log "building SDL2 $SDL2_VERSION for wasm ($variant); several minutes, once"
+  local variant=$1 prefix; prefix=$(sdl2_wasm_prefix "$1")
+  sdl2_wasm_ok "$variant" && return 0
+  log "building SDL2 $SDL2_VERSION for wasm ($variant); a few minutes, once"
+  local t0=$SECONDS
   local flags="" threads=OFF
   if [[ $variant == threads ]]; then flags="-pthread"; threads=ON; fi
   local bdir="$TL_CACHE/build-sdl2-$variant"
@@ -72,10 +73,11 @@ build_sdl2_wasm() {   # variant: threads | single
     -DSDL_AUDIO=OFF -DSDL_JOYSTICK=OFF -DSDL_HAPTIC=OFF -DSDL_SENSOR=OFF -DSDL_POWER=OFF \
     -DSDL_HIDAPI=OFF -DSDL_LOCALE=OFF -DSDL_MISC=OFF >"$bdir.log" 2>&1 \
     || { tail -n 40 "$bdir.log" >&2; return 1; }
-  cmake --build "$bdir" -j "$(nproc)" >>"$bdir.log" 2>&1 && cmake --install "$bdir" >>"$bdir.log" 2>&1 \
+  cmake --build "$bdir" -j "$TL_JOBS" >>"$bdir.log" 2>&1 && cmake --install "$bdir" >>"$bdir.log" 2>&1 \
     || { tail -n 40 "$bdir.log" >&2; return 1; }
   rm -rf "$bdir"
   touch "$prefix/.ok"
+  log "SDL2 ($variant) built in $((SECONDS - t0)) s"
 }
 if [[ ${TL_SKIP_WEB:-0} != 1 ]]; then
   build_sdl2_wasm threads
@@ -85,11 +87,12 @@ fi
 # ---- npm packages for the browser tests ---------------------------------------------------
 if [[ -f "$ROOT/web/package.json" ]]; then
   stamp="$ROOT/web/node_modules/.threadlab-stamp"
-  want=$(cat "$ROOT/web/package.json" "$ROOT/web/package-lock.json" 2>/dev/null | sha1sum | cut -c1-12)
+  want=$(npm_fingerprint)
   if [[ ! -f $stamp || $(cat "$stamp") != "$want" ]]; then
     log "installing browser-test npm packages"
     (cd "$ROOT/web" && npm ci --no-audit --no-fund --loglevel=error >/dev/null)
     echo "$want" > "$stamp"
   fi
 fi
+setup_fingerprint > "$TL_CACHE/.setup-stamp"
 log "ready (cache: $TL_CACHE)"

@@ -1,0 +1,102 @@
+// threadlab's loader: picks the web variant and exposes window.threadlab.
+//
+// The threads build needs SharedArrayBuffer, which browsers only grant to cross-origin
+// isolated pages (COOP/COEP headers, or an isolated parent plus allow="cross-origin-isolated"
+// on the iframe). Everything else gets the single build from the same sources.
+//
+//   window.threadlab = {
+//     version,              // release of this page
+//     variant,              // "threads" | "single"
+//     ready,                // Promise, resolves after the first frame is drawn
+//     module,               // the Emscripten module once instantiated
+//     state(),              // parsed tl_state_json(): lanes, threads, controls, ... (CSS px)
+//     setCores(n),          // same as moving the cores slider
+//   }
+(function () {
+  "use strict";
+  const VERSION = "@THREADLAB_VERSION@";
+  const script = document.currentScript;
+  const params = new URLSearchParams(location.search);
+
+  // Host opt-in for coi-serviceworker (static hosts without header control). The worker
+  // reloads the page once; the reload then finds crossOriginIsolated and takes threads.
+  const wantsServiceWorker =
+      (script && script.dataset.serviceWorker === "coi") || params.get("coi") === "1";
+  if (wantsServiceWorker && !self.crossOriginIsolated) {
+    window.coi = { quiet: true };
+    const sw = document.createElement("script");
+    sw.src = "coi-serviceworker.min.js";
+    document.head.appendChild(sw);
+  }
+
+  // ?variant=single forces the fallback on an isolated page (useful for comparison);
+  // threads can never be forced, it would only fail without SharedArrayBuffer.
+  const isolated = self.crossOriginIsolated === true;
+  const variant = isolated && params.get("variant") !== "single" ? "threads" : "single";
+
+  // URL parameters the app understands as command-line arguments (?cores=4 -> --cores 4).
+  const ARGUMENT_PARAMS = ["cores", "scenario", "lesson"];
+  const args = [];
+  for (const name of ARGUMENT_PARAMS) {
+    if (params.has(name)) args.push("--" + name, params.get(name));
+  }
+
+  const status = document.getElementById("tl-status");
+  const notice = document.getElementById("tl-notice");
+  if (variant === "single") {
+    notice.textContent = isolated
+        ? "Single-threaded build (requested with ?variant=single): background simulation threads are off."
+        : "Single-threaded build: this page is not cross-origin isolated (no COOP/COEP headers), " +
+          "so the browser withholds SharedArrayBuffer and the simulation runs without background threads.";
+    notice.hidden = false;
+  }
+
+  let resolveReady, rejectReady;
+  const ready = new Promise((resolve, reject) => { resolveReady = resolve; rejectReady = reject; });
+
+  const api = {
+    version: VERSION,
+    variant,
+    ready,
+    module: null,
+    state() {
+      if (!api.module) throw new Error("threadlab is not ready yet");
+      return JSON.parse(api.module.UTF8ToString(api.module._tl_state_json()));
+    },
+    setCores(n) {
+      if (!api.module) throw new Error("threadlab is not ready yet");
+      if (!Number.isInteger(n)) throw new TypeError("setCores: n must be an integer, got " + n);
+      api.module._tl_set_cores(n);
+    },
+  };
+  window.threadlab = api;
+
+  function fail(message) {
+    status.textContent = "threadlab could not start: " + message;
+    status.hidden = false;
+    rejectReady(new Error(message));
+  }
+
+  const base = "threadlab-" + variant;
+  const main = document.createElement("script");
+  main.src = base + ".js";
+  main.onerror = () => fail("could not load " + main.src);
+  main.onload = () => {
+    // With MODULARIZE this object *is* the Module, so exports appear on it as soon as the
+    // wasm is instantiated; the app may draw its first frame before the promise settles.
+    const config = {
+      canvas: document.getElementById("canvas"),
+      arguments: args,
+      onFirstFrame() {
+        status.hidden = true;
+        resolveReady(api);
+      },
+      onAbort(what) { fail(String(what)); },
+      print(text) { console.log(text); },
+      printErr(text) { console.warn(text); },
+    };
+    api.module = config;
+    self.createThreadlab(config).catch((err) => fail(String(err)));
+  };
+  document.body.appendChild(main);
+})();

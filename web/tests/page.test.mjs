@@ -1,0 +1,151 @@
+// Browser tests of build/web/dist: both variants, chosen by the headers the page is served
+// with. Each suite serves the folder itself (web/serve.mjs) and drives Debian's Chromium.
+import { after, before, describe, test } from "node:test";
+import assert from "node:assert/strict";
+import { mkdirSync, writeFileSync, existsSync } from "node:fs";
+import path from "node:path";
+import { fileURLToPath } from "node:url";
+import { startServer } from "../serve.mjs";
+import { launchBrowser, watchErrors } from "./lib/browser.mjs";
+import { decodePng, parseHex, countColours, colourVariety } from "./lib/pixels.mjs";
+
+const HERE = path.dirname(fileURLToPath(import.meta.url));
+const ROOT = path.resolve(HERE, "..", "..");
+const DIST = process.env.TL_WEB_DIST ?? path.join(ROOT, "build", "web", "dist");
+const ARTIFACTS = process.env.TL_ARTIFACTS ?? path.join(ROOT, "build", "test-artifacts");
+const WAIT = { timeout: 30_000 };
+
+mkdirSync(ARTIFACTS, { recursive: true });
+
+const state = (page) => page.evaluate(() => window.threadlab.state());
+
+async function shot(page, name) {
+  const buffer = await page.screenshot({ fullPage: false });
+  writeFileSync(path.join(ARTIFACTS, name), buffer);
+  return decodePng(buffer);
+}
+
+// Which thread colours appear inside each lane rectangle (canvas CSS px -> page px).
+function laneColours(png, s, offset) {
+  const colours = s.threads.map((t) => parseHex(t.color));
+  return s.lanes.map((lane) => {
+    const rect = { x0: lane.x0 + offset.x, y0: lane.y0 + offset.y,
+                   x1: lane.x1 + offset.x, y1: lane.y1 + offset.y };
+    return countColours(png, rect, colours);
+  });
+}
+
+async function dragSlider(page, rect, toFraction, offset) {
+  const y = offset.y + (rect.y0 + rect.y1) / 2;
+  const from = offset.x + rect.x0 + (rect.x1 - rect.x0) / 2;
+  // Past either end on purpose: ImGui keeps the active slider while dragging and clamps.
+  const to = offset.x + (toFraction >= 1 ? rect.x1 + 30 : rect.x0 - 30);
+  await page.mouse.move(from, y);
+  await page.mouse.down();
+  for (let i = 1; i <= 8; i++) await page.mouse.move(from + ((to - from) * i) / 8, y);
+  await page.mouse.up();
+}
+
+for (const { isolation, variant } of [{ isolation: true, variant: "threads" },
+                                      { isolation: false, variant: "single" }]) {
+  const served = isolation ? "with COOP/COEP" : "without COOP/COEP";
+  describe(`web page served ${served}`, () => {
+    let server, url, browser, page, errors, offset;
+
+    before(async () => {
+      assert.ok(existsSync(path.join(DIST, "index.html")), `${DIST}/index.html missing: build the web page`);
+      ({ server, url } = await startServer({ dir: DIST, port: 0, isolation }));
+      browser = await launchBrowser();
+      page = await browser.context.newPage();
+      errors = watchErrors(page);
+      await page.goto(url);
+      // Return a plain value: the resolved API holds the Module and its whole heap.
+      await page.evaluate(() => window.threadlab.ready.then(() => true));
+      const box = await page.locator("#canvas").boundingBox();
+      offset = { x: box.x, y: box.y };
+    });
+
+    after(async () => {
+      await browser?.close();
+      server?.close();
+    });
+
+    test(`picks the ${variant} variant and resolves ready`, async () => {
+      const info = await page.evaluate(() => ({
+        variant: window.threadlab.variant,
+        version: window.threadlab.version,
+        isolated: self.crossOriginIsolated,
+        notice: document.getElementById("tl-notice").hidden ? "" : document.getElementById("tl-notice").textContent,
+      }));
+      assert.equal(info.isolated, isolation);
+      assert.equal(info.variant, variant);
+      assert.match(info.version, /^\d+\.\d+\.\d+/);
+      const s = await state(page);
+      assert.ok(s.version !== undefined, "tl_state_json carries its shape version");
+      if (variant === "single") assert.match(info.notice, /not cross-origin isolated/);
+      else assert.equal(info.notice, "", "the threads variant shows no notice");
+    });
+
+    test("canvas shows the timeline: lanes contain the thread colours", async () => {
+      await page.waitForFunction(() => window.threadlab.state().frame >= 5, null, WAIT);
+      const s = await state(page);
+      const box = await page.locator("#canvas").boundingBox();
+      assert.equal(s.canvas.w, Math.round(box.width), "state canvas width is in CSS px");
+      assert.equal(s.canvas.h, Math.round(box.height), "state canvas height is in CSS px");
+      assert.ok(s.threads.length >= 1, "the default scenario has threads");
+      assert.equal(s.lanes.length, s.cores, "one lane per core");
+      const png = await shot(page, `web-${variant}-timeline.png`);
+      const variety = colourVariety(png);
+      assert.ok(variety.distinct >= 4 && variety.dominantShare < 0.98,
+                `screenshot is not blank (${variety.distinct} colours, top ${variety.dominantShare.toFixed(3)})`);
+      const perLane = laneColours(png, s, offset);
+      const seen = new Set();
+      for (const { counts } of perLane) counts.forEach((n, i) => { if (n > 20) seen.add(i); });
+      const busiest = Math.max(...perLane.map(({ counts, total }) => counts.reduce((a, b) => a + b, 0) / total));
+      assert.ok(busiest > 0.05, `a lane is at least 5% thread colour (best ${busiest.toFixed(3)})`);
+      assert.ok(seen.size >= Math.min(2, s.threads.length),
+                `thread colours seen in lanes: ${[...seen].map((i) => s.threads[i].color).join(" ")}`);
+    });
+
+    test("dragging the cores slider changes the number of lanes", async () => {
+      const s0 = await state(page);
+      const c = s0.controls.cores;
+      assert.ok(c.max > c.min, "the slider has a range");
+      await dragSlider(page, c, 1, offset);
+      await page.waitForFunction((n) => window.threadlab.state().lanes.length === n, c.max, WAIT);
+      assert.equal((await state(page)).cores, c.max);
+      await shot(page, `web-${variant}-cores-max.png`);
+      await dragSlider(page, c, 0, offset);
+      await page.waitForFunction((n) => window.threadlab.state().lanes.length === n, c.min, WAIT);
+      assert.equal((await state(page)).cores, c.min);
+    });
+
+    test("threadlab.setCores changes the number of lanes", async () => {
+      const { controls } = await state(page);
+      const want = Math.min(controls.cores.max, controls.cores.min + 2);
+      await page.evaluate((n) => window.threadlab.setCores(n), want);
+      await page.waitForFunction((n) => window.threadlab.state().lanes.length === n, want, WAIT);
+      const s = await state(page);
+      assert.equal(s.cores, want);
+      const png = await shot(page, `web-${variant}-setcores.png`);
+      const lit = laneColours(png, s, offset).filter(({ counts }) => counts.some((n) => n > 20)).length;
+      assert.ok(lit >= 1, "after setCores the lanes still show thread colours");
+    });
+
+    test(`embedding example runs the ${variant} variant in its iframe`, async () => {
+      const embed = await browser.context.newPage();
+      const embedErrors = watchErrors(embed);
+      await embed.goto(url + "embed-example.html");
+      const frame = await (await embed.waitForSelector("iframe")).contentFrame();
+      await frame.waitForFunction(() => window.threadlab !== undefined, null, WAIT);
+      const v = await frame.evaluate(() => window.threadlab.ready.then(() => window.threadlab.variant));
+      assert.equal(v, variant);
+      await embed.close();
+      assert.deepEqual(embedErrors, []);
+    });
+
+    test("no console errors or page errors", () => {
+      assert.deepEqual(errors, []);
+    });
+  });
+}
