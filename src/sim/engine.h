@@ -35,6 +35,8 @@ struct RunResult {
   std::uint64_t                         events = 0;   // engine steps taken (benchmarks)
 };
 
+// Scenarios built by hand (not by parse_scenario) should respect the parser's bounds: 1..256
+// cores (others are clamped), fewer than 2^20 threads, well-nested loops, positive quanta.
 RunResult run(const Scenario& scenario);
 
 }  // namespace tl

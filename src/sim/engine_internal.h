@@ -148,6 +148,10 @@ class Engine {
   void record_core_span(CoreId c, TimeNs start, TimeNs end, ThreadId t, CoreSpanKind kind);
   void note_run_queue(TimeNs now);
 
+  // Out-of-range process ids (hand-built scenarios) fall back to process 0.
+  ProcessId process_of(ThreadId t) const {
+    return sc_.threads[t].process < sc_.processes.size() ? sc_.threads[t].process : 0;
+  }
   bool core_idle(CoreId c) const { return (idle_[c >> 6] >> (c & 63)) & 1; }
   void set_idle(CoreId c, bool idle) {
     if (idle) idle_[c >> 6] |= std::uint64_t{1} << (c & 63);

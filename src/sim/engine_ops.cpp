@@ -127,7 +127,11 @@ StepResult Engine::complete_op(ThreadId t, TimeNs now) {
   ThreadRt& th = threads_[t];
   const ThreadSpec& spec = sc_.threads[t];
   const Op& op = spec.program[th.pc];
-  const ProcessId p = spec.process < sc_.processes.size() ? spec.process : 0;
+  if (sc_.processes.empty()) {  // a hand-built Scenario without processes: nothing to share
+    ++th.pc;
+    return StepResult::NeedCpu;
+  }
+  const ProcessId p = process_of(t);
   const bool var_ok = op.arg < sc_.processes[p].vars.size();
   std::int64_t* var = var_ok ? &vars_[var_base_[p] + op.arg] : nullptr;
   switch (op.kind) {
@@ -203,7 +207,7 @@ void Engine::schedule_wake(ThreadId t, TimeNs at) {
 void Engine::collect_waits() {
   for (ThreadId t = 0; t < threads_.size(); ++t) {
     if (threads_[t].state != RtState::BlockedLock) continue;
-    const ProcessId p = sc_.threads[t].process;
+    const ProcessId p = process_of(t);
     const std::uint32_t m = threads_[t].waiting_for;
     result_.waits.push_back({t, p, m - mutex_base_[p], mutexes_[m].owner});
   }
