@@ -60,15 +60,15 @@ class Handler {
   using Dom = nlohmann::detail::json_sax_dom_parser<Json>;
   Handler(Json& root, Errors& errors) : dom_(root, false), errors_(errors) {}
 
-  bool null()                                   { value(); return dom_.null(); }
-  bool boolean(bool v)                          { value(); return dom_.boolean(v); }
-  bool number_integer(Json::number_integer_t v) { value(); return dom_.number_integer(v); }
-  bool number_unsigned(Json::number_unsigned_t v) { value(); return dom_.number_unsigned(v); }
-  bool number_float(Json::number_float_t v, const Json::string_t& s) { value(); return dom_.number_float(v, s); }
-  bool string(Json::string_t& v)                { value(); return dom_.string(v); }
-  bool binary(Json::binary_t& v)                { value(); return dom_.binary(v); }
+  bool null()                                   { return value() && dom_.null(); }
+  bool boolean(bool v)                          { return value() && dom_.boolean(v); }
+  bool number_integer(Json::number_integer_t v) { return value() && dom_.number_integer(v); }
+  bool number_unsigned(Json::number_unsigned_t v) { return value() && dom_.number_unsigned(v); }
+  bool number_float(Json::number_float_t v, const Json::string_t& s) { return value() && dom_.number_float(v, s); }
+  bool string(Json::string_t& v)                { return value() && dom_.string(v); }
+  bool binary(Json::binary_t& v)                { return value() && dom_.binary(v); }
   bool start_object(std::size_t n) {
-    value();
+    if (!value()) return false;
     frames_.push_back({false, 0, {}, {}});
     return dom_.start_object(n);
   }
@@ -85,7 +85,7 @@ class Handler {
   }
   bool end_object() { frames_.pop_back(); return dom_.end_object(); }
   bool start_array(std::size_t n) {
-    value();
+    if (!value()) return false;
     frames_.push_back({true, 0, {}, {}});
     return dom_.start_array(n);
   }
@@ -99,6 +99,7 @@ class Handler {
   }
 
   bool        failed() const { return failed_; }
+  bool        too_big() const { return too_big_; }
   std::size_t position() const { return position_; }
   const std::string& message() const { return message_; }
 
@@ -109,8 +110,14 @@ class Handler {
     std::string              key;    // current key of an object
     std::vector<std::string> keys;
   };
-  void value() {
+  // False (stop parsing) once the document has more values than a scenario can sensibly need.
+  bool value() {
+    if (++values_ > kMaxJsonValues) {
+      too_big_ = true;
+      return false;
+    }
     if (!frames_.empty() && frames_.back().array) frames_.back().key = std::to_string(frames_.back().next++);
+    return true;
   }
   std::string path() const {
     std::string p;
@@ -125,6 +132,8 @@ class Handler {
   Errors&            errors_;
   std::vector<Frame> frames_;
   bool               failed_   = false;
+  bool               too_big_  = false;
+  std::size_t        values_   = 0;
   std::size_t        position_ = 0;
   std::string        message_;
 };
@@ -140,6 +149,10 @@ std::optional<Json> parse_json(std::string_view text, Errors& errors) {
   Json root;
   Handler handler(root, errors);
   Json::sax_parse(text.data(), text.data() + text.size(), &handler);
+  if (handler.too_big()) {
+    errors.add("", "scenario has more than " + std::to_string(kMaxJsonValues) + " JSON values");
+    return std::nullopt;
+  }
   if (!handler.failed()) return root;
   // nlohmann's position counts the offending character; report 1-based line and column.
   const std::size_t pos = std::min(handler.position(), text.size());

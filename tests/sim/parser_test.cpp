@@ -256,6 +256,14 @@ TEST(ParserErrors, TooManyThreadsCheckedBeforeBuilding) {
   EXPECT_NE(e[0].message.find("too many threads"), std::string::npos);
 }
 
+TEST(ParserErrors, HugeDocumentsAreRefusedBeforeBuildingThem) {
+  std::string big = "[";
+  for (int i = 0; i < 4'100'000; ++i) big += i ? ",0" : "0";
+  auto e = errors_of(big + "]");
+  ASSERT_EQ(e.size(), 1u);
+  EXPECT_NE(e[0].message.find("more than 4000000 JSON values"), std::string::npos);
+}
+
 TEST(ParserErrors, EveryErrorIsCollectedInOneRun) {
   auto e = errors_of(R"({"machine":{"cores":0,"switch_us":-1},"processes":[{"threads":[
       {"program":[{"comput_us":5},{"unlock":"m"}]},{"program":[{"increment":"nope"}]}]}]})");
