@@ -72,6 +72,9 @@ struct MachineSpec {
 
 enum class PolicyKind : std::uint8_t { Fifo, Sjf, Stcf, Rr, Priority, Mlfq, Cyclic };
 
+// The scenario-file spelling: "fifo", "sjf", "stcf", "rr", "priority", "mlfq", "cyclic".
+const char* to_string(PolicyKind policy);
+
 struct MlfqLevel {
   TimeNs        quantum   = 0;
   std::uint32_t allotment = 1;       // quanta a thread may use at this level before demotion

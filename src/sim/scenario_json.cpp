@@ -260,6 +260,12 @@ void parse_process(const Json& p, const std::string& path, std::size_t index, Sc
 
 }  // namespace
 
+const char* to_string(PolicyKind policy) {
+  for (const PolicyName& n : kPolicies)
+    if (n.kind == policy) return n.name.data();
+  return "?";
+}
+
 // ---------------------------------------------------------------------------------------------
 // [SECTION] Document
 // ---------------------------------------------------------------------------------------------

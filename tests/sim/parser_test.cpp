@@ -107,6 +107,17 @@ TEST(Parser, DefaultsAndPolicyOptions) {
   EXPECT_TRUE(c.scenario->scheduler.dispatch_before_wakes);
 }
 
+TEST(Parser, PolicyNamesRoundTrip) {
+  for (PolicyKind k : {PolicyKind::Fifo, PolicyKind::Sjf, PolicyKind::Stcf, PolicyKind::Rr, PolicyKind::Priority,
+                       PolicyKind::Mlfq, PolicyKind::Cyclic}) {
+    ParseResult r = parse_scenario(std::string(R"({"scheduler":{"policy":")") + to_string(k) +
+                                   R"("},"processes":[{"threads":[{"program":[]}]}]})");
+    ASSERT_TRUE(r.scenario) << to_string(k);
+    EXPECT_EQ(r.scenario->scheduler.policy, k);
+  }
+  EXPECT_STREQ(to_string(PolicyKind::Cyclic), "cyclic");
+}
+
 TEST(ParserErrors, InvalidJsonGivesLineAndColumn) {
   auto e = errors_of("{\n  \"seed\": 1,\n  \"machine\": { cores: 2 }\n}");
   ASSERT_EQ(e.size(), 1u);
