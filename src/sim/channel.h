@@ -67,6 +67,7 @@ class Channels {
   std::size_t   queued(ChannelId channel) const { return channels_.at(channel).messages.size(); }
   std::size_t   waiting(ChannelId channel) const { return channels_.at(channel).receivers.size(); }
   bool          is_waiting(ThreadId thread) const;
+  bool          holds_message(ThreadId thread) const { return handed_.count(thread) != 0; }   // take() would succeed
   std::uint64_t bytes_copied() const { return bytes_copied_; }        // pipe payloads, all channels
   std::uint64_t bytes_copied(ChannelId channel) const { return channels_.at(channel).bytes_copied; }
   std::uint64_t messages() const { return messages_; }

@@ -38,8 +38,10 @@ TEST(Channels, WaitingReceiverIsHandedTheMessage) {
   EXPECT_FALSE(ch.receive(pipe, 5, 0));
   EXPECT_TRUE(ch.is_waiting(5));
   EXPECT_EQ(ch.waiting(pipe), 1u);
+  EXPECT_FALSE(ch.holds_message(5));
   EXPECT_EQ(ch.deliver(pipe, 1, 4096, 10), 5u);   // wake thread 5
   EXPECT_FALSE(ch.is_waiting(5));
+  EXPECT_TRUE(ch.holds_message(5));
   const Message m = ch.take(5);
   EXPECT_EQ(m.bytes, 4096u);
   EXPECT_EQ(m.sender, 1u);
