@@ -48,6 +48,7 @@ RuntimeModel::RuntimeModel(RuntimeModelSpec spec)
                        : memory_.create_image(layout, main_thread_[p], program_image_);
     if (program_image_ == MemoryRecorder::kNoSpace) program_image_ = space_of_[p];
   }
+  for (ChannelKind kind : spec_.channels) channels_.add(kind);
   note_memory(0);
 }
 

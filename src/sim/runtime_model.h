@@ -38,6 +38,7 @@ struct RuntimeModelSpec {
   GilSpec                    gil;
   std::vector<ProcessId>     thread_process;   // [thread] owning process
   std::vector<ProcessOrigin> process_origin;   // [process]
+  std::vector<ChannelKind>   channels;         // [channel] declared channels, ids in order
 };
 
 // ---------------------------------------------------------------------------------------------

@@ -104,6 +104,15 @@ TEST(RuntimeModel, ThreadsAddOnlyAStack) {
   EXPECT_THROW(rt.start_thread(2, 3), std::logic_error);   // its process was never forked
 }
 
+TEST(RuntimeModel, DeclaredChannelsExistWithTheirKinds) {
+  RuntimeModelSpec spec = family(CostProfileKind::Python, false);
+  spec.channels = {ChannelKind::Queue, ChannelKind::Pipe};
+  RuntimeModel rt(spec);
+  ASSERT_EQ(rt.channels().size(), 2u);
+  EXPECT_EQ(rt.channels().kind(0), ChannelKind::Queue);
+  EXPECT_EQ(rt.channels().send_cost(1, 1'000'000), ipc_side_cost(rt.costs(), 1'000'000));
+}
+
 TEST(RuntimeModel, CreationCostsComeFromTheProfile) {
   RuntimeModel rt(family(CostProfileKind::Python, false));
   EXPECT_EQ(rt.creation_cost(WorkerKind::Thread), 200'000);
