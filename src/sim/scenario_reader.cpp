@@ -161,9 +161,15 @@ std::optional<Json> parse_json(std::string_view text, Errors& errors) {
     if (text[i] == '\n') { ++line; col = 1; }
     else ++col;
   }
+  // nlohmann says "[json.exception.parse_error.101] parse error at line 1, column 5: syntax
+  // error while parsing ..."; keep only the reason (the position is reported our way).
   std::string what = handler.message();
-  if (const auto colon = what.find("error: "); colon != std::string::npos) what = what.substr(colon + 7);
-  else if (const auto c2 = what.rfind(": "); c2 != std::string::npos) what = what.substr(c2 + 2);
+  if (what.rfind("[json.exception.", 0) == 0) {
+    if (const auto close = what.find("] "); close != std::string::npos) what = what.substr(close + 2);
+  }
+  if (what.rfind("parse error", 0) == 0) {
+    if (const auto colon = what.find(": "); colon != std::string::npos) what = what.substr(colon + 2);
+  }
   errors.add("", "invalid JSON at line " + std::to_string(line) + ", column " + std::to_string(col) +
                      " (byte " + std::to_string(pos) + "): " + what);
   return std::nullopt;

@@ -124,6 +124,8 @@ TEST(ParserErrors, InvalidJsonGivesLineAndColumn) {
   EXPECT_EQ(e[0].path, "");
   EXPECT_NE(e[0].message.find("line 3, column 16"), std::string::npos) << e[0].message;
   EXPECT_EQ(format_error(e[0]).rfind("error: invalid JSON", 0), 0u);
+  EXPECT_EQ(e[0].message.find("[json.exception"), std::string::npos) << e[0].message;
+  EXPECT_TRUE(has_error(errors_of(with_program(R"([{"compute_us":1e400}])")), "", "number overflow"));
   EXPECT_EQ(errors_of("").size(), 1u);
   EXPECT_EQ(errors_of("[1,2").size(), 1u);
 }
