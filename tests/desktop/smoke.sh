@@ -1,0 +1,88 @@
+#!/usr/bin/env bash
+# Desktop smoke test under Xvfb with software OpenGL (libgl1-mesa-dri):
+#   1. --frames N --screenshot: the program renders, saves its last frame, exits 0;
+#   2. on screen: the window appears, `import -window root` shows the timeline, and the
+#      program exits 0 when asked to quit (SIGTERM arrives as SDL_QUIT, like closing it).
+# Prints one "ok - NAME" / "not ok - NAME" line per check; exit status = number of failures.
+#   tests/desktop/smoke.sh [BUILD_DIR] [ARTIFACT_DIR]
+set -uo pipefail
+ROOT=$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd)
+BUILD=${1:-$ROOT/build/native}
+ART=${2:-$ROOT/build/test-artifacts}
+APP=$BUILD/threadlab
+CHECK="node $ROOT/tests/desktop/check_screenshot.mjs"
+mkdir -p "$ART"
+failures=0
+ok()     { echo "ok - $1"; }
+not_ok() { echo "not ok - $1"; shift; printf '    %s\n' "$@"; failures=$((failures + 1)); }
+
+# Waits for a condition with a deadline; the condition is the synchronisation, not the clock.
+wait_for() {  # seconds command...
+  local deadline=$((SECONDS + $1)); shift
+  until "$@" >/dev/null 2>&1; do
+    ((SECONDS < deadline)) || return 1
+    sleep 0.2
+  done
+}
+
+if [[ ! -x $APP ]]; then
+  not_ok "desktop: program built" "$APP missing"
+  exit 1
+fi
+
+# A display number nobody uses: the lock file is how X servers claim one.
+display=""
+for n in $(seq 90 119); do
+  [[ -e /tmp/.X$n-lock || -e /tmp/.X11-unix/X$n ]] || { display=:$n; break; }
+done
+Xvfb "$display" -screen 0 1280x800x24 -nolisten tcp >"$ART/xvfb.log" 2>&1 &
+xvfb_pid=$!
+cleanup() { kill "$xvfb_pid" 2>/dev/null; wait "$xvfb_pid" 2>/dev/null; }
+trap cleanup EXIT
+export DISPLAY=$display LIBGL_ALWAYS_SOFTWARE=1
+if ! wait_for 20 xdpyinfo; then
+  not_ok "desktop: Xvfb starts" "$(tail -n 5 "$ART/xvfb.log")"
+  exit 1
+fi
+
+# 1. Fixed number of frames, the program's own screenshot of its last frame.
+rm -f "$ART/desktop-frames.ppm"
+out=$(timeout 120 "$APP" --frames 30 --screenshot "$ART/desktop-frames.ppm" 2>&1); rc=$?
+if ((rc != 0)); then
+  not_ok "desktop: --frames 30 --screenshot exits 0" "exit code $rc" "$out"
+elif ! convert "$ART/desktop-frames.ppm" "$ART/desktop-frames.png" 2>/dev/null; then
+  not_ok "desktop: --frames 30 --screenshot exits 0" "no readable PPM at $ART/desktop-frames.ppm"
+elif msg=$($CHECK "$ART/desktop-frames.png" 2>&1); then
+  ok "desktop: --frames 30 --screenshot exits 0 and the frame shows the timeline"
+  echo "    $msg"
+else
+  not_ok "desktop: --frames 30 --screenshot shows the timeline" "$msg"
+fi
+
+# 2. On screen, captured by the X server, then a clean quit.
+"$APP" --frames 1000000 >"$ART/desktop-run.log" 2>&1 &
+app_pid=$!
+window_up() { xwininfo -root -tree | grep -q '"threadlab'; }
+shot_ok() { import -window root "PNG24:$ART/desktop-screen.png" && $CHECK "$ART/desktop-screen.png"; }
+if ! wait_for 30 window_up; then
+  not_ok "desktop: window opens" "no threadlab window after 30 s" "$(tail -n 5 "$ART/desktop-run.log")"
+elif ! wait_for 30 shot_ok; then
+  not_ok "desktop: screen shows the timeline" "$($CHECK "$ART/desktop-screen.png" 2>&1)"
+else
+  ok "desktop: window opens and the screen shows the timeline"
+fi
+if kill -0 "$app_pid" 2>/dev/null; then
+  kill -TERM "$app_pid"
+  # A deadline, not synchronisation: `wait` returns as soon as the program exits.
+  (sleep 30; kill -KILL "$app_pid" 2>/dev/null) &
+  watchdog=$!
+  wait "$app_pid"; rc=$?
+  kill "$watchdog" 2>/dev/null; wait "$watchdog" 2>/dev/null
+  if ((rc == 0)); then ok "desktop: quits cleanly (exit 0) when asked to close"
+  else not_ok "desktop: quits cleanly when asked to close" "exit code $rc (137: killed after 30 s)" \
+         "$(tail -n 5 "$ART/desktop-run.log")"; fi
+else
+  wait "$app_pid"; rc=$?
+  not_ok "desktop: quits cleanly when asked to close" "exited early with code $rc" "$(tail -n 5 "$ART/desktop-run.log")"
+fi
+exit "$failures"
