@@ -1,0 +1,107 @@
+#!/usr/bin/env bash
+# Sets up (if needed), builds everything, and runs every suite:
+#   build      native, web-single, web (threads)       one check each
+#   ctest      unit and CLI tests (build/native)       one check per CTest test
+#   cli-wasm   threadlab-cli native vs wasm on Node    one check per case
+#   browser    both page variants in headless Chromium one check per test
+#   desktop    Xvfb smoke test of the desktop program  one check per step
+# Ends with one line "N passed, N failed" and exits non-zero on any failure.
+# Logs: build/logs/; screenshots and outputs: build/test-artifacts/.
+set -uo pipefail
+ROOT=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
+source "$ROOT/scripts/lib/env.sh"
+cd "$ROOT"
+
+LOGS=$ROOT/build/logs
+ART=$ROOT/build/test-artifacts
+mkdir -p "$LOGS" "$ART"
+passed=0
+failed=0
+failures=()
+t_start=$SECONDS
+
+tally() {  # suite passed failed
+  passed=$((passed + $2)); failed=$((failed + $3))
+  ((${3} == 0)) || failures+=("$1: $3 failed")
+  printf '[test] %-9s %3d passed, %d failed (%d s)\n' "$1" "$2" "$3" "$((SECONDS - suite_t0))"
+}
+# Counts "ok - " / "not ok - " lines of a suite that reports that way.
+tally_lines() {  # suite log exit_code
+  local p f
+  p=$(grep -c '^ok - ' "$2"); f=$(grep -c '^not ok - ' "$2")
+  # A crash before any report still has to count.
+  if (($3 != 0 && f == 0)); then f=1; fi
+  tally "$1" "$p" "$f"
+}
+
+# ---- setup ----------------------------------------------------------------------------------
+suite_t0=$SECONDS
+if ! ensure_setup; then
+  echo "[test] setup failed; nothing else can run"
+  echo "0 passed, 1 failed"
+  exit 1
+fi
+
+# ---- build ----------------------------------------------------------------------------------
+suite_t0=$SECONDS
+b_pass=0; b_fail=0
+for preset in native web-single web-threads; do
+  if bash scripts/build.sh "$preset" 2>&1; then b_pass=$((b_pass + 1)); else b_fail=$((b_fail + 1)); fi
+done
+tally build "$b_pass" "$b_fail"
+
+# ---- ctest ----------------------------------------------------------------------------------
+suite_t0=$SECONDS
+if [[ -f build/native/CTestTestfile.cmake ]]; then
+  ctest --preset native >"$LOGS/ctest.log" 2>&1; rc=$?
+  line=$(grep -E '[0-9]+% tests passed, [0-9]+ tests? failed out of [0-9]+' "$LOGS/ctest.log" | tail -n 1)
+  if [[ -n $line ]]; then
+    total=$(sed -E 's/.* out of ([0-9]+).*/\1/' <<<"$line")
+    bad=$(sed -E 's/.*passed, ([0-9]+) tests? failed.*/\1/' <<<"$line")
+    ((total > 0)) || bad=1
+    tally ctest "$((total - bad))" "$bad"
+    ((bad == 0)) || sed -n '/The following tests FAILED/,$p' "$LOGS/ctest.log" | head -n 40
+  else
+    # No summary: no tests found (noTestsAction=error) or ctest itself failed.
+    tail -n 20 "$LOGS/ctest.log"
+    tally ctest 0 1
+  fi
+else
+  echo "[test] ctest: build/native was not configured"
+  tally ctest 0 1
+fi
+
+# ---- CLI: native vs wasm -------------------------------------------------------------------
+suite_t0=$SECONDS
+bash scripts/lib/cli-parity.sh build/native/threadlab-cli build/web/cli/threadlab-cli.js \
+  "$ART/cli-parity" >"$LOGS/cli-parity.log" 2>&1
+rc=$?
+grep '^not ok' -A 12 "$LOGS/cli-parity.log" | head -n 40
+tally_lines cli-wasm "$LOGS/cli-parity.log" "$rc"
+
+# ---- browser --------------------------------------------------------------------------------
+suite_t0=$SECONDS
+(cd web && TL_ARTIFACTS="$ART" node --test --test-timeout=180000 \
+   --test-reporter=spec --test-reporter-destination="$LOGS/browser.log" \
+   --test-reporter=tap --test-reporter-destination="$LOGS/browser.tap" tests/) >/dev/null 2>&1
+rc=$?
+p=$(sed -nE 's/^# pass ([0-9]+)$/\1/p' "$LOGS/browser.tap" 2>/dev/null | tail -n 1)
+f=$(sed -nE 's/^# fail ([0-9]+)$/\1/p' "$LOGS/browser.tap" 2>/dev/null | tail -n 1)
+c=$(sed -nE 's/^# cancelled ([0-9]+)$/\1/p' "$LOGS/browser.tap" 2>/dev/null | tail -n 1)
+p=${p:-0}; f=$((${f:-0} + ${c:-0}))
+if ((rc != 0 && f == 0)); then f=1; fi
+((f == 0)) || grep -E '✖|Error|expected|actual' "$LOGS/browser.log" | head -n 40
+tally browser "$p" "$f"
+
+# ---- desktop --------------------------------------------------------------------------------
+suite_t0=$SECONDS
+bash tests/desktop/smoke.sh build/native "$ART" >"$LOGS/desktop.log" 2>&1
+rc=$?
+grep '^not ok' -A 6 "$LOGS/desktop.log"
+tally_lines desktop "$LOGS/desktop.log" "$rc"
+
+# ---- summary --------------------------------------------------------------------------------
+echo "[test] total time $((SECONDS - t_start)) s; logs in build/logs, screenshots in build/test-artifacts"
+for f in "${failures[@]}"; do echo "[test] FAILED $f"; done
+echo "$passed passed, $failed failed"
+((failed == 0))
