@@ -149,3 +149,27 @@ for (const { isolation, variant } of [{ isolation: true, variant: "threads" },
     });
   });
 }
+
+describe("coi-serviceworker opt-in on a host without headers", () => {
+  let server, url, browser;
+  before(async () => {
+    ({ server, url } = await startServer({ dir: DIST, port: 0, isolation: false }));
+    browser = await launchBrowser();
+  });
+  after(async () => {
+    await browser?.close();
+    server?.close();
+  });
+
+  test("?coi=1 reloads once through the service worker and runs the threads variant", async () => {
+    const page = await browser.context.newPage();
+    const errors = watchErrors(page);
+    await page.goto(url + "?coi=1");
+    // The worker reloads the page; the reloaded page is the one that becomes isolated.
+    await page.waitForFunction(() => self.crossOriginIsolated === true, null, WAIT);
+    const v = await page.evaluate(() => window.threadlab.ready.then(() => window.threadlab.variant));
+    assert.equal(v, "threads");
+    await page.close();
+    assert.deepEqual(errors, []);
+  });
+});
