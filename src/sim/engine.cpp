@@ -69,10 +69,32 @@ void EventQueue::pop() {
 // ---------------------------------------------------------------------------------------------
 // [SECTION] Set-up and the loop
 // ---------------------------------------------------------------------------------------------
-Engine::Engine(const Scenario& scenario) : sc_(scenario), machine_(scenario.machine) {
+namespace {
+// Hand-built scenarios may have no processes or out-of-range ids: those threads belong to
+// process 0 (a virtual one if none is declared), as everywhere else in the engine.
+RuntimeModelSpec runtime_spec(const Scenario& sc) {
+  RuntimeModelSpec spec;
+  spec.costs = sc.machine.costs;
+  spec.gil   = sc.gil;
+  if (spec.gil.switch_interval <= 0) spec.gil.switch_interval = 1;
+  const std::size_t np = std::max<std::size_t>(1, sc.processes.size());
+  spec.process_origin.assign(np, ProcessOrigin::Initial);
+  for (std::size_t p = 0; p < sc.processes.size(); ++p) spec.process_origin[p] = sc.processes[p].origin;
+  spec.thread_process.resize(sc.threads.size());
+  for (std::size_t t = 0; t < sc.threads.size(); ++t)
+    spec.thread_process[t] = sc.threads[t].process < sc.processes.size() ? sc.threads[t].process : 0;
+  for (const ChannelSpec& c : sc.channels) spec.channels.push_back(c.kind);
+  return spec;
+}
+}  // namespace
+
+Engine::Engine(const Scenario& scenario)
+    : sc_(scenario), machine_(scenario.machine), runtime_(runtime_spec(scenario)) {
   const std::size_t n = sc_.threads.size();
   const std::uint32_t ncores = std::clamp<std::uint32_t>(machine_.cores, 1, 256);
   threads_.resize(n);
+  joiners_.resize(n);
+  proc_waiters_.resize(sc_.processes.size());
   cores_.resize(ncores);
   for (CoreId c = 0; c < ncores; ++c) set_idle(c, true);
   idle_count_ = ncores;
@@ -113,9 +135,12 @@ Engine::Engine(const Scenario& scenario) : sc_(scenario), machine_(scenario.mach
 
 RunResult Engine::run() {
   const std::size_t n = threads_.size();
+  // Threads of forked/spawned processes and created threads arrive when a step starts them.
   for (ThreadId t = 0; t < n; ++t) {
-    events_.push(thread_event(std::max<TimeNs>(0, sc_.threads[t].arrival), kPhaseArrival, t, t));
-    ++pending_;
+    const ThreadSpec& spec = sc_.threads[t];
+    const bool later = spec.created || (spec.process < sc_.processes.size() &&
+                                        sc_.processes[spec.process].origin != ProcessOrigin::Initial);
+    if (!later) arrive(t, std::max<TimeNs>(0, spec.arrival));
   }
   if (const TimeNs timer = policy_->next_timer(0); timer != kForever)
     events_.push(thread_event(timer, kPhaseTimer, 0, 0));
@@ -156,6 +181,12 @@ void Engine::process_instant(TimeNs now) {
     ++steps_;
     on_core_event(c, now);
   }
+  // GIL drop requests falling due (after the cores: a holder whose op ended now has moved on)
+  while (!events_.empty() && events_.top().time == now && event_phase(events_.top()) == kPhaseGil) {
+    events_.pop();
+    ++steps_;
+    on_gil_timer(now);
+  }
   // (2) freed cores pick before same-instant wakes (OSTEP process-run)
   if (sc_.scheduler.dispatch_before_wakes) fill_idle_cores(now);
   // (3) policy timers: everyone leaves its core first, then the policy reshuffles
@@ -174,6 +205,7 @@ void Engine::process_instant(TimeNs now) {
     events_.pop();
     --pending_;
     ++steps_;
+    if (event_phase(e) == kPhaseArrival) runtime_.start_thread(event_thread(e), now);
     ready_event(event_thread(e), event_phase(e) == kPhaseArrival ? ReadyReason::Arrival : ReadyReason::Wake, now);
   }
   // (6) idle cores in core-id order
@@ -185,6 +217,13 @@ void Engine::process_instant(TimeNs now) {
 // [SECTION] Ready events and filling cores
 // ---------------------------------------------------------------------------------------------
 void Engine::ready_event(ThreadId t, ReadyReason why, TimeNs now) {
+  // A Python thread takes its GIL back as soon as it can run again (CPython re-acquires after
+  // every blocking call), so a thread is runnable only while it holds the GIL.
+  if (runtime_.gil_enabled() && !runtime_.acquire_gil(t, now)) {
+    set_state(t, RtState::WaitingGil, now);
+    arm_gil(now);
+    return;
+  }
   if (policy_preempts_ && idle_count_ == 0) {
     CoreId victim = kNoCore;
     std::int64_t best = 0;
@@ -239,8 +278,11 @@ void Engine::fill_idle_cores(TimeNs now) {
 // ---------------------------------------------------------------------------------------------
 // [SECTION] Cores
 // ---------------------------------------------------------------------------------------------
-// The next issue makes this depend on whether prev and next share an address space.
-TimeNs Engine::switch_cost(ThreadId /*prev*/, ThreadId /*next*/) const { return machine_.switch_cost; }
+// machine.switch_us (issue 3) plus the profile's cost by kind: a thread switch within a process,
+// or a process switch with its address-space refill.
+TimeNs Engine::switch_cost(ThreadId prev, ThreadId next) const {
+  return machine_.switch_cost + runtime_.switch_cost(prev, next);
+}
 
 void Engine::schedule_core(CoreId c, TimeNs at) {
   core_events_.push(core_event(at, c, cores_[c].gen));
@@ -281,6 +323,7 @@ void Engine::continue_run(CoreId c, TimeNs now, StepResult r) {
   if (r == StepResult::Blocked)  { release(c, now, StopReason::Blocked); return; }
   if (r == StepResult::Finished) { release(c, now, StopReason::Finished); return; }
   if (event_limit_) return;  // the loop stops at this instant; finish() closes the spans
+  if (runtime_.gil_enabled() && runtime_.must_drop_gil(core.thread)) { gil_drop_on_core(c, now); return; }
   if (core.slice_left <= 0)      { release(c, now, StopReason::SliceExpired); return; }
   schedule_core(c, now + std::min(threads_[core.thread].op_left, core.slice_left));
 }
@@ -300,7 +343,8 @@ void Engine::on_core_event(CoreId c, TimeNs now) {
   settle(c, now);
   StepResult r = StepResult::NeedCpu;
   if (op_was_running && threads_[t].op_left == 0) {
-    r = complete_op(t, now);
+    if (threads_[t].prelude) threads_[t].prelude = false;   // fault debt paid: the op at pc is next
+    else r = complete_op(t, now);
     if (r == StepResult::NeedCpu) r = step(t, now);
   }
   continue_run(c, now, r);
@@ -348,6 +392,7 @@ void Engine::release(CoreId c, TimeNs now, StopReason why) {
     set_state(t, RtState::Done, now);
     result_.trace.completion[t] = now;
     ++done_;
+    thread_finished(t, now);
   }
   policy_->on_stop(t, core.ran, why, now);
   if (why == StopReason::SliceExpired)
@@ -378,6 +423,8 @@ void Engine::finish(TimeNs end) {
     const std::size_t nv = sc_.processes[p].vars.size();
     result_.final_vars[p].assign(vars_.begin() + var_base_[p], vars_.begin() + var_base_[p] + nv);
   }
+  result_.trace.memory           = runtime_.take_memory_lanes();
+  result_.trace.ipc_bytes_copied = runtime_.channels().bytes_copied();
   result_.metrics = compute_metrics(sc_, result_.trace);
 }
 

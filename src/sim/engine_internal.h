@@ -7,6 +7,7 @@
 #pragma once
 #include "sim/engine.h"
 #include "sim/policy.h"
+#include "sim/runtime_model.h"
 
 #include <array>
 #include <cstdint>
@@ -21,6 +22,7 @@ namespace tl::detail {
 // Phases of one instant (docs/engine.md). Phases 2 and 6 (filling idle cores) are not events.
 enum Phase : std::uint64_t {
   kPhaseCore    = 1,   // a core's segment ends (op completion, slice expiry, overhead paid)
+  kPhaseGil     = 2,   // a GIL drop request falls due (may be stale: re-checked)
   kPhaseTimer   = 3,   // policy timer (MLFQ boost)
   kPhaseArrival = 4,   // a thread arrives; seq = thread id
   kPhaseWake    = 5,   // I/O, sleep or lock hand-off completes; seq = issue order
@@ -68,7 +70,9 @@ class EventQueue {
 // ---------------------------------------------------------------------------------------------
 // [SECTION] Runtime state
 // ---------------------------------------------------------------------------------------------
-enum class RtState : std::uint8_t { NotArrived, Ready, Running, BlockedIo, Sleeping, BlockedLock, Done };
+enum class RtState : std::uint8_t {
+  NotArrived, Ready, Running, BlockedIo, Sleeping, BlockedLock, WaitingGil, BlockedJoin, BlockedReceive, Done
+};
 
 // What a thread needs after running its zero-cost ops inline.
 enum class StepResult : std::uint8_t { NeedCpu, Blocked, Finished };
@@ -76,6 +80,7 @@ enum class StepResult : std::uint8_t { NeedCpu, Blocked, Finished };
 struct ThreadRt {
   TimeNs        op_left     = 0;          // CPU still owed to the op at pc; 0 = op not begun
   TimeNs        state_since = 0;          // start of the open state span
+  TimeNs        fault_debt  = 0;          // CPU owed before its program (a forked child's faults)
   std::int64_t  reg         = 0;          // the register of a non-atomic increment
   std::uint64_t mem_ops     = 0;          // memory ops begun so far: the jitter sequence
   std::uint32_t pc          = 0;
@@ -85,6 +90,7 @@ struct ThreadRt {
   std::uint32_t waiting_for = 0;          // global mutex index while BlockedLock
   CoreId        core        = kNoCore;
   RtState       state       = RtState::NotArrived;
+  bool          prelude     = false;      // op_left is fault_debt, not the op at pc
 };
 
 struct CoreRt {
@@ -131,6 +137,15 @@ class Engine {
   void     release(CoreId c, TimeNs now, StopReason why);
   void     schedule_core(CoreId c, TimeNs at);
   TimeNs   switch_cost(ThreadId prev, ThreadId next) const;
+  // The GIL and lifetimes (engine_runtime.cpp)
+  void     gil_release(ThreadId t, TimeNs now);
+  void     gil_drop_on_core(CoreId c, TimeNs now);
+  void     arm_gil(TimeNs now);
+  void     on_gil_timer(TimeNs now);
+  void     arrive(ThreadId t, TimeNs at);
+  void     start_process(ProcessId p, ThreadId creator, TimeNs now);
+  void     thread_finished(ThreadId t, TimeNs now);
+  StepResult wait_for(ThreadId t, RtState state, TimeNs now);
   bool     stuck() const;
   void     finish(TimeNs end);
 
@@ -160,6 +175,10 @@ class Engine {
 
   const Scenario&          sc_;
   const MachineSpec&       machine_;
+  RuntimeModel             runtime_;         // costs by kind, GILs, memory, channels
+  std::vector<std::vector<ThreadId>> joiners_;       // [thread] threads joining it
+  std::vector<std::vector<ThreadId>> proc_waiters_;  // [process] threads waiting for its exit
+  TimeNs                   gil_timer_ = -1;  // last GIL drop-request time pushed
   std::unique_ptr<Policy>  policy_;
   bool                     policy_preempts_ = false;
 

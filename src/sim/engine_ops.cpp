@@ -71,6 +71,11 @@ StepResult Engine::step(ThreadId t, TimeNs now) {
   const Op* prog = prog_[t];
   const std::uint32_t len = prog_len_[t];
   const std::uint32_t base = op_base_[t];
+  if (th.op_left == 0 && th.fault_debt > 0) {
+    th.op_left    = th.fault_debt;
+    th.fault_debt = 0;
+    th.prelude    = true;
+  }
   for (;;) {
     if (th.op_left > 0) return StepResult::NeedCpu;
     if (th.pc >= len) return StepResult::Finished;
@@ -116,6 +121,42 @@ StepResult Engine::step(ThreadId t, TimeNs now) {
       case OpKind::Load:
       case OpKind::Add:
       case OpKind::Store:           cost = mem_op_cost(t); break;
+      // Creation: the creator pays first, then the worker starts (complete_op).
+      case OpKind::Create:          cost = runtime_.creation_cost(WorkerKind::Thread); break;
+      case OpKind::Fork:            cost = runtime_.creation_cost(WorkerKind::ForkedProcess); break;
+      case OpKind::Spawn:           cost = runtime_.creation_cost(WorkerKind::SpawnedProcess); break;
+      case OpKind::Join:
+        ++th.pc;
+        if (op.arg >= threads_.size() || threads_[op.arg].state == RtState::Done) continue;
+        joiners_[op.arg].push_back(t);
+        return wait_for(t, RtState::BlockedJoin, now);
+      case OpKind::Wait:
+        ++th.pc;
+        if (op.arg >= proc_waiters_.size() || runtime_.process_exited(op.arg)) continue;
+        proc_waiters_[op.arg].push_back(t);
+        return wait_for(t, RtState::BlockedJoin, now);
+      // Memory: the write happens now; copy-on-write faults are then paid as CPU.
+      case OpKind::Write: {
+        const auto region = static_cast<RegionKind>(op.arg);
+        const auto first  = static_cast<std::uint32_t>(static_cast<std::uint64_t>(op.duration) >> 32);
+        const auto pages  = static_cast<std::uint32_t>(op.duration & 0xFFFFFFFF);
+        cost = runtime_.write(t, region, first, pages, now);
+        break;
+      }
+      // Communication: the sender pays, then the message enters the channel (complete_op);
+      // the receiver takes it, then pays (latency, copy, unpickling).
+      case OpKind::Send:
+        cost = op.arg < runtime_.channels().size()
+                   ? runtime_.channels().send_cost(op.arg, static_cast<std::uint64_t>(op.duration)) : 0;
+        break;
+      case OpKind::Receive: {
+        Channels& ch = runtime_.channels();
+        if (op.arg >= ch.size()) break;
+        if (!ch.holds_message(t) && !ch.receive(op.arg, t, now))
+          return wait_for(t, RtState::BlockedReceive, now);   // pc stays: the wake retries and finds it
+        cost = ch.receive_cost(op.arg, ch.take(t).bytes);
+        break;
+      }
     }
     if (cost > 0) { th.op_left = cost; return StepResult::NeedCpu; }
     if (const StepResult r = complete_op(t, now); r != StepResult::NeedCpu) return r;
@@ -127,6 +168,31 @@ StepResult Engine::complete_op(ThreadId t, TimeNs now) {
   ThreadRt& th = threads_[t];
   const ThreadSpec& spec = sc_.threads[t];
   const Op& op = spec.program[th.pc];
+  switch (op.kind) {
+    case OpKind::Create:
+      if (op.arg < threads_.size() && threads_[op.arg].state == RtState::NotArrived && sc_.threads[op.arg].created)
+        arrive(op.arg, now);
+      ++th.pc;
+      return StepResult::NeedCpu;
+    case OpKind::Fork:
+    case OpKind::Spawn:
+      start_process(op.arg, t, now);
+      ++th.pc;
+      return StepResult::NeedCpu;
+    case OpKind::Send:
+      if (op.arg < runtime_.channels().size())
+        if (const ThreadId w = runtime_.channels().deliver(op.arg, t, static_cast<std::uint64_t>(op.duration), now);
+            w != kNoThread)
+          schedule_wake(w, now);
+      ++th.pc;
+      return StepResult::NeedCpu;
+    case OpKind::Write:
+    case OpKind::Receive:
+      ++th.pc;
+      return StepResult::NeedCpu;
+    default:
+      break;
+  }
   if (sc_.processes.empty()) {  // a hand-built Scenario without processes: nothing to share
     ++th.pc;
     return StepResult::NeedCpu;
@@ -149,8 +215,8 @@ StepResult Engine::complete_op(ThreadId t, TimeNs now) {
       else threads_[mx.tail].next_waiter = t;
       mx.tail = t;
       th.waiting_for = m;
-      set_state(t, RtState::BlockedLock, now);
-      return StepResult::Blocked;  // pc stays on the Lock; the hand-off moves it on
+      // pc stays on the Lock; the hand-off moves it on
+      return wait_for(t, RtState::BlockedLock, now);
     }
     case OpKind::Unlock: {
       if (op.arg >= sc_.processes[p].mutexes.size()) break;
@@ -196,6 +262,7 @@ TimeNs Engine::mem_op_cost(ThreadId t) {
 // ---------------------------------------------------------------------------------------------
 void Engine::block(ThreadId t, RtState state, TimeNs now, TimeNs wake_at) {
   set_state(t, state, now);
+  gil_release(t, now);
   schedule_wake(t, wake_at);
 }
 
@@ -228,6 +295,9 @@ TimeNs program_cpu_demand(const std::vector<Op>& program, const MachineSpec& mac
       case OpKind::Add:
       case OpKind::Store:           cost = machine.mem_op_cost; break;
       case OpKind::AtomicIncrement: cost = machine.atomic_cost; break;
+      case OpKind::Create:          cost = creation_cost(machine.costs, WorkerKind::Thread); break;
+      case OpKind::Fork:            cost = creation_cost(machine.costs, WorkerKind::ForkedProcess); break;
+      case OpKind::Spawn:           cost = creation_cost(machine.costs, WorkerKind::SpawnedProcess); break;
       case OpKind::LoopBegin:       mult.push_back(detail::sat_mul(mult.back(), op.arg)); continue;
       case OpKind::LoopEnd:         if (mult.size() > 1) mult.pop_back(); continue;
       default:                      continue;

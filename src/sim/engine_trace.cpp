@@ -14,6 +14,9 @@ bool to_lane_state(RtState s, ThreadState* out) {
     case RtState::BlockedIo:   *out = ThreadState::BlockedIo;   return true;
     case RtState::Sleeping:    *out = ThreadState::Sleeping;    return true;
     case RtState::BlockedLock: *out = ThreadState::BlockedLock; return true;
+    case RtState::WaitingGil:  *out = ThreadState::WaitingGil;  return true;
+    case RtState::BlockedJoin: *out = ThreadState::BlockedJoin; return true;
+    case RtState::BlockedReceive: *out = ThreadState::BlockedReceive; return true;
     default:                   return false;
   }
 }

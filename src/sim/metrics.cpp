@@ -8,7 +8,8 @@ namespace tl {
 
 namespace {
 bool is_blocked(ThreadState s) {
-  return s == ThreadState::BlockedIo || s == ThreadState::Sleeping || s == ThreadState::BlockedLock;
+  return s == ThreadState::BlockedIo || s == ThreadState::Sleeping || s == ThreadState::BlockedLock ||
+         s == ThreadState::BlockedJoin || s == ThreadState::BlockedReceive;
 }
 }  // namespace
 
@@ -48,13 +49,14 @@ Metrics compute_metrics(const Scenario& scenario, const Trace& trace) {
     for (std::size_t i = 0; i < lane.size(); ++i) {
       const StateSpan& s = lane[i];
       if (s.state == ThreadState::Ready) tm.wait += s.end - s.start;
+      if (s.state == ThreadState::WaitingGil) tm.gil_wait += s.end - s.start;
       if (s.state == ThreadState::Running && !ran) {
         ran = true;
         tm.response = s.start - arrival;
       }
       if (!is_blocked(s.state)) continue;
       std::size_t j = i + 1;
-      while (j < lane.size() && lane[j].state == ThreadState::Ready) ++j;
+      while (j < lane.size() && (lane[j].state == ThreadState::Ready || lane[j].state == ThreadState::WaitingGil)) ++j;
       if (j == lane.size() || lane[j].state != ThreadState::Running) continue;
       const TimeNs latency = lane[j].start - s.end;
       latency_sum += latency;
@@ -64,6 +66,8 @@ Metrics compute_metrics(const Scenario& scenario, const Trace& trace) {
     if (tm.wakeup_latency.count > 0)
       tm.wakeup_latency.mean = latency_sum / static_cast<TimeNs>(tm.wakeup_latency.count);
   }
+  m.processes        = process_memory_metrics(trace.memory);
+  m.ipc_bytes_copied = trace.ipc_bytes_copied;
   return m;
 }
 

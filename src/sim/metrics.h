@@ -19,7 +19,8 @@ struct ThreadMetrics {
   TimeNs       response   = 0;   // first time on a core - arrival
   TimeNs       wait       = 0;   // time Ready (runnable but not on a core)
   TimeNs       cpu        = 0;   // time Running, excluding switch overhead
-  LatencyStats wakeup_latency;   // from the end of each blocked span to running again
+  TimeNs       gil_wait   = 0;   // time WaitingGil (runnable, but another thread holds the GIL)
+  LatencyStats wakeup_latency;   // from the end of each blocked span to running again (GIL waits included)
   bool         finished   = false;
 };
 
@@ -33,6 +34,8 @@ struct Metrics {
   std::uint64_t              context_switches = 0;
   std::vector<ThreadMetrics> threads;
   std::vector<CoreMetrics>   cores;
+  std::vector<ProcessMemoryMetrics> processes;   // [process] peak resident/private/shared KB
+  std::uint64_t              ipc_bytes_copied = 0;
 };
 
 Metrics compute_metrics(const Scenario& scenario, const Trace& trace);

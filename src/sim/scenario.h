@@ -5,6 +5,7 @@
 // [SECTION] Machine, scheduler, limits
 // [SECTION] Scenario
 #pragma once
+#include "sim/runtime_model.h"
 #include "sim/types.h"
 
 #include <optional>
@@ -32,6 +33,15 @@ enum class OpKind : std::uint8_t {
   Add,              // arg: VarId; register += 1
   Store,            // arg: VarId; writes the register back (may overwrite a concurrent update)
   AtomicIncrement,  // arg: VarId; read-modify-write as one indivisible step
+  // Issue 4: lifetime, memory, communication. Creation ops cost the creator CPU first.
+  Create,           // arg: ThreadId of a "start": "created" thread of the same process
+  Join,             // arg: ThreadId; waits (off-core) until it finishes
+  Fork,             // arg: ProcessId declared "start": "fork"
+  Spawn,            // arg: ProcessId declared "start": "spawn"
+  Wait,             // arg: ProcessId; waits until all its threads finished
+  Write,            // arg: RegionKind; duration: first page << 32 | page count
+  Send,             // arg: channel index; duration: bytes
+  Receive,          // arg: channel index
 };
 
 struct Op {
@@ -44,7 +54,8 @@ struct Op {
 struct ThreadSpec {
   std::string              name;
   ProcessId                process  = 0;
-  TimeNs                   arrival  = 0;   // when it becomes ready
+  TimeNs                   arrival  = 0;   // when it becomes ready (after its process starts)
+  bool                     created  = false; // "start": "created": a Create op starts it, not arrival
   int                      priority = 0;   // policy "priority": larger runs first
   std::vector<Op>          program;
   std::vector<std::string> op_paths;       // e.g. "processes[0].threads[1].program[2]"
@@ -57,6 +68,12 @@ struct ProcessSpec {
   std::vector<std::int64_t>  initial;       // same length as vars
   std::vector<std::string>   mutexes;       // mutex names used by its threads, first-use order
   std::vector<ThreadId>      threads;
+  ProcessOrigin              origin = ProcessOrigin::Initial;   // "start": "fork" / "spawn"
+};
+
+struct ChannelSpec {
+  std::string name;
+  ChannelKind kind = ChannelKind::Pipe;
 };
 
 // ---------------------------------------------------------------------------------------------
@@ -68,6 +85,10 @@ struct MachineSpec {
   TimeNs        lock_cost   = 0;     // an uncontended lock or unlock
   TimeNs        mem_op_cost = 1;     // each of load / add / store of a non-atomic increment
   TimeNs        atomic_cost = 3;     // one atomic increment
+  // Costs by kind (thread vs process switch, creation, IPC, faults) and memory sizes. The
+  // default is the textbook profile (all zero): scenarios built in code keep zero costs;
+  // parse_scenario starts from "native". switch_cost above is added to every switch.
+  CostProfile   costs;
 };
 
 enum class PolicyKind : std::uint8_t { Fifo, Sjf, Stcf, Rr, Priority, Mlfq, Cyclic };
@@ -109,6 +130,8 @@ struct Scenario {
   Limits                   limits;
   std::vector<ProcessSpec> processes;
   std::vector<ThreadSpec>  threads;
+  std::vector<ChannelSpec> channels;
+  GilSpec                  gil;       // "runtime": {"gil": true, "switch_interval_us": 5000}
 };
 
 struct ScenarioError {

@@ -43,15 +43,60 @@ bool require_object(const Json& v, const std::string& path, Errors& errors) {
 // ---------------------------------------------------------------------------------------------
 // [SECTION] Machine, scheduler, limits
 // ---------------------------------------------------------------------------------------------
-// Every machine field is read here (the next issue adds profile and per-kind costs as rows).
+// Every machine field is read here, in document order: "profile" picks the cost defaults
+// (native when absent), cost fields (cost_profile.h) override them, and the scheduling
+// fields of issue 3 keep their meaning. lock_us is a cost field; the engine reads it as
+// MachineSpec::lock_cost.
 void parse_machine(const Json& m, const std::string& path, MachineSpec& out, Errors& errors) {
   if (!require_object(m, path, errors)) return;
-  detail::check_keys(m, path, {"cores", "switch_us", "lock_us", "mem_op_ns", "atomic_ns"}, errors);
-  field(m, "cores", path, errors, out.cores, int_reader(1, detail::kMaxCores));
-  field(m, "switch_us", path, errors, out.switch_cost, time_reader());
-  field(m, "lock_us", path, errors, out.lock_cost, time_reader());
-  field(m, "mem_op_ns", path, errors, out.mem_op_cost, int_reader(0, 1'000'000'000));
-  field(m, "atomic_ns", path, errors, out.atomic_cost, int_reader(0, 1'000'000'000));
+  std::vector<ScenarioError> cost_errors;
+  out.costs = machine_cost_profile(m, path, cost_errors, CostProfileKind::Native);
+  std::size_t next_cost_error = 0;
+  for (auto it = m.begin(); it != m.end(); ++it) {
+    const std::string& key = it.key();
+    const std::string at = key_path(path, key);
+    // The profile and cost errors were collected above; emit them at their key's place.
+    for (; next_cost_error < cost_errors.size() && cost_errors[next_cost_error].path == at; ++next_cost_error)
+      errors.add(cost_errors[next_cost_error].path, cost_errors[next_cost_error].message);
+    if (key == "profile" || find_cost_field(key)) continue;
+    if (key == "cores") field(m, "cores", path, errors, out.cores, int_reader(1, detail::kMaxCores));
+    else if (key == "switch_us") field(m, "switch_us", path, errors, out.switch_cost, time_reader());
+    else if (key == "mem_op_ns") field(m, "mem_op_ns", path, errors, out.mem_op_cost, int_reader(0, 1'000'000'000));
+    else if (key == "atomic_ns") field(m, "atomic_ns", path, errors, out.atomic_cost, int_reader(0, 1'000'000'000));
+    else {
+      std::string list = "cores, profile, switch_us, mem_op_ns, atomic_ns";
+      for (const CostField& f : cost_fields()) list += std::string(", ") + f.name;
+      errors.add(path, "unknown key " + quote_name(key) + " (expected one of: " + list + ")");
+    }
+  }
+  for (; next_cost_error < cost_errors.size(); ++next_cost_error)
+    errors.add(cost_errors[next_cost_error].path, cost_errors[next_cost_error].message);
+  out.lock_cost = out.costs.lock;
+}
+
+// "runtime": {"gil": bool, "switch_interval_us": N}. The interval defaults to the profile's
+// gil_switch_interval_us (CPython's 5 ms).
+void parse_runtime(const Json& r, const std::string& path, const MachineSpec& machine, GilSpec& out, Errors& errors) {
+  out.switch_interval = machine.costs.gil_switch_interval;
+  if (!require_object(r, path, errors)) return;
+  detail::check_keys(r, path, {"gil", "switch_interval_us"}, errors);
+  field(r, "gil", path, errors, out.enabled, bool_reader());
+  field(r, "switch_interval_us", path, errors, out.switch_interval, time_reader());
+  if (r.contains("switch_interval_us") && out.switch_interval <= 0)
+    errors.add(key_path(path, "switch_interval_us"), "the switch interval must be greater than 0");
+}
+
+// "channels": {"results": "pipe", "jobs": "queue"}
+void parse_channels(const Json& c, const std::string& path, std::vector<ChannelSpec>& out, Errors& errors) {
+  if (!require_object(c, path, errors)) return;
+  for (auto it = c.begin(); it != c.end(); ++it) {
+    const std::string at = key_path(path, it.key());
+    if (it.key().empty()) { errors.add(path, "channel names must not be empty"); continue; }
+    const Json& v = it.value();
+    if (v == "pipe") out.push_back({it.key(), ChannelKind::Pipe});
+    else if (v == "queue") out.push_back({it.key(), ChannelKind::Queue});
+    else errors.add(at, "expected \"pipe\" (between processes, copied) or \"queue\" (between threads, a reference)");
+  }
 }
 
 struct PolicyName { std::string_view name; PolicyKind kind; };
@@ -182,7 +227,7 @@ struct Totals {
 void parse_thread(const Json& t, const std::string& path, std::size_t index, detail::ProcessBuild& build,
                   Scenario& sc, std::map<std::string, std::string>& names, Totals& totals, Errors& errors) {
   if (!require_object(t, path, errors)) return;
-  detail::check_keys(t, path, {"name", "program", "arrival_us", "priority"}, errors);
+  detail::check_keys(t, path, {"name", "program", "arrival_us", "priority", "start"}, errors);
   ThreadSpec spec;
   spec.process = static_cast<ProcessId>(sc.processes.size() - 1);
   spec.name = "T" + std::to_string(index);
@@ -193,11 +238,19 @@ void parse_thread(const Json& t, const std::string& path, std::size_t index, det
     errors.add(key_path(path, "name"), "duplicate thread name " + quote_name(spec.name) + " in this process (also " +
                                            it->second + ")");
   field(t, "arrival_us", path, errors, spec.arrival, time_reader());
+  if (t.contains("start")) {
+    if (t["start"] == "created") spec.created = true;
+    else if (t["start"] != "arrival")
+      errors.add(key_path(path, "start"), "expected \"created\" (a create step starts it) or \"arrival\"");
+    if (spec.created && index == 0)
+      errors.add(key_path(path, "start"), "the first thread of a process starts with its process; it cannot be created");
+  }
   field(t, "priority", path, errors, spec.priority, int_reader(-1'000'000, 1'000'000));
   if (!t.contains("program")) {
     errors.add(path, "a thread needs \"program\": [steps...]");
     return;
   }
+  build.thread = static_cast<ThreadId>(sc.threads.size());
   const std::uint64_t ops = detail::compile_program(t["program"], key_path(path, "program"), build, spec, errors);
   if (ops > sc.limits.max_events)
     errors.add(key_path(path, "program"), "program executes " + std::to_string(ops) +
@@ -210,9 +263,10 @@ void parse_thread(const Json& t, const std::string& path, std::size_t index, det
 }
 
 void parse_process(const Json& p, const std::string& path, std::size_t index, Scenario& sc,
-                   std::map<std::string, std::string>& process_names, Totals& totals, Errors& errors) {
+                   std::map<std::string, std::string>& process_names, Totals& totals,
+                   std::vector<detail::PendingRef>& refs, Errors& errors) {
   if (!require_object(p, path, errors)) return;
-  detail::check_keys(p, path, {"name", "shared", "threads"}, errors);
+  detail::check_keys(p, path, {"name", "shared", "threads", "start"}, errors);
   sc.processes.emplace_back();
   ProcessSpec& proc = sc.processes.back();
   proc.name = "P" + std::to_string(index);
@@ -222,7 +276,16 @@ void parse_process(const Json& p, const std::string& path, std::size_t index, Sc
   if (auto [it, fresh] = process_names.try_emplace(proc.name, path); !fresh)
     errors.add(key_path(path, "name"), "duplicate process name " + quote_name(proc.name) + " (also " + it->second + ")");
 
-  detail::ProcessBuild build{&proc, path, {}, {}};
+  if (p.contains("start")) {
+    const Json& st = p["start"];
+    if (st == "fork") proc.origin = ProcessOrigin::Forked;
+    else if (st == "spawn") proc.origin = ProcessOrigin::Spawned;
+    else if (st != "initial")
+      errors.add(key_path(path, "start"), "expected \"fork\" or \"spawn\" (a step of another process starts it) or \"initial\"");
+    if (proc.origin != ProcessOrigin::Initial && index == 0)
+      errors.add(key_path(path, "start"), "the first process runs from time 0; it cannot be forked or spawned");
+  }
+  detail::ProcessBuild build{&proc, path, {}, {}, &sc.machine.costs, &refs, 0};
   if (p.contains("shared")) {
     const std::string sp = key_path(path, "shared");
     const Json& shared = p["shared"];
@@ -283,7 +346,8 @@ ParseResult parse_scenario(std::string_view json_text) {
     result.errors = errors.take();
     return result;
   }
-  detail::check_keys(root, "", {"$schema", "name", "description", "seed", "machine", "scheduler", "limits", "processes"},
+  detail::check_keys(root, "", {"$schema", "name", "description", "seed", "machine", "runtime", "scheduler", "limits",
+                                "channels", "processes"},
                      errors);
   Scenario sc;
   for (const char* text_key : {"name", "description", "$schema"})
@@ -291,7 +355,12 @@ ParseResult parse_scenario(std::string_view json_text) {
       errors.add(text_key, std::string("expected a string, got ") + type_name(root[text_key]));
   if (root.contains("seed"))
     if (auto seed = detail::read_uint64(root["seed"], "seed", errors)) sc.seed = *seed;
+  sc.machine.costs     = cost_profile(CostProfileKind::Native);
+  sc.machine.lock_cost = sc.machine.costs.lock;
   if (root.contains("machine")) parse_machine(root["machine"], "machine", sc.machine, errors);
+  sc.gil.switch_interval = sc.machine.costs.gil_switch_interval;
+  if (root.contains("runtime")) parse_runtime(root["runtime"], "runtime", sc.machine, sc.gil, errors);
+  if (root.contains("channels")) parse_channels(root["channels"], "channels", sc.channels, errors);
   if (root.contains("scheduler")) parse_scheduler(root["scheduler"], "scheduler", sc.scheduler, errors);
   if (root.contains("limits")) parse_limits(root["limits"], "limits", sc.limits, errors);
   if (sc.scheduler.policy == PolicyKind::Mlfq && sc.scheduler.levels.empty())
@@ -305,8 +374,10 @@ ParseResult parse_scenario(std::string_view json_text) {
                                              : std::string("expected an array of processes, got ") + type_name(procs));
   } else {
     std::map<std::string, std::string> process_names;
+    std::vector<detail::PendingRef> refs;
     for (std::size_t i = 0; i < procs.size(); ++i)
-      parse_process(procs[i], index_path("processes", i), i, sc, process_names, totals, errors);
+      parse_process(procs[i], index_path("processes", i), i, sc, process_names, totals, refs, errors);
+    if (errors.count() == 0) detail::resolve_references(sc, refs, errors);
     if (totals.dynamic_ops > sc.limits.max_events)
       errors.add("processes", "the threads execute " + std::to_string(totals.dynamic_ops) +
                                   " steps in all, more than limits.max_events (" +

@@ -63,13 +63,31 @@ std::optional<std::string>  read_name(const Json& v, const std::string& path, Er
 // the decimal digits are used, not a binary product. nullopt if negative or > kMaxTimeUs.
 std::optional<TimeNs> us_text_to_ns(std::string_view decimal);
 
+// A step naming a thread, process or channel that may be declared later in the document:
+// resolved once every process has been read (resolve_references, scenario_steps.cpp).
+struct PendingRef {
+  OpKind        kind;
+  std::string   name;
+  std::string   path;          // of the name, e.g. "processes[0].threads[0].program[1].fork"
+  ThreadId      thread = 0;    // the thread whose program holds the step
+  std::uint32_t op     = 0;    // index of the op in that program
+  std::uint64_t mult   = 1;    // how many times the step runs
+};
+
 // The programs of one process being compiled (scenario_steps.cpp).
 struct ProcessBuild {
   ProcessSpec*                          process;
   std::string                           process_path;   // "processes[0]"
   std::map<std::string, std::uint32_t>  var_ids;        // lookup only: ids are declaration order
   std::map<std::string, std::uint32_t>  mutex_ids;      // lookup only: ids are first-use order
+  const CostProfile*                    costs  = nullptr;   // region sizes for write steps
+  std::vector<PendingRef>*              refs   = nullptr;   // names resolved after all processes
+  ThreadId                              thread = 0;         // id the thread being compiled will get
 };
+
+// Fills in the ops of every PendingRef and checks lifetime rules: each forked/spawned process
+// and each created thread is started by exactly one step that runs once.
+void resolve_references(Scenario& sc, const std::vector<PendingRef>& refs, Errors& errors);
 // Compiles a thread's "program" into spec.program / spec.op_paths, checks lock use statically,
 // and returns the number of ops it will execute (saturating).
 std::uint64_t compile_program(const Json& program, const std::string& path, ProcessBuild& build,

@@ -111,9 +111,66 @@ void repeat_step(StepArgs& a) {
   a.c.emit(OpKind::LoopEnd, begin, 0, a.source, sat_mul(a.mult, n));
 }
 
+// Steps naming a thread, process or channel: the op's arg is filled in by resolve_references.
+void named_step(StepArgs& a, OpKind kind) {
+  auto name = read_name(a.value, a.value_path, a.c.errors);
+  if (!name) return;
+  a.c.build.refs->push_back({kind, *name, a.value_path, a.c.build.thread,
+                             static_cast<std::uint32_t>(a.c.spec.program.size()), a.mult});
+  a.c.emit(kind, 0, 0, a.source, a.mult);
+}
+void create_step(StepArgs& a)  { named_step(a, OpKind::Create); }
+void join_step(StepArgs& a)    { named_step(a, OpKind::Join); }
+void fork_step(StepArgs& a)    { named_step(a, OpKind::Fork); }
+void spawn_step(StepArgs& a)   { named_step(a, OpKind::Spawn); }
+void wait_step(StepArgs& a)    { named_step(a, OpKind::Wait); }
+void receive_step(StepArgs& a) { named_step(a, OpKind::Receive); }
+
+void send_step(StepArgs& a) {
+  const std::string bytes_path = key_path(a.path, "bytes");
+  std::optional<std::int64_t> bytes;
+  if (!a.step.contains("bytes")) a.c.errors.add(a.path, "a send step needs \"bytes\": N (the message size)");
+  else bytes = read_int(a.step["bytes"], bytes_path, 0, std::int64_t{1} << 40, a.c.errors);
+  const std::size_t before = a.c.spec.program.size();
+  named_step(a, OpKind::Send);
+  if (a.c.spec.program.size() > before) a.c.spec.program.back().duration = bytes.value_or(0);
+}
+
+void write_step(StepArgs& a) {
+  const Json& v = a.value;
+  RegionKind region = RegionKind::Heap;
+  if (v == "data") region = RegionKind::Data;
+  else if (v == "heap") region = RegionKind::Heap;
+  else if (v == "stack") region = RegionKind::Stack;
+  else {
+    a.c.errors.add(a.value_path, v.is_string() ? "unknown region " + quote_name(v.get<std::string>()) +
+                                                     " (expected data, heap or stack)"
+                                               : std::string("expected a region name, got ") + type_name(v));
+    return;
+  }
+  const CostProfile& costs = *a.c.build.costs;
+  const ImageLayout layout = image_layout(costs, a.c.build.process->origin == ProcessOrigin::Spawned);
+  const std::uint32_t size = region == RegionKind::Data ? layout.data_pages
+                           : region == RegionKind::Heap ? layout.heap_pages : layout.stack_pages;
+  std::int64_t pages = 1, first = 0;
+  if (a.step.contains("pages"))
+    if (auto n = read_int(a.step["pages"], key_path(a.path, "pages"), 1, 1 << 24, a.c.errors)) pages = *n;
+  if (a.step.contains("first_page"))
+    if (auto n = read_int(a.step["first_page"], key_path(a.path, "first_page"), 0, 1 << 24, a.c.errors)) first = *n;
+  if (first + pages > size) {
+    a.c.errors.add(a.path, "pages " + std::to_string(first) + " .. " + std::to_string(first + pages - 1) +
+                               " are outside the " + v.get<std::string>() + " region (" + std::to_string(size) +
+                               " pages of 4 KiB with this machine profile)");
+    return;
+  }
+  a.c.emit(OpKind::Write, static_cast<std::uint32_t>(region),
+           static_cast<TimeNs>(static_cast<std::uint64_t>(first) << 32 | static_cast<std::uint64_t>(pages)),
+           a.source, a.mult);
+}
+
 struct StepKind {
   std::string_view                key;
-  std::array<std::string_view, 1> extra;   // other keys the step may have
+  std::array<std::string_view, 2> extra;   // other keys the step may have
   void (*compile)(StepArgs&);
 };
 
@@ -126,6 +183,14 @@ constexpr StepKind kSteps[] = {
     {"unlock",           {}, unlock_step},
     {"increment",        {}, increment_step},
     {"atomic_increment", {}, atomic_increment_step},
+    {"create",           {}, create_step},
+    {"join",             {}, join_step},
+    {"fork",             {}, fork_step},
+    {"spawn",            {}, spawn_step},
+    {"wait",             {}, wait_step},
+    {"write",            {"pages", "first_page"}, write_step},
+    {"send",             {"bytes"}, send_step},
+    {"receive",          {}, receive_step},
 };
 
 std::string step_kind_list() {
@@ -262,6 +327,99 @@ std::uint64_t compile_program(const Json& program, const std::string& path, Proc
     check_locks(spec, *build.process, thread_path, errors);
   }
   return c.dynamic_ops;
+}
+
+// ---------------------------------------------------------------------------------------------
+// [SECTION] References and lifetime rules
+// ---------------------------------------------------------------------------------------------
+void resolve_references(Scenario& sc, const std::vector<PendingRef>& refs, Errors& errors) {
+  std::vector<std::string> thread_starter(sc.threads.size()), process_starter(sc.processes.size());
+  std::vector<ProcessId> queue_owner(sc.channels.size(), kNoThread);
+  for (const PendingRef& r : refs) {
+    ThreadSpec& spec = sc.threads[r.thread];
+    const ProcessId own = spec.process;
+    Op& op = spec.program[r.op];
+    const bool starts = r.kind == OpKind::Create || r.kind == OpKind::Fork || r.kind == OpKind::Spawn;
+    if (starts && r.mult != 1) {
+      errors.add(r.path, "a " + std::string(r.kind == OpKind::Create ? "create" : r.kind == OpKind::Fork ? "fork" : "spawn") +
+                             " step must run exactly once (this one is inside a repeat)");
+      continue;
+    }
+    if (r.kind == OpKind::Create || r.kind == OpKind::Join) {
+      ThreadId found = kNoThread;
+      for (ThreadId t : sc.processes[own].threads)
+        if (sc.threads[t].name == r.name) found = t;
+      if (found == kNoThread) {
+        errors.add(r.path, "no thread " + quote_name(r.name) + " in process " + quote_name(sc.processes[own].name));
+        continue;
+      }
+      if (found == r.thread) {
+        errors.add(r.path, std::string("a thread cannot ") + (r.kind == OpKind::Create ? "create" : "join") + " itself");
+        continue;
+      }
+      if (r.kind == OpKind::Create) {
+        if (!sc.threads[found].created)
+          errors.add(r.path, "thread " + quote_name(r.name) + " is not declared \"start\": \"created\"");
+        else if (!thread_starter[found].empty())
+          errors.add(r.path, "thread " + quote_name(r.name) + " is already created by " + thread_starter[found]);
+        else
+          thread_starter[found] = r.path;
+      }
+      op.arg = found;
+      continue;
+    }
+    if (r.kind == OpKind::Fork || r.kind == OpKind::Spawn || r.kind == OpKind::Wait) {
+      ProcessId found = kNoThread;
+      for (ProcessId p = 0; p < sc.processes.size(); ++p)
+        if (sc.processes[p].name == r.name) found = p;
+      if (found == kNoThread) {
+        errors.add(r.path, "no process " + quote_name(r.name));
+        continue;
+      }
+      if (found == own) {
+        errors.add(r.path, std::string("a process cannot ") +
+                               (r.kind == OpKind::Wait ? "wait for" : r.kind == OpKind::Fork ? "fork" : "spawn") + " itself");
+        continue;
+      }
+      if (r.kind != OpKind::Wait) {
+        const ProcessOrigin want = r.kind == OpKind::Fork ? ProcessOrigin::Forked : ProcessOrigin::Spawned;
+        if (sc.processes[found].origin != want)
+          errors.add(r.path, "process " + quote_name(r.name) + " is not declared \"start\": \"" +
+                                 to_string(want) + "\"");
+        else if (!process_starter[found].empty())
+          errors.add(r.path, "process " + quote_name(r.name) + " is already started by " + process_starter[found]);
+        else
+          process_starter[found] = r.path;
+      }
+      op.arg = found;
+      continue;
+    }
+    // send / receive
+    std::uint32_t found = kNoThread;
+    for (std::uint32_t ch = 0; ch < sc.channels.size(); ++ch)
+      if (sc.channels[ch].name == r.name) found = ch;
+    if (found == kNoThread) {
+      errors.add(r.path, "undeclared channel " + quote_name(r.name) + " (declare it in channels)");
+      continue;
+    }
+    if (sc.channels[found].kind == ChannelKind::Queue) {
+      if (queue_owner[found] == kNoThread) queue_owner[found] = own;
+      else if (queue_owner[found] != own)
+        errors.add(r.path, "queue " + quote_name(r.name) +
+                               " joins threads of one process; use a pipe between processes");
+    }
+    op.arg = found;
+  }
+  for (ThreadId t = 0; t < sc.threads.size(); ++t)
+    if (sc.threads[t].created && thread_starter[t].empty())
+      errors.add("processes", "thread " + quote_name(sc.threads[t].name) + " of process " +
+                                  quote_name(sc.processes[sc.threads[t].process].name) +
+                                  " is declared \"start\": \"created\" but no create step starts it");
+  for (ProcessId p = 0; p < sc.processes.size(); ++p)
+    if (sc.processes[p].origin != ProcessOrigin::Initial && process_starter[p].empty())
+      errors.add("processes", "process " + quote_name(sc.processes[p].name) + " is declared \"start\": \"" +
+                                  to_string(sc.processes[p].origin) + "\" but no " +
+                                  to_string(sc.processes[p].origin) + " step starts it");
 }
 
 }  // namespace tl::detail

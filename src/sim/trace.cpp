@@ -12,6 +12,9 @@ const char* to_string(ThreadState state) {
     case ThreadState::BlockedIo:   return "blocked-io";
     case ThreadState::Sleeping:    return "sleeping";
     case ThreadState::BlockedLock: return "blocked-lock";
+    case ThreadState::WaitingGil:  return "waiting-gil";
+    case ThreadState::BlockedJoin: return "blocked-join";
+    case ThreadState::BlockedReceive: return "blocked-receive";
   }
   return "?";
 }

@@ -2,6 +2,7 @@
 // order per lane, so each lane is sorted and a visible window is found by binary search; the UI
 // shows millions of spans by culling to the window (see visible()).
 #pragma once
+#include "sim/memory_trace.h"
 #include "sim/types.h"
 
 #include <span>
@@ -15,7 +16,9 @@ enum class ThreadState : std::uint8_t {
   BlockedIo,     // waiting for an I/O to complete
   Sleeping,      // timed sleep
   BlockedLock,   // waiting for a mutex
-  // next: WaitingGil, BlockedJoin, BlockedReceive ...
+  WaitingGil,    // runnable but its process's GIL is held by another thread (off-core)
+  BlockedJoin,   // waiting for a thread to finish (join) or a process to exit (wait)
+  BlockedReceive,// waiting for a message on a channel
 };
 const char* to_string(ThreadState state);
 
@@ -57,6 +60,8 @@ struct Trace {
   std::vector<CounterSample>          run_queue;  // ready threads not on a core, on change
   TimeNs                              makespan = 0;
   std::vector<TimeNs>                 completion; // [thread] when it finished, -1 if it did not
+  std::vector<MemoryLane>             memory;     // [process] resident/private/shared KB over time
+  std::uint64_t                       ipc_bytes_copied = 0;   // pipe payloads copied between processes
 };
 
 // Spans of a sorted lane that intersect [t0, t1): binary search, no allocation.

@@ -55,7 +55,7 @@ class Gen {
       sched += std::string(R"(,"wake":")") + (chance(50) ? "later" : "immediate") + "\"";
       sched += std::string(R"(,"io":")") + (chance(70) ? "switch" : "hold") + "\"";
     }
-    std::string j = R"({"seed":)" + std::to_string(pick(0, 1000)) + R"(,"machine":{"cores":)" + std::to_string(pick(1, 6)) +
+    std::string j = R"({"seed":)" + std::to_string(pick(0, 1000)) + R"(,"machine":{"profile":"textbook","cores":)" + std::to_string(pick(1, 6)) +
                     R"(,"switch_us":)" + std::to_string(pick(0, 3)) + R"(,"lock_us":)" + std::to_string(pick(0, 1)) +
                     R"(,"mem_op_ns":)" + std::to_string(pick(0, 40)) + R"(},"scheduler":{)" + sched + R"(},"processes":[)";
     const int procs = pick(1, 3);
@@ -195,7 +195,7 @@ TEST(Invariants, AtomicAndLockedIncrementsNeverLose) {
   Gen gen(7);
   for (int i = 0; i < 50; ++i) {
     const int cores = gen.pick(1, 8), threads = gen.pick(2, 6), reps = gen.pick(1, 200);
-    std::string j = R"({"seed":)" + std::to_string(i) + R"(,"machine":{"cores":)" + std::to_string(cores) +
+    std::string j = R"({"seed":)" + std::to_string(i) + R"(,"machine":{"profile":"textbook","cores":)" + std::to_string(cores) +
                     R"(,"mem_op_ns":5},"scheduler":{"policy":"rr","quantum_us":1},"processes":[{"shared":{"n":0,"m":0},"threads":[)";
     for (int t = 0; t < threads; ++t)
       j += std::string(t ? "," : "") + R"({"program":[{"repeat":)" + std::to_string(reps) +
@@ -208,7 +208,7 @@ TEST(Invariants, AtomicAndLockedIncrementsNeverLose) {
 }
 
 TEST(Determinism, SameScenarioSameTraceAndExamplesRun) {
-  const std::string json = R"({"seed":3,"machine":{"cores":3,"switch_us":1},"scheduler":{"policy":"rr","quantum_us":20},
+  const std::string json = R"({"seed":3,"machine":{"profile":"textbook","cores":3,"switch_us":1},"scheduler":{"policy":"rr","quantum_us":20},
     "processes":[{"shared":{"c":0},"threads":[
       {"program":[{"repeat":50,"do":[{"compute_us":7},{"increment":"c"},{"io_us":13}]}]},
       {"program":[{"repeat":50,"do":[{"compute_us":11},{"increment":"c"}]}]},

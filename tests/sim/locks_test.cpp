@@ -6,7 +6,7 @@ namespace tl::test {
 namespace {
 
 std::string counter_scenario(const std::string& body, int cores = 2, int threads = 2, int reps = 1000) {
-  std::string j = R"({"seed":1,"machine":{"cores":)" + std::to_string(cores) +
+  std::string j = R"({"seed":1,"machine":{"profile":"textbook","cores":)" + std::to_string(cores) +
                   R"(},"scheduler":{"policy":"rr","quantum_us":10000},"processes":[{"shared":{"counter":0},"threads":[)";
   for (int t = 0; t < threads; ++t) {
     if (t) j += ",";
@@ -56,7 +56,7 @@ TEST(Race, SeedChangesTheInterleavingButRunsAreRepeatable) {
 
 TEST(Locks, BlockedThreadWaitsThenGetsHandOff) {
   // A holds m for 100 us; B tries at 10 us, blocks, and gets m when A unlocks.
-  const std::string json = R"({"machine":{"cores":2},"scheduler":{"policy":"fifo"},
+  const std::string json = R"({"machine":{"profile":"textbook","cores":2},"scheduler":{"policy":"fifo"},
     "processes":[{"threads":[
       {"name":"A","program":[{"lock":"m"},{"compute_us":100},{"unlock":"m"},{"compute_us":50}]},
       {"name":"B","arrival_us":10,"program":[{"lock":"m"},{"compute_us":20},{"unlock":"m"}]}]}]})";
@@ -80,7 +80,7 @@ TEST(Locks, BlockedThreadWaitsThenGetsHandOff) {
 TEST(Locks, HandOffIsFifoByWaitOrder) {
   // Holder H keeps m for 100 us; W2 asks at 20, W1 at 30 (ids reversed); both wait. W2 must
   // get m first.
-  const std::string json = R"({"machine":{"cores":3},"scheduler":{"policy":"fifo"},
+  const std::string json = R"({"machine":{"profile":"textbook","cores":3},"scheduler":{"policy":"fifo"},
     "processes":[{"threads":[
       {"name":"H","program":[{"lock":"m"},{"compute_us":100},{"unlock":"m"}]},
       {"name":"W1","arrival_us":30,"program":[{"lock":"m"},{"compute_us":10},{"unlock":"m"}]},
@@ -92,7 +92,7 @@ TEST(Locks, HandOffIsFifoByWaitOrder) {
 }
 
 TEST(Locks, LockCostIsCpuTime) {
-  const std::string json = R"({"machine":{"lock_us":2},"processes":[{"threads":[
+  const std::string json = R"({"machine":{"profile":"textbook","lock_us":2},"processes":[{"threads":[
       {"program":[{"lock":"m"},{"compute_us":10},{"unlock":"m"}]}]}]})";
   RunResult r = run_json(json);
   EXPECT_EQ(r.metrics.makespan, us(14));
@@ -101,7 +101,7 @@ TEST(Locks, LockCostIsCpuTime) {
 
 TEST(Locks, ContentionSerialisesCriticalSections) {
   // 4 threads on 4 cores, each 5 x (lock; 10 us; unlock): the mutex is the bottleneck.
-  std::string j = R"({"machine":{"cores":4},"scheduler":{"policy":"fifo"},"processes":[{"threads":[)";
+  std::string j = R"({"machine":{"profile":"textbook","cores":4},"scheduler":{"policy":"fifo"},"processes":[{"threads":[)";
   for (int t = 0; t < 4; ++t)
     j += std::string(t ? "," : "") + R"({"program":[{"repeat":5,"do":[{"lock":"m"},{"compute_us":10},{"unlock":"m"}]}]})";
   RunResult r = run_json(j + "]}]}");
@@ -110,7 +110,7 @@ TEST(Locks, ContentionSerialisesCriticalSections) {
 }
 
 TEST(Deadlock, OppositeLockOrderIsDetectedWithWaitEdges) {
-  const std::string json = R"({"machine":{"cores":2},"processes":[{"name":"P","threads":[
+  const std::string json = R"({"machine":{"profile":"textbook","cores":2},"processes":[{"name":"P","threads":[
       {"name":"A","program":[{"lock":"a"},{"compute_us":10},{"lock":"b"},{"unlock":"b"},{"unlock":"a"}]},
       {"name":"B","program":[{"lock":"b"},{"compute_us":10},{"lock":"a"},{"unlock":"a"},{"unlock":"b"}]}]}]})";
   RunResult r = run_json(json);

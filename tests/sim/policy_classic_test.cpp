@@ -10,7 +10,7 @@ namespace {
 // One process, one thread per job length (ms), all arriving at 0 unless given.
 std::string jobs(const std::string& policy, std::initializer_list<double> lengths_ms, int cores = 1,
                  const std::string& extra_sched = "", std::initializer_list<double> arrivals_ms = {}) {
-  std::string j = R"({"machine":{"cores":)" + std::to_string(cores) + R"(},"scheduler":{"policy":")" + policy +
+  std::string j = R"({"machine":{"profile":"textbook","cores":)" + std::to_string(cores) + R"(},"scheduler":{"policy":")" + policy +
                   "\"" + extra_sched + R"(},"processes":[{"threads":[)";
   int i = 0;
   auto arr = arrivals_ms.begin();
@@ -132,7 +132,7 @@ TEST(PolicyRr, TwoCoresShareFourThreads) {
 }
 
 TEST(PolicyPriority, HigherPriorityPreemptsAndEqualsRoundRobin) {
-  const std::string json = R"({"scheduler":{"policy":"priority","quantum_us":10000},
+  const std::string json = R"({"machine":{"profile":"textbook"},"scheduler":{"policy":"priority","quantum_us":10000},
     "processes":[{"threads":[
       {"name":"low","priority":1,"program":[{"compute_us":30000}]},
       {"name":"hi1","priority":5,"arrival_us":5000,"program":[{"compute_us":20000}]},
@@ -148,7 +148,7 @@ TEST(PolicyPriority, HigherPriorityPreemptsAndEqualsRoundRobin) {
 }
 
 TEST(SwitchCost, ChargedAsOverheadWhenACoreChangesThread) {
-  const std::string json = R"({"machine":{"switch_us":1},"scheduler":{"policy":"rr","quantum_us":10},
+  const std::string json = R"({"machine":{"profile":"textbook","switch_us":1},"scheduler":{"policy":"rr","quantum_us":10},
     "processes":[{"threads":[{"program":[{"compute_us":20}]},{"program":[{"compute_us":20}]}]}]})";
   RunResult r = run_json(json);
   // 0: 0-10, sw 10-11, 1: 11-21, sw 21-22, 0: 22-32, sw 32-33, 1: 33-43.

@@ -6,7 +6,7 @@ namespace tl::test {
 namespace {
 
 std::string one_process(const std::string& sched, const std::string& threads, int cores = 1) {
-  return R"({"machine":{"cores":)" + std::to_string(cores) + R"(},"scheduler":)" + sched +
+  return R"({"machine":{"profile":"textbook","cores":)" + std::to_string(cores) + R"(},"scheduler":)" + sched +
          R"(,"processes":[{"threads":[)" + threads + "]}]}";
 }
 
@@ -67,7 +67,7 @@ TEST(PolicyMlfq, AllotmentKeepsAThreadAtItsLevelForSeveralQuanta) {
 
 TEST(PolicyCyclic, IdlesDuringIoThenResumes) {
   // examples/cyclic.json: P0 cpu, io-instr, [io 5], io_done, cpu; P1 4 cpu.
-  RunResult r = run(scenario_from(R"({"scheduler":{"policy":"cyclic"},"processes":[
+  RunResult r = run(scenario_from(R"({"machine":{"profile":"textbook"},"scheduler":{"policy":"cyclic"},"processes":[
       {"threads":[{"program":[{"compute_us":1000},{"compute_us":1000},{"io_us":5000},{"compute_us":1000},{"compute_us":1000}]}]},
       {"threads":[{"program":[{"compute_us":4000}]}]}]})"));
   EXPECT_EQ(r.trace.completion[1], 6 * kMs);

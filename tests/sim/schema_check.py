@@ -27,6 +27,11 @@ bad = [
     {"machine": {"cores": 0}, "processes": [{"threads": [{"program": []}]}]},
     {"sead": 1, "processes": [{"threads": [{"program": []}]}]},
     {"processes": []},
+    {"machine": {"profile": "pythn"}, "processes": [{"threads": [{"program": []}]}]},
+    {"runtime": {"gil": "yes"}, "processes": [{"threads": [{"program": []}]}]},
+    {"processes": [{"threads": [{"program": [{"write": "code"}]}]}]},
+    {"processes": [{"threads": [{"program": [{"send": "c"}]}]}]},
+    {"channels": {"c": "socket"}, "processes": [{"threads": [{"program": []}]}]},
 ]
 for doc in bad:
     if validator.is_valid(doc):
