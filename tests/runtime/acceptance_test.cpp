@@ -1,0 +1,86 @@
+// Issue 4's acceptance: with the python profile on 2 cores the model shows what CPython shows.
+// The scenarios are the examples a learner opens (examples/gil_*.json).
+#include "runtime_helpers.h"
+
+#include <nlohmann/json.hpp>
+
+#include <cstdio>
+#include <fstream>
+#include <sstream>
+
+namespace tl::rt_test {
+namespace {
+
+nlohmann::ordered_json example(const std::string& name) {
+  std::ifstream in(std::string(TL_SOURCE_DIR) + "/examples/" + name);
+  std::stringstream text;
+  text << in.rdbuf();
+  return nlohmann::ordered_json::parse(text.str());
+}
+RunResult run_doc(const nlohmann::ordered_json& doc) { return run_json(doc.dump()); }
+
+double ratio(TimeNs a, TimeNs b) { return static_cast<double>(a) / static_cast<double>(b); }
+
+TEST(Acceptance, CpuBoundWorkOverFourThreadsGainsNothing) {
+  const RunResult four = run_doc(example("gil_cpu_threads.json"));
+  const RunResult one = run_json(R"({"machine":{"profile":"python","cores":2},"runtime":{"gil":true},
+      "processes":[{"threads":[{"program":[{"compute_us":1000000}]}]}]})");
+  ASSERT_EQ(four.outcome, Outcome::Completed);
+  const double speedup = ratio(one.metrics.makespan, four.metrics.makespan);
+  std::printf("4 threads vs 1 thread: %.3fx\n", speedup);
+  EXPECT_GT(speedup, 0.95);
+  EXPECT_LT(speedup, 1.02);
+  // Parallelism 1.0: the cores together computed no faster than one.
+  TimeNs busy = 0;
+  for (const CoreMetrics& c : four.metrics.cores) busy += c.busy;
+  EXPECT_LE(busy, four.metrics.makespan);
+}
+
+TEST(Acceptance, CpuBoundWorkOverFourProcessesIsCloseToTwiceAsFast) {
+  const RunResult threads = run_doc(example("gil_cpu_threads.json"));
+  const RunResult procs = run_doc(example("gil_cpu_processes.json"));
+  ASSERT_EQ(procs.outcome, Outcome::Completed);
+  const double speedup = ratio(threads.metrics.makespan, procs.metrics.makespan);
+  std::printf("4 processes vs 4 threads: %.3fx (%lld vs %lld ns)\n", speedup,
+              static_cast<long long>(procs.metrics.makespan), static_cast<long long>(threads.metrics.makespan));
+  EXPECT_GT(speedup, 1.8);
+  EXPECT_LE(speedup, 2.0);
+  EXPECT_EQ(procs.metrics.processes.size(), 5u);
+}
+
+TEST(Acceptance, SixtyFourIoBoundThreadsOverlapTheirWaits) {
+  const RunResult r = run_doc(example("gil_io_threads.json"));
+  ASSERT_EQ(r.outcome, Outcome::Completed);
+  EXPECT_GE(r.metrics.makespan, 100 * kMs);
+  std::printf("64 I/O threads: makespan %.3f ms\n", static_cast<double>(r.metrics.makespan) / kMs);
+  EXPECT_LT(r.metrics.makespan, 120 * kMs);   // about one wait, not 64 (6.4 s)
+}
+
+double mean_wakeup_ms(const RunResult& r, ThreadId io) {
+  EXPECT_EQ(r.outcome, Outcome::Completed);
+  EXPECT_GE(r.metrics.threads[io].wakeup_latency.count, 40u);
+  return static_cast<double>(r.metrics.threads[io].wakeup_latency.mean) / kMs;
+}
+
+TEST(Acceptance, AnIoThreadBesideACpuThreadWaitsAboutOneSwitchInterval) {
+  const double at5 = mean_wakeup_ms(run_doc(example("gil_latency.json")), 0);
+  EXPECT_GE(at5, 0.8 * 5);
+  EXPECT_LE(at5, 1.3 * 5);
+  auto doc = example("gil_latency.json");
+  doc["runtime"]["switch_interval_us"] = 1000;
+  const double at1 = mean_wakeup_ms(run_doc(doc), 0);
+  EXPECT_GE(at1, 0.8 * 1);
+  EXPECT_LE(at1, 1.3 * 1);
+  std::printf("mean wake-up latency: %.3f ms at a 5 ms interval, %.3f ms at 1 ms\n", at5, at1);
+}
+
+TEST(Acceptance, WithTheCpuWorkInAnotherProcessItBarelyWaits) {
+  const RunResult r = run_doc(example("gil_latency_processes.json"));
+  const double ms = mean_wakeup_ms(r, 0);
+  std::printf("mean wake-up latency, CPU work in another process: %.3f ms\n", ms);
+  EXPECT_LT(ms, 0.5);
+  EXPECT_EQ(r.metrics.threads[0].gil_wait, 0);
+}
+
+}  // namespace
+}  // namespace tl::rt_test
