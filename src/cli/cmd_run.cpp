@@ -86,6 +86,8 @@ std::string to_json(const Scenario& s, const RunResult& r) {
     append_us(o, tm.wait);
     o += ",\"cpu_us\":";
     append_us(o, tm.cpu);
+    o += ",\"gil_wait_us\":";
+    append_us(o, tm.gil_wait);
     o += ",\"wakeup_latency_us\":{\"mean\":";
     append_us(o, tm.wakeup_latency.mean);
     o += ",\"max\":";
@@ -117,7 +119,16 @@ std::string to_json(const Scenario& s, const RunResult& r) {
       o += std::to_string(r.final_vars[p][v]);
     }
   }
-  o += "}";
+  o += "},\n\"processes\":[";
+  for (std::size_t p = 0; p < s.processes.size() && p < m.processes.size(); ++p) {
+    if (p) o += ",";
+    o += "\n  {\"name\":";
+    append_json_string(o, s.processes[p].name);
+    o += ",\"resident_kb\":" + std::to_string(m.processes[p].resident_kb);
+    o += ",\"private_kb\":" + std::to_string(m.processes[p].private_kb);
+    o += ",\"shared_kb\":" + std::to_string(m.processes[p].shared_kb) + "}";
+  }
+  o += "],\n\"ipc_bytes_copied\":" + std::to_string(m.ipc_bytes_copied);
   if (r.outcome == Outcome::Deadlock) {
     o += ",\n\"waits\":[";
     for (std::size_t i = 0; i < r.waits.size(); ++i) {
