@@ -17,6 +17,10 @@ void print_usage(std::ostream& out) {
          "  ostep scheduler|process-run|mlfq [FLAGS] [--json]\n"
          "      OSTEP's homework simulators (scheduler.py, process-run.py, mlfq.py) with their\n"
          "      own flags; -c prints the answers, --json prints them as JSON\n"
+         "  compare FILE [--json]\n"
+         "      a compare document's workload run as threads and as processes, and the ratio\n"
+         "  sweep FILE [--cores A..B] [--json]\n"
+         "      the workload on each core count x threads/processes x GIL on/off: speedups\n"
          "  help\n"
          "exit codes: 0 ok, 1 internal error, 2 bad input\n";
 }

@@ -23,11 +23,13 @@ int dispatch(const std::vector<std::string>& argv) {
   if (command == "run") return cmd_run(rest, io);
   if (command == "validate") return cmd_validate(rest, io);
   if (command == "ostep") return cmd_ostep(rest, io);
+  if (command == "compare") return cmd_compare(rest, io);
+  if (command == "sweep") return cmd_sweep(rest, io);
   if (command == "help" || command == "--help" || command == "-h") {
     print_usage(std::cout);
     return kExitOk;
   }
-  std::cerr << "error: unknown command '" << command << "' (run, validate, ostep or help)\n";
+  std::cerr << "error: unknown command '" << command << "' (run, validate, ostep, compare, sweep or help)\n";
   return kExitBadInput;
 }
 

@@ -84,3 +84,42 @@ TEST(Acceptance, WithTheCpuWorkInAnotherProcessItBarelyWaits) {
 
 }  // namespace
 }  // namespace tl::rt_test
+
+#include "sim/compare.h"
+#include "sim/sweep.h"
+
+namespace tl::rt_test {
+namespace {
+
+// The compare shorthand gives the same run as the scenario written out by hand.
+TEST(CompareShorthand, SameResultAsTheHandWrittenEquivalent) {
+  const auto doc = example("compare/cpu.json");
+  std::vector<ScenarioError> errors;
+  const auto threads = expand_compare(doc, WorkerModel::Threads, errors);
+  ASSERT_TRUE(threads && errors.empty());
+  const RunResult a = run_doc(*threads);
+  const RunResult b = run_doc(example("gil_cpu_threads.json"));
+  EXPECT_EQ(a.metrics.makespan, b.metrics.makespan);
+  EXPECT_EQ(a.metrics.context_switches, b.metrics.context_switches);
+  const auto procs = expand_compare(doc, WorkerModel::Processes, errors);
+  ASSERT_TRUE(procs && errors.empty());
+  EXPECT_EQ(run_doc(*procs).metrics.makespan, run_doc(example("gil_cpu_processes.json")).metrics.makespan);
+}
+
+TEST(CompareShorthand, SweepCellsEqualIndividualRuns) {
+  std::vector<ScenarioError> errors;
+  SweepGrid grid;
+  grid.cores = {1, 2, 3};
+  grid.variants = {scenario_from(expand_compare(example("compare/cpu.json"), WorkerModel::Threads, errors)->dump()),
+                   scenario_from(expand_compare(example("compare/cpu.json"), WorkerModel::Processes, errors)->dump())};
+  ThreadPool pool(2);
+  const SweepResults results = run_sweep(grid, &pool);
+  for (std::size_t cell = 0; cell < grid.cell_count(); ++cell) {
+    const RunResult alone = run(grid.cell(cell));
+    EXPECT_EQ(results[cell]->metrics.makespan, alone.metrics.makespan) << cell;
+    EXPECT_EQ(results[cell]->events, alone.events) << cell;
+  }
+}
+
+}  // namespace
+}  // namespace tl::rt_test

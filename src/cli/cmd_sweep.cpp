@@ -1,0 +1,91 @@
+// `threadlab-cli sweep FILE --cores A..B [--json]`: a compare document run on every core count
+// as threads and as processes, each with the GIL on and off, on a thread pool; prints the
+// speedup of every cell against threads+GIL on the first core count.
+#include "cli/commands.h"
+#include "sim/compare.h"
+#include "sim/sweep.h"
+
+#include <cstdio>
+#include <ostream>
+#include <thread>
+
+namespace tl::cli {
+
+std::optional<Scenario> load_compare_variant(const std::string& file, const std::string& text, WorkerModel as,
+                                             std::optional<bool> gil, Streams io);
+
+namespace {
+bool parse_cores(const std::string& s, std::vector<std::uint32_t>& out) {
+  unsigned a = 0, b = 0;
+  char tail = 0;
+  if (std::sscanf(s.c_str(), "%u..%u%c", &a, &b, &tail) == 2 && a >= 1 && b >= a && b <= 256) {
+    for (unsigned c = a; c <= b; ++c) out.push_back(c);
+    return true;
+  }
+  if (std::sscanf(s.c_str(), "%u%c", &a, &tail) == 1 && a >= 1 && a <= 256) { out.push_back(a); return true; }
+  return false;
+}
+}  // namespace
+
+int cmd_sweep(std::span<const std::string> args, Streams io) {
+  std::string file;
+  bool json = false;
+  std::vector<std::uint32_t> cores;
+  for (std::size_t i = 0; i < args.size(); ++i) {
+    const std::string& a = args[i];
+    if (a == "--json") json = true;
+    else if (a == "--cores") {
+      if (i + 1 >= args.size() || !parse_cores(args[++i], cores)) {
+        io.err << "error: --cores: expected A..B or N, 1 .. 256\n";
+        return kExitBadInput;
+      }
+    } else if (!a.empty() && a[0] == '-') { io.err << "error: unknown flag '" << a << "' (sweep takes FILE, --cores A..B, --json)\n"; return kExitBadInput; }
+    else if (file.empty()) file = a;
+    else { io.err << "error: sweep takes one FILE\n"; return kExitBadInput; }
+  }
+  if (file.empty()) { io.err << "error: sweep needs a FILE\n"; return kExitBadInput; }
+  if (cores.empty()) for (std::uint32_t c = 1; c <= 16; ++c) cores.push_back(c);
+  std::string reason;
+  const std::optional<std::string> text = read_text_file(file, reason);
+  if (!text) { io.err << "error: " << file << ": " << reason << "\n"; return kExitBadInput; }
+  SweepGrid grid;
+  grid.cores = cores;
+  for (WorkerModel m : {WorkerModel::Threads, WorkerModel::Processes})
+    for (bool gil : {true, false}) {
+      std::optional<Scenario> sc = load_compare_variant(file, *text, m, gil, io);
+      if (!sc) return kExitBadInput;
+      grid.variants.push_back(std::move(*sc));
+      grid.names.push_back(std::string(to_string(m)) + (gil ? "+gil" : ""));
+    }
+  ThreadPool pool(std::max(1u, std::thread::hardware_concurrency()));
+  const SweepResults results = run_sweep(grid, &pool);
+  const std::vector<SpeedupRow> rows = sweep_speedups(grid, results);
+  auto fixed = [](std::int64_t milli) { char b[32]; std::snprintf(b, sizeof b, "%lld.%03lld", static_cast<long long>(milli / 1000), static_cast<long long>(milli % 1000)); return std::string(b); };
+  if (json) {
+    io.out << "{\"cores\":[";
+    for (std::size_t c = 0; c < cores.size(); ++c) io.out << (c ? "," : "") << cores[c];
+    io.out << "],\"rows\":[";
+    for (std::size_t r = 0; r < rows.size(); ++r) {
+      io.out << (r ? "," : "") << "\n  {\"name\":\"" << rows[r].name << "\",\"makespan_us\":[";
+      for (std::size_t c = 0; c < cores.size(); ++c) io.out << (c ? "," : "") << fixed(rows[r].makespan[c]);
+      io.out << "],\"speedup\":[";
+      for (std::size_t c = 0; c < cores.size(); ++c) io.out << (c ? "," : "") << fixed(rows[r].speedup_milli[c]);
+      io.out << "]}";
+    }
+    io.out << "]}\n";
+    return kExitOk;
+  }
+  io.out << "speedup against " << rows[0].name << " on " << cores[0] << " core(s)\n" << "cores            ";
+  for (std::uint32_t c : cores) { char b[16]; std::snprintf(b, sizeof b, "%8u", c); io.out << b; }
+  io.out << "\n";
+  for (const SpeedupRow& row : rows) {
+    char b[32];
+    std::snprintf(b, sizeof b, "%-17s", row.name.c_str());
+    io.out << b;
+    for (std::int64_t s : row.speedup_milli) { std::snprintf(b, sizeof b, "%8s", fixed(s).c_str()); io.out << b; }
+    io.out << "\n";
+  }
+  return kExitOk;
+}
+
+}  // namespace tl::cli
