@@ -82,7 +82,49 @@ class EventSink {
   bool          first_ = true;
 };
 
-const char* state_name(ThreadState s) { return to_string(s); }
+// What a person reads on a thread's track; args.state keeps the stable identifier (trace.h).
+const char* state_label(ThreadState s) {
+  switch (s) {
+    case ThreadState::Ready:          return "ready";
+    case ThreadState::Running:        return "running";
+    case ThreadState::BlockedIo:      return "blocked on I/O";
+    case ThreadState::Sleeping:       return "sleeping";
+    case ThreadState::BlockedLock:    return "waiting for a lock";
+    case ThreadState::WaitingGil:     return "waiting for the GIL";
+    case ThreadState::BlockedJoin:    return "waiting for a thread or process to finish";
+    case ThreadState::BlockedReceive: return "waiting for a message";
+  }
+  return "?";
+}
+
+// chrome://tracing's reserved colour names, so runnable-but-not-running states look alike and
+// blocked ones differ from them (Perfetto picks its own colours and ignores this).
+const char* state_colour(ThreadState s) {
+  switch (s) {
+    case ThreadState::Ready:          return "thread_state_runnable";
+    case ThreadState::Running:        return "thread_state_running";
+    case ThreadState::BlockedIo:      return "thread_state_iowait";
+    case ThreadState::Sleeping:       return "thread_state_sleeping";
+    case ThreadState::BlockedLock:    return "thread_state_uninterruptible";
+    case ThreadState::WaitingGil:     return "terrible";
+    case ThreadState::BlockedJoin:    return "thread_state_sleeping";
+    case ThreadState::BlockedReceive: return "thread_state_iowait";
+  }
+  return "generic_work";
+}
+
+// One "C" event: a counter of a simulated process with one value.
+void append_counter(std::string& e, const char* name, const std::string& pid, TimeNs time, std::uint64_t kb) {
+  e += R"({"name":")";
+  e += name;
+  e += R"(","ph":"C","pid":)";
+  e += pid;
+  e += R"(,"tid":0,"ts":)";
+  append_us(e, time);
+  e += R"(,"args":{"KB":)";
+  e += std::to_string(kb);
+  e += "}}";
+}
 
 }  // namespace
 
@@ -187,8 +229,10 @@ bool write_chrome_trace(std::ostream& out, const Scenario& scenario, const RunRe
     for (const StateSpan& span : trace.threads[t]) {
       std::string& e = sink.next();
       e += R"({"name":")";
-      e += state_name(span.state);
-      e += R"(","cat":"state","ph":"X","pid":)";
+      e += state_label(span.state);
+      e += R"(","cat":"state","cname":")";
+      e += state_colour(span.state);
+      e += R"(","ph":"X","pid":)";
       e += pid;
       e += R"(,"tid":)";
       e += tid;
@@ -196,7 +240,21 @@ bool write_chrome_trace(std::ostream& out, const Scenario& scenario, const RunRe
       append_us(e, span.start);
       e += R"(,"dur":)";
       append_us(e, span.end - span.start);
-      e += "}";
+      e += R"(,"args":{"state":")";
+      e += to_string(span.state);
+      e += "\"}}";
+    }
+  }
+
+  // Memory counters under each simulated process: three separate counters rather than one
+  // with three series, because chrome://tracing stacks a counter's series and resident is
+  // already private + shared. A process never started has an empty lane and no counter.
+  for (std::size_t p = 0; p < trace.memory.size() && p < scenario.processes.size(); ++p) {
+    const std::string pid = std::to_string(p + 1);
+    for (const MemorySample& m : trace.memory[p]) {
+      append_counter(sink.next(), "resident KB", pid, m.time, m.resident_kb);
+      append_counter(sink.next(), "private KB", pid, m.time, m.private_kb);
+      append_counter(sink.next(), "shared KB", pid, m.time, m.shared_kb);
     }
   }
   sink.raw("\n]}\n");

@@ -3,7 +3,10 @@
 //                     "overhead" for switch costs), args {process, thread}; "i" instants for
 //                     preemptions; a "C" counter "run queue" with the ready-queue depth.
 //   pid p+1           one per simulated process, one track per simulated thread: "X" spans
-//                     named after the thread state (cat "state").
+//                     named after the thread state in words ("waiting for the GIL"; cat
+//                     "state", args {state: the trace.h identifier such as "waiting-gil"});
+//                     "C" counters "resident KB", "private KB", "shared KB" (args {KB}) from
+//                     the process's memory lane, one event each per sample.
 // Metadata ("M") events name every process and track. Timestamps are microseconds written
 // exactly from integer ns, so the file is byte-identical on every platform.
 #pragma once
