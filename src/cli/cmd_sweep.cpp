@@ -7,7 +7,6 @@
 
 #include <cstdio>
 #include <ostream>
-#include <thread>
 
 namespace tl::cli {
 
@@ -57,7 +56,7 @@ int cmd_sweep(std::span<const std::string> args, Streams io) {
       grid.variants.push_back(std::move(*sc));
       grid.names.push_back(std::string(to_string(m)) + (gil ? "+gil" : ""));
     }
-  ThreadPool pool(std::max(1u, std::thread::hardware_concurrency()));
+  ThreadPool pool(ThreadPool::hardware_threads());   // 1 in builds without threads
   const SweepResults results = run_sweep(grid, &pool);
   const std::vector<SpeedupRow> rows = sweep_speedups(grid, results);
   auto fixed = [](std::int64_t milli) { char b[32]; std::snprintf(b, sizeof b, "%lld.%03lld", static_cast<long long>(milli / 1000), static_cast<long long>(milli % 1000)); return std::string(b); };

@@ -15,6 +15,8 @@
 #include "sim/policy_factory.h"
 #include "sim/policy_util.h"
 
+#include <algorithm>
+
 namespace tl::detail {
 namespace {
 
@@ -23,7 +25,9 @@ class CyclicPolicy final : public Policy {
   CyclicPolicy(const SchedulerSpec& spec, const PolicyContext& ctx)
       : wake_preempts_(spec.wake_preempts), io_holds_(spec.io_holds_core) {
     const std::size_t n = ctx.scenario->threads.size();
-    const std::size_t cores = ctx.scenario->machine.cores;
+    // The engine's clamp: a hand-built scenario's 0 cores run as 1 (and this policy must then
+    // have a slot for core 0), more than 256 as 256.
+    const std::size_t cores = std::clamp<std::uint32_t>(ctx.scenario->machine.cores, 1, 256);
     ready_.assign(n, false);
     ready_order_.assign(n, 0);
     core_of_.assign(n, kNoCore);

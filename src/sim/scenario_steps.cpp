@@ -410,16 +410,23 @@ void resolve_references(Scenario& sc, const std::vector<PendingRef>& refs, Error
     }
     op.arg = found;
   }
-  for (ThreadId t = 0; t < sc.threads.size(); ++t)
-    if (sc.threads[t].created && thread_starter[t].empty())
-      errors.add("processes", "thread " + quote_name(sc.threads[t].name) + " of process " +
-                                  quote_name(sc.processes[sc.threads[t].process].name) +
-                                  " is declared \"start\": \"created\" but no create step starts it");
-  for (ProcessId p = 0; p < sc.processes.size(); ++p)
-    if (sc.processes[p].origin != ProcessOrigin::Initial && process_starter[p].empty())
-      errors.add("processes", "process " + quote_name(sc.processes[p].name) + " is declared \"start\": \"" +
-                                  to_string(sc.processes[p].origin) + "\" but no " +
-                                  to_string(sc.processes[p].origin) + " step starts it");
+  // A worker nobody starts would never run: named at its own declaration, which is where the
+  // fix goes (declare it differently, or add the step).
+  for (ProcessId p = 0; p < sc.processes.size(); ++p) {
+    const ProcessSpec& proc = sc.processes[p];
+    const std::string process_path = index_path("processes", p);
+    for (std::size_t j = 0; j < proc.threads.size(); ++j) {
+      const ThreadId t = proc.threads[j];
+      if (sc.threads[t].created && thread_starter[t].empty())
+        errors.add(index_path(key_path(process_path, "threads"), j),
+                   "thread " + quote_name(sc.threads[t].name) + " of process " + quote_name(proc.name) +
+                       " is declared \"start\": \"created\" but no create step starts it");
+    }
+    if (proc.origin != ProcessOrigin::Initial && process_starter[p].empty())
+      errors.add(process_path, "process " + quote_name(proc.name) + " is declared \"start\": \"" +
+                                   to_string(proc.origin) + "\" but no " + to_string(proc.origin) +
+                                   " step starts it");
+  }
 }
 
 }  // namespace tl::detail

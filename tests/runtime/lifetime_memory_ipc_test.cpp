@@ -108,8 +108,12 @@ TEST(StepErrors, NameTheirPath) {
                         "processes[0].threads[0].program[0].create", "not declared \"start\": \"created\""));
   EXPECT_TRUE(has_error(kMain + R"({"program":[{"repeat":2,"do":[{"fork":"c"}]}]}]},{"name":"c","start":"fork","threads":[{"program":[]}]}]})",
                         "processes[0].threads[0].program[0].do[0].fork", "exactly once"));
-  EXPECT_TRUE(has_error(kMain + R"({"program":[]}]},{"name":"c","start":"fork","threads":[{"program":[]}]}]})", "processes",
+  EXPECT_TRUE(has_error(kMain + R"({"program":[]}]},{"name":"c","start":"fork","threads":[{"program":[]}]}]})", "processes[1]",
                         "no fork step starts it"));
+  // A thread never created is named by its own path (here the third thread of the second process).
+  EXPECT_TRUE(has_error(R"({"processes":[{"threads":[{"program":[]}]},{"name":"q","threads":[{"program":[]},
+                        {"name":"w","start":"created","program":[]},{"name":"idle","start":"created","program":[]}]}]})",
+                        "processes[1].threads[2]", "thread 'idle' of process 'q' is declared \"start\": \"created\" but no create step"));
   EXPECT_TRUE(has_error(kMain + R"({"program":[{"spawn":"c"}]}]},{"name":"c","start":"fork","threads":[{"program":[]}]}]})",
                         "processes[0].threads[0].program[0].spawn", "not declared \"start\": \"spawn\""));
   EXPECT_TRUE(has_error(R"({"channels":{"q":"queue"},"processes":[{"threads":[{"program":[{"send":"q","bytes":1}]}]},

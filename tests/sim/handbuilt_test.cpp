@@ -50,6 +50,30 @@ TEST(HandBuilt, NoProcessesAndOversizedMachine) {
   EXPECT_TRUE(r.final_vars.empty());
 }
 
+// The engine runs 0 cores as 1 and 1000 as 256; every policy must size its per-core state the
+// same way, or a core the engine uses has no slot in the policy (cyclic picked nothing on 0
+// cores and the run ended as a false deadlock).
+TEST(HandBuilt, EveryPolicyClampsCoresLikeTheEngine) {
+  for (PolicyKind policy : {PolicyKind::Fifo, PolicyKind::Sjf, PolicyKind::Stcf, PolicyKind::Rr, PolicyKind::Priority,
+                            PolicyKind::Mlfq, PolicyKind::Cyclic}) {
+    auto make = [&](std::uint32_t cores) {
+      Scenario sc = base(cores);
+      sc.scheduler.policy = policy;
+      if (policy == PolicyKind::Mlfq) sc.scheduler.levels.assign(3, MlfqLevel{sc.scheduler.quantum, 1});
+      for (int i = 0; i < 3; ++i) sc.threads.push_back(thread({{OpKind::Compute, 0, 100}, {OpKind::Io, 0, 50},
+                                                               {OpKind::Compute, 0, 100}}));
+      return sc;
+    };
+    for (auto [given, used] : {std::pair{0u, 1u}, std::pair{1000u, 256u}}) {
+      const RunResult r = run(make(given)), same = run(make(used));
+      EXPECT_EQ(r.outcome, Outcome::Completed) << to_string(policy) << " on " << given << " cores";
+      EXPECT_EQ(r.trace.cores.size(), used);
+      EXPECT_EQ(r.metrics.makespan, same.metrics.makespan) << to_string(policy) << " on " << given << " cores";
+      EXPECT_EQ(r.trace.completion, same.trace.completion) << to_string(policy);
+    }
+  }
+}
+
 TEST(HandBuilt, NoThreadsCompletesAtZero) {
   RunResult r = run(base());
   EXPECT_EQ(r.outcome, Outcome::Completed);
