@@ -84,6 +84,10 @@ RuntimeModelSpec runtime_spec(const Scenario& sc) {
   for (std::size_t t = 0; t < sc.threads.size(); ++t)
     spec.thread_process[t] = sc.threads[t].process < sc.processes.size() ? sc.threads[t].process : 0;
   for (const ChannelSpec& c : sc.channels) spec.channels.push_back(c.kind);
+  for (SharedMemorySpec shm : sc.shared_memory) {   // hand-built: ids past the processes map nothing
+    std::erase_if(shm.processes, [&](ProcessId p) { return p >= np; });
+    spec.shared_memory.push_back(std::move(shm));
+  }
   return spec;
 }
 }  // namespace

@@ -137,10 +137,10 @@ StepResult Engine::step(ThreadId t, TimeNs now) {
         return wait_for(t, RtState::BlockedJoin, now);
       // Memory: the write happens now; copy-on-write faults are then paid as CPU.
       case OpKind::Write: {
-        const auto region = static_cast<RegionKind>(op.arg);
+        const auto region = static_cast<RegionKind>(op.arg & 0xFF);
         const auto first  = static_cast<std::uint32_t>(static_cast<std::uint64_t>(op.duration) >> 32);
         const auto pages  = static_cast<std::uint32_t>(op.duration & 0xFFFFFFFF);
-        cost = runtime_.write(t, region, first, pages, now);
+        cost = runtime_.write(t, region, first, pages, now, op.arg >> 8);
         break;
       }
       // Communication: the sender pays, then the message enters the channel (complete_op);

@@ -102,6 +102,8 @@ class MemoryModel {
   // Explicit shared memory: created mapped into `creator`, mappable by any other process.
   ShmId    create_shm(AddressSpaceId creator, std::uint32_t pages);
   RegionId map_shm(AddressSpaceId space, ShmId shm);
+  // False once its last mapping is gone (its frames are freed; a later user creates a new one).
+  bool     shm_alive(ShmId shm) const { return shm < shms_.size() && shms_[shm].mappings > 0; }
 
   void exit(AddressSpaceId space);   // unmaps everything; frames nobody maps are freed
 

@@ -40,6 +40,10 @@ RuntimeModel::RuntimeModel(RuntimeModelSpec spec)
   }
   // Initial processes run the same program: the first one maps the code, the others share it
   // through the page cache, as a second copy of one binary does.
+  shm_ids_.assign(spec_.shared_memory.size(), kNoShm);
+  for (const SharedMemorySpec& shm : spec_.shared_memory)
+    for (ProcessId p : shm.processes)
+      if (p >= np) throw std::logic_error("runtime: shared memory '" + shm.name + "' lists no process " + std::to_string(p));
   for (ProcessId p = 0; p < np; ++p) {
     if (spec_.process_origin[p] != ProcessOrigin::Initial) continue;
     const ImageLayout layout = image_layout(spec_.costs, false);
@@ -47,6 +51,7 @@ RuntimeModel::RuntimeModel(RuntimeModelSpec spec)
                        ? memory_.create_image(layout, main_thread_[p])
                        : memory_.create_image(layout, main_thread_[p], program_image_);
     if (program_image_ == MemoryRecorder::kNoSpace) program_image_ = space_of_[p];
+    map_shared_memory(p);
   }
   for (ChannelKind kind : spec_.channels) channels_.add(kind);
   note_memory(0);
@@ -123,6 +128,7 @@ TimeNs RuntimeModel::start_process(ProcessId p, ThreadId creator, TimeNs now) {
       space_of_[p] = memory_.create_image(image_layout(spec_.costs, true), main_thread_[p], parent);
       break;
   }
+  map_shared_memory(p);
   note_memory(now);
   return faults;
 }
@@ -142,20 +148,40 @@ void RuntimeModel::end_thread(ThreadId t, TimeNs now) {
 // ---------------------------------------------------------------------------------------------
 // [SECTION] Memory
 // ---------------------------------------------------------------------------------------------
-TimeNs RuntimeModel::write(ThreadId t, RegionKind kind, std::uint32_t first, std::uint32_t pages, TimeNs now) {
+// Like shm_open + mmap at start-up: the first listed process to start creates the region, the
+// others map the same frames. A forked child already has its parent's mappings (MAP_SHARED
+// survives fork), so it maps nothing twice; once every mapper has exited the region is gone
+// and a later starter creates a fresh one.
+void RuntimeModel::map_shared_memory(ProcessId p) {
+  const AddressSpaceId space = space_of_[p];
+  for (std::size_t i = 0; i < spec_.shared_memory.size(); ++i) {
+    const SharedMemorySpec& shm = spec_.shared_memory[i];
+    if (std::find(shm.processes.begin(), shm.processes.end(), p) == shm.processes.end()) continue;
+    if (shm_ids_[i] != kNoShm && memory_.shm_alive(shm_ids_[i])) {
+      if (memory_.find_region(space, RegionKind::Shared, shm_ids_[i]) == MemoryModel::kNoRegion)
+        memory_.map_shm(space, shm_ids_[i]);
+    } else {
+      shm_ids_[i] = memory_.create_shm(space, pages_for_kb(shm.kb));
+    }
+  }
+}
+
+TimeNs RuntimeModel::write(ThreadId t, RegionKind kind, std::uint32_t first, std::uint32_t pages, TimeNs now,
+                           std::uint32_t shm) {
   const ProcessId p = process_of(t);
   const AddressSpaceId space = space_of_[p];
   RegionId region = MemoryModel::kNoRegion;
   if (kind == RegionKind::Stack) {
     region = memory_.find_region(space, kind, t);
   } else if (kind == RegionKind::Shared) {
-    for (RegionId r = 0; r < memory_.regions(space).size(); ++r)
-      if (memory_.regions(space)[r].mapped && memory_.regions(space)[r].kind == kind) { region = r; break; }
+    if (shm < shm_ids_.size() && shm_ids_[shm] != kNoShm)
+      region = memory_.find_region(space, kind, shm_ids_[shm]);
   } else {
     region = memory_.find_region(space, kind);
   }
   if (region == MemoryModel::kNoRegion)
-    throw std::logic_error(std::string("runtime: process has no ") + to_string(kind) + " region");
+    throw std::logic_error(std::string("runtime: process has no ") + to_string(kind) + " region" +
+                           (kind == RegionKind::Shared ? " " + std::to_string(shm) : std::string()));
   const WriteResult w = memory_.write(space, region, first, pages);
   cow_faults_ += w.pages_copied;
   if (w.pages_copied > 0) note_memory(now);

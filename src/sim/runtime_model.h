@@ -19,6 +19,7 @@
 
 #include <cstdint>
 #include <span>
+#include <string>
 #include <vector>
 
 namespace tl {
@@ -33,12 +34,22 @@ enum class ProcessOrigin : std::uint8_t {
 };
 const char* to_string(ProcessOrigin origin);
 
+// An explicit shared-memory region ("shared_memory" in a scenario): the only memory processes
+// share besides copy-on-write pages after a fork. Each listed process maps it when it starts;
+// the first to start creates it. Writes are never copied.
+struct SharedMemorySpec {
+  std::string            name;
+  std::uint32_t          kb = 0;
+  std::vector<ProcessId> processes;            // that map it, declaration order
+};
+
 struct RuntimeModelSpec {
-  CostProfile                costs;
-  GilSpec                    gil;
-  std::vector<ProcessId>     thread_process;   // [thread] owning process
-  std::vector<ProcessOrigin> process_origin;   // [process]
-  std::vector<ChannelKind>   channels;         // [channel] declared channels, ids in order
+  CostProfile                   costs;
+  GilSpec                       gil;
+  std::vector<ProcessId>        thread_process;   // [thread] owning process
+  std::vector<ProcessOrigin>    process_origin;   // [process]
+  std::vector<ChannelKind>      channels;         // [channel] declared channels, ids in order
+  std::vector<SharedMemorySpec> shared_memory;    // [region] declared regions, ids in order
 };
 
 // ---------------------------------------------------------------------------------------------
@@ -84,9 +95,10 @@ class RuntimeModel {
   bool   process_exited(ProcessId p) const { return exited_[p]; }
 
   // Memory: a write step of `pages` pages from `first` of one of the process's regions
-  // (Data, Heap, Stack = the thread's own, Shared = the process's first shm mapping). Returns
-  // the fault time to charge (pages copied x cow_fault).
-  TimeNs write(ThreadId t, RegionKind region, std::uint32_t first, std::uint32_t pages, TimeNs now);
+  // (Data, Heap, Stack = the thread's own, Shared = declared region `shm`, which the process
+  // must map). Returns the fault time to charge (pages copied x cow_fault; never for Shared).
+  TimeNs write(ThreadId t, RegionKind region, std::uint32_t first, std::uint32_t pages, TimeNs now,
+               std::uint32_t shm = 0);
   const MemoryModel& memory() const { return memory_; }
   AddressSpaceId     space_of(ProcessId p) const { return space_of_[p]; }
   std::uint64_t      cow_faults() const { return cow_faults_; }
@@ -101,6 +113,7 @@ class RuntimeModel {
 
  private:
   void note_memory(TimeNs now) { recorder_.note_all(now, memory_, space_of_); }
+  void map_shared_memory(ProcessId p);   // the declared regions listing p, as it starts
 
   RuntimeModelSpec             spec_;
   GilSet                       gils_;
@@ -111,7 +124,9 @@ class RuntimeModel {
   std::vector<ThreadId>        main_thread_;     // [process] first declared thread: the image's stack
   std::vector<std::uint32_t>   threads_left_;    // [process] threads not yet done
   std::vector<bool>            exited_;          // [process]
+  std::vector<ShmId>           shm_ids_;         // [declared region] MemoryModel id; kNoShm: never created
   AddressSpaceId               program_image_ = MemoryRecorder::kNoSpace;   // for shared code
+  static constexpr ShmId       kNoShm         = ~ShmId{0};
   std::uint64_t                cow_faults_    = 0;
 };
 

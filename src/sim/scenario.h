@@ -39,7 +39,7 @@ enum class OpKind : std::uint8_t {
   Fork,             // arg: ProcessId declared "start": "fork"
   Spawn,            // arg: ProcessId declared "start": "spawn"
   Wait,             // arg: ProcessId; waits until all its threads finished
-  Write,            // arg: RegionKind; duration: first page << 32 | page count
+  Write,            // arg: RegionKind | shared-memory index << 8; duration: first page << 32 | page count
   Send,             // arg: channel index; duration: bytes
   Receive,          // arg: channel index
 };
@@ -131,6 +131,7 @@ struct Scenario {
   std::vector<ProcessSpec> processes;
   std::vector<ThreadSpec>  threads;
   std::vector<ChannelSpec> channels;
+  std::vector<SharedMemorySpec> shared_memory;   // "shared_memory": [{name, kb, processes}]
   GilSpec                  gil;       // "runtime": {"gil": true, "switch_interval_us": 5000}
 };
 

@@ -7,6 +7,7 @@
 // [SECTION] Document
 #include "sim/scenario_reader.h"
 
+#include <algorithm>
 #include <map>
 
 namespace tl {
@@ -96,6 +97,80 @@ void parse_channels(const Json& c, const std::string& path, std::vector<ChannelS
     if (v == "pipe") out.push_back({it.key(), ChannelKind::Pipe});
     else if (v == "queue") out.push_back({it.key(), ChannelKind::Queue});
     else errors.add(at, "expected \"pipe\" (between processes, copied) or \"queue\" (between threads, a reference)");
+  }
+}
+
+// "shared_memory": [{"name": "buf", "kb": 1024, "processes": ["A", "B"]}]. Read before the
+// processes so that write steps can check sizes and membership by name; the process names are
+// resolved once every process is known (resolve_shared_memory).
+constexpr std::size_t   kMaxSharedRegions = 256;                  // the op keeps the index in 24 bits
+constexpr std::int64_t  kMaxSharedKb      = 16LL * 1024 * 1024;   // 16 GiB, like an image region
+
+void parse_shared_memory(const Json& list, const std::string& path, std::vector<detail::SharedMemoryDecl>& out,
+                         Errors& errors) {
+  if (!list.is_array()) {
+    errors.add(path, std::string("expected an array of regions such as {\"name\": \"buf\", \"kb\": 64, "
+                                 "\"processes\": [\"A\", \"B\"]}, got ") + type_name(list));
+    return;
+  }
+  if (list.size() > kMaxSharedRegions) {
+    errors.add(path, "too many shared-memory regions: at most " + std::to_string(kMaxSharedRegions));
+    return;
+  }
+  std::map<std::string, std::string> names;
+  for (std::size_t i = 0; i < list.size(); ++i) {
+    const std::string at = index_path(path, i);
+    const Json& r = list[i];
+    if (!require_object(r, at, errors)) continue;
+    detail::check_keys(r, at, {"name", "kb", "processes"}, errors);
+    detail::SharedMemoryDecl d;
+    d.path = at;
+    for (const char* key : {"name", "kb", "processes"})
+      if (!r.contains(key)) errors.add(at, std::string("a shared-memory region needs \"") + key + "\"");
+    if (r.contains("name"))
+      if (auto n = detail::read_name(r["name"], key_path(at, "name"), errors)) {
+        d.name = *n;
+        if (auto [it, fresh] = names.try_emplace(d.name, at); !fresh)
+          errors.add(key_path(at, "name"), "duplicate shared memory name " + quote_name(d.name) + " (also " + it->second + ")");
+      }
+    if (r.contains("kb"))
+      if (auto kb = detail::read_int(r["kb"], key_path(at, "kb"), 1, kMaxSharedKb, errors)) d.kb = static_cast<std::uint32_t>(*kb);
+    if (r.contains("processes")) {
+      const std::string pp = key_path(at, "processes");
+      const Json& procs = r["processes"];
+      if (!procs.is_array() || procs.empty()) {
+        errors.add(pp, procs.is_array() ? "list at least one process that maps it"
+                                        : std::string("expected an array of process names, got ") + type_name(procs));
+      } else {
+        for (std::size_t j = 0; j < procs.size(); ++j) {
+          const std::string np = index_path(pp, j);
+          auto n = detail::read_name(procs[j], np, errors);
+          if (!n) continue;
+          if (std::find(d.processes.begin(), d.processes.end(), *n) != d.processes.end()) {
+            errors.add(np, "process " + quote_name(*n) + " is listed twice");
+            continue;
+          }
+          d.processes.push_back(*n);
+          d.process_paths.push_back(np);
+        }
+      }
+    }
+    out.push_back(std::move(d));
+  }
+}
+
+// Process names -> ids, once every process has been read.
+void resolve_shared_memory(const std::vector<detail::SharedMemoryDecl>& decls, Scenario& sc, Errors& errors) {
+  for (const detail::SharedMemoryDecl& d : decls) {
+    SharedMemorySpec spec{d.name, d.kb, {}};
+    for (std::size_t j = 0; j < d.processes.size(); ++j) {
+      ProcessId found = kNoThread;
+      for (ProcessId p = 0; p < sc.processes.size(); ++p)
+        if (sc.processes[p].name == d.processes[j]) found = p;
+      if (found == kNoThread) errors.add(d.process_paths[j], "no process " + quote_name(d.processes[j]));
+      else spec.processes.push_back(found);
+    }
+    sc.shared_memory.push_back(std::move(spec));
   }
 }
 
@@ -264,7 +339,8 @@ void parse_thread(const Json& t, const std::string& path, std::size_t index, det
 
 void parse_process(const Json& p, const std::string& path, std::size_t index, Scenario& sc,
                    std::map<std::string, std::string>& process_names, Totals& totals,
-                   std::vector<detail::PendingRef>& refs, Errors& errors) {
+                   std::vector<detail::PendingRef>& refs, const std::vector<detail::SharedMemoryDecl>& shm,
+                   Errors& errors) {
   if (!require_object(p, path, errors)) return;
   detail::check_keys(p, path, {"name", "shared", "threads", "start"}, errors);
   sc.processes.emplace_back();
@@ -285,7 +361,7 @@ void parse_process(const Json& p, const std::string& path, std::size_t index, Sc
     if (proc.origin != ProcessOrigin::Initial && index == 0)
       errors.add(key_path(path, "start"), "the first process runs from time 0; it cannot be forked or spawned");
   }
-  detail::ProcessBuild build{&proc, path, {}, {}, &sc.machine.costs, &refs, 0};
+  detail::ProcessBuild build{&proc, path, {}, {}, &sc.machine.costs, &refs, 0, &shm};
   if (p.contains("shared")) {
     const std::string sp = key_path(path, "shared");
     const Json& shared = p["shared"];
@@ -347,7 +423,7 @@ ParseResult parse_scenario(std::string_view json_text) {
     return result;
   }
   detail::check_keys(root, "", {"$schema", "name", "description", "seed", "machine", "runtime", "scheduler", "limits",
-                                "channels", "processes"},
+                                "channels", "shared_memory", "processes"},
                      errors);
   Scenario sc;
   for (const char* text_key : {"name", "description", "$schema"})
@@ -361,6 +437,8 @@ ParseResult parse_scenario(std::string_view json_text) {
   sc.gil.switch_interval = sc.machine.costs.gil_switch_interval;
   if (root.contains("runtime")) parse_runtime(root["runtime"], "runtime", sc.machine, sc.gil, errors);
   if (root.contains("channels")) parse_channels(root["channels"], "channels", sc.channels, errors);
+  std::vector<detail::SharedMemoryDecl> shared_memory;
+  if (root.contains("shared_memory")) parse_shared_memory(root["shared_memory"], "shared_memory", shared_memory, errors);
   if (root.contains("scheduler")) parse_scheduler(root["scheduler"], "scheduler", sc.scheduler, errors);
   if (root.contains("limits")) parse_limits(root["limits"], "limits", sc.limits, errors);
   if (sc.scheduler.policy == PolicyKind::Mlfq && sc.scheduler.levels.empty())
@@ -376,7 +454,8 @@ ParseResult parse_scenario(std::string_view json_text) {
     std::map<std::string, std::string> process_names;
     std::vector<detail::PendingRef> refs;
     for (std::size_t i = 0; i < procs.size(); ++i)
-      parse_process(procs[i], index_path("processes", i), i, sc, process_names, totals, refs, errors);
+      parse_process(procs[i], index_path("processes", i), i, sc, process_names, totals, refs, shared_memory, errors);
+    resolve_shared_memory(shared_memory, sc, errors);
     if (errors.count() == 0) detail::resolve_references(sc, refs, errors);
     if (totals.dynamic_ops > sc.limits.max_events)
       errors.add("processes", "the threads execute " + std::to_string(totals.dynamic_ops) +

@@ -74,6 +74,16 @@ struct PendingRef {
   std::uint64_t mult   = 1;    // how many times the step runs
 };
 
+// A "shared_memory" entry as read before the processes: its process names are resolved to ids
+// afterwards (resolve_shared_memory), but write steps already check them by name.
+struct SharedMemoryDecl {
+  std::string              name;
+  std::uint32_t            kb = 0;
+  std::vector<std::string> processes;        // names as written
+  std::vector<std::string> process_paths;    // "shared_memory[0].processes[1]"
+  std::string              path;             // "shared_memory[0]"
+};
+
 // The programs of one process being compiled (scenario_steps.cpp).
 struct ProcessBuild {
   ProcessSpec*                          process;
@@ -83,6 +93,7 @@ struct ProcessBuild {
   const CostProfile*                    costs  = nullptr;   // region sizes for write steps
   std::vector<PendingRef>*              refs   = nullptr;   // names resolved after all processes
   ThreadId                              thread = 0;         // id the thread being compiled will get
+  const std::vector<SharedMemoryDecl>*  shared_memory = nullptr;   // for write steps to "shared"
 };
 
 // Fills in the ops of every PendingRef and checks lifetime rules: each forked/spawned process

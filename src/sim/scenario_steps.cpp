@@ -136,22 +136,84 @@ void send_step(StepArgs& a) {
   if (a.c.spec.program.size() > before) a.c.spec.program.back().duration = bytes.value_or(0);
 }
 
+// Which declared shared-memory region a write to "shared" means: the one named, or the only one
+// the process maps. nullopt after reporting why not.
+std::optional<std::uint32_t> shared_region(StepArgs& a, const std::optional<std::string>& name) {
+  const std::vector<SharedMemoryDecl>& decls = *a.c.build.shared_memory;
+  const std::string& proc = a.c.build.process->name;
+  auto maps = [&](const SharedMemoryDecl& d) {
+    return std::find(d.processes.begin(), d.processes.end(), proc) != d.processes.end();
+  };
+  std::string declared, mapped;
+  std::vector<std::uint32_t> mine;
+  for (std::uint32_t i = 0; i < decls.size(); ++i) {
+    declared += (declared.empty() ? "" : ", ") + decls[i].name;
+    if (maps(decls[i])) {
+      mapped += (mapped.empty() ? "" : ", ") + decls[i].name;
+      mine.push_back(i);
+    }
+  }
+  if (name) {
+    const std::string name_path = key_path(a.path, "name");
+    for (std::uint32_t i = 0; i < decls.size(); ++i) {
+      if (decls[i].name != *name) continue;
+      if (maps(decls[i])) return i;
+      a.c.errors.add(name_path, "process " + quote_name(proc) + " does not map shared memory " + quote_name(*name) +
+                                    " (list it in " + key_path(decls[i].path, "processes") + ")");
+      return std::nullopt;
+    }
+    a.c.errors.add(name_path, "no shared memory " + quote_name(*name) +
+                                  (declared.empty() ? std::string(" (none is declared: add it to shared_memory)")
+                                                    : " (declared: " + declared + ")"));
+    return std::nullopt;
+  }
+  if (mine.size() == 1) return mine.front();
+  if (mine.empty())
+    a.c.errors.add(a.value_path, "process " + quote_name(proc) +
+                                     " maps no shared memory (declare a region in shared_memory that lists it)");
+  else
+    a.c.errors.add(a.path, "process " + quote_name(proc) + " maps several shared-memory regions (" + mapped +
+                               "): say which with \"name\"");
+  return std::nullopt;
+}
+
 void write_step(StepArgs& a) {
   const Json& v = a.value;
   RegionKind region = RegionKind::Heap;
   if (v == "data") region = RegionKind::Data;
   else if (v == "heap") region = RegionKind::Heap;
   else if (v == "stack") region = RegionKind::Stack;
+  else if (v == "shared") region = RegionKind::Shared;
   else {
     a.c.errors.add(a.value_path, v.is_string() ? "unknown region " + quote_name(v.get<std::string>()) +
-                                                     " (expected data, heap or stack)"
+                                                     " (expected data, heap, stack or shared)"
                                                : std::string("expected a region name, got ") + type_name(v));
     return;
   }
+  std::optional<std::string> name;
+  if (a.step.contains("name")) {
+    if (region != RegionKind::Shared) {
+      a.c.errors.add(key_path(a.path, "name"), "\"name\" picks a shared-memory region; it applies only to \"write\": \"shared\"");
+      return;
+    }
+    name = read_name(a.step["name"], key_path(a.path, "name"), a.c.errors);
+    if (!name) return;
+  }
   const CostProfile& costs = *a.c.build.costs;
   const ImageLayout layout = image_layout(costs, a.c.build.process->origin == ProcessOrigin::Spawned);
-  const std::uint32_t size = region == RegionKind::Data ? layout.data_pages
-                           : region == RegionKind::Heap ? layout.heap_pages : layout.stack_pages;
+  std::uint32_t size = region == RegionKind::Data ? layout.data_pages
+                     : region == RegionKind::Heap ? layout.heap_pages : layout.stack_pages;
+  std::uint32_t shm = 0;
+  std::string region_name = v.get<std::string>();
+  if (region == RegionKind::Shared) {
+    const std::optional<std::uint32_t> found = shared_region(a, name);
+    if (!found) return;
+    shm = *found;
+    size = pages_for_kb((*a.c.build.shared_memory)[shm].kb);
+    region_name = "shared memory " + quote_name((*a.c.build.shared_memory)[shm].name);
+  } else {
+    region_name += " region";
+  }
   std::int64_t pages = 1, first = 0;
   if (a.step.contains("pages"))
     if (auto n = read_int(a.step["pages"], key_path(a.path, "pages"), 1, 1 << 24, a.c.errors)) pages = *n;
@@ -159,18 +221,18 @@ void write_step(StepArgs& a) {
     if (auto n = read_int(a.step["first_page"], key_path(a.path, "first_page"), 0, 1 << 24, a.c.errors)) first = *n;
   if (first + pages > size) {
     a.c.errors.add(a.path, "pages " + std::to_string(first) + " .. " + std::to_string(first + pages - 1) +
-                               " are outside the " + v.get<std::string>() + " region (" + std::to_string(size) +
-                               " pages of 4 KiB with this machine profile)");
+                               " are outside the " + region_name + " (" + std::to_string(size) +
+                               (region == RegionKind::Shared ? " pages of 4 KiB)" : " pages of 4 KiB with this machine profile)"));
     return;
   }
-  a.c.emit(OpKind::Write, static_cast<std::uint32_t>(region),
+  a.c.emit(OpKind::Write, static_cast<std::uint32_t>(region) | shm << 8,
            static_cast<TimeNs>(static_cast<std::uint64_t>(first) << 32 | static_cast<std::uint64_t>(pages)),
            a.source, a.mult);
 }
 
 struct StepKind {
   std::string_view                key;
-  std::array<std::string_view, 2> extra;   // other keys the step may have
+  std::array<std::string_view, 3> extra;   // other keys the step may have
   void (*compile)(StepArgs&);
 };
 
@@ -188,7 +250,7 @@ constexpr StepKind kSteps[] = {
     {"fork",             {}, fork_step},
     {"spawn",            {}, spawn_step},
     {"wait",             {}, wait_step},
-    {"write",            {"pages", "first_page"}, write_step},
+    {"write",            {"pages", "first_page", "name"}, write_step},
     {"send",             {"bytes"}, send_step},
     {"receive",          {}, receive_step},
 };

@@ -52,5 +52,17 @@ TEST(Examples, TheirStoriesHold) {
   EXPECT_GT(slice.metrics.context_switches, 4u);
 }
 
+// shared_memory.json: the shared-buffer writes cost nothing; only the heap pages fault.
+TEST(Examples, SharedMemoryWritesAreNotCopied) {
+  const RunResult r = run_example("shared_memory.json");
+  ASSERT_EQ(r.outcome, Outcome::Completed);
+  const CostProfile py = cost_profile(CostProfileKind::Python);
+  const TimeNs faults = static_cast<TimeNs>(pages_for_kb(py.fork_dirty_kb) + 64) * py.cow_fault;
+  EXPECT_EQ(r.metrics.threads[1].cpu, 10 * kMs + faults);
+  EXPECT_EQ(r.metrics.threads[2].cpu, 10 * kMs + faults);
+  EXPECT_EQ(r.metrics.processes[1].private_kb, py.fork_dirty_kb + 64 * kPageKb);
+  EXPECT_GE(r.metrics.processes[0].shared_kb, 1024u);
+}
+
 }  // namespace
 }  // namespace tl::test

@@ -32,6 +32,9 @@ bad = [
     {"processes": [{"threads": [{"program": [{"write": "code"}]}]}]},
     {"processes": [{"threads": [{"program": [{"send": "c"}]}]}]},
     {"channels": {"c": "socket"}, "processes": [{"threads": [{"program": []}]}]},
+    {"shared_memory": [{"name": "b", "kb": 0, "processes": ["P0"]}], "processes": [{"threads": [{"program": []}]}]},
+    {"shared_memory": [{"name": "b", "kb": 4}], "processes": [{"threads": [{"program": []}]}]},
+    {"processes": [{"threads": [{"program": [{"write": "shared", "region": "b"}]}]}]},
 ]
 for doc in bad:
     if validator.is_valid(doc):
