@@ -13,8 +13,10 @@ build_preset() {  # preset
   local t0=$SECONDS log="$ROOT/build/logs/build-$1.log"
   mkdir -p "$ROOT/build/logs"
   printf '[build] %-10s ' "$1" >&2
-  # Configure only when needed: re-running cmake on an up-to-date tree costs seconds per preset.
-  if [[ ! -f $(preset_dir "$1")/build.ninja ]]; then
+  # Configure only when needed (new tree, or presets edited since): ninja re-runs CMake by
+  # itself when a CMakeLists.txt changes, but not when a preset's cache variables do.
+  local dir; dir=$(preset_dir "$1")
+  if [[ ! -f $dir/build.ninja || CMakePresets.json -nt $dir/CMakeCache.txt ]]; then
     cmake --preset "$1" >"$log" 2>&1 || { echo "configure failed, see $log" >&2; tail -n 30 "$log" >&2; return 1; }
   fi
   if cmake --build --preset "$1" -j "$TL_JOBS" >>"$log" 2>&1; then
