@@ -18,12 +18,18 @@ const char* to_string(Outcome outcome) {
     case Outcome::Deadlock:   return "deadlock";
     case Outcome::TimeLimit:  return "time-limit";
     case Outcome::EventLimit: return "event-limit";
+    case Outcome::Cancelled:  return "cancelled";
   }
   return "?";
 }
 
 RunResult run(const Scenario& scenario) {
   detail::Engine engine(scenario);
+  return engine.run();
+}
+
+RunResult run(const Scenario& scenario, const RunOptions& options) {
+  detail::Engine engine(scenario, options);
   return engine.run();
 }
 
@@ -92,8 +98,8 @@ RuntimeModelSpec runtime_spec(const Scenario& sc) {
 }
 }  // namespace
 
-Engine::Engine(const Scenario& scenario)
-    : sc_(scenario), machine_(scenario.machine), runtime_(runtime_spec(scenario)) {
+Engine::Engine(const Scenario& scenario, const RunOptions& options)
+    : sc_(scenario), machine_(scenario.machine), runtime_(runtime_spec(scenario)), options_(options) {
   const std::size_t n = sc_.threads.size();
   const std::uint32_t ncores = std::clamp<std::uint32_t>(machine_.cores, 1, 256);
   threads_.resize(n);
@@ -153,7 +159,8 @@ RunResult Engine::run() {
   TimeNs now = 0;
   for (;;) {
     if (done_ == n) { result_.outcome = Outcome::Completed; break; }
-    if (event_limit_ || steps_ >= sc_.limits.max_events) { result_.outcome = Outcome::EventLimit; break; }
+    if (cancelled_ || (steps_ >= next_poll_ && poll(now))) { result_.outcome = Outcome::Cancelled; break; }
+    if (halt_ || steps_ >= sc_.limits.max_events) { result_.outcome = Outcome::EventLimit; break; }
     if (stuck()) { result_.outcome = Outcome::Deadlock; collect_waits(); break; }
     const TimeNs next = std::min(core_events_.empty() ? kForever : core_events_.top().time,
                                  events_.empty() ? kForever : events_.top().time);
@@ -167,6 +174,16 @@ RunResult Engine::run() {
   }
   finish(now);
   return std::move(result_);
+}
+
+// Not a hot path: once per RunOptions::kPollSteps steps. Without options it only moves the mark.
+bool Engine::poll(TimeNs now) {
+  next_poll_ = steps_ + RunOptions::kPollSteps;
+  if (options_.progress) options_.progress(RunProgress{steps_, now});
+  if (options_.cancel && options_.cancel->load(std::memory_order_relaxed)) {
+    cancelled_ = halt_ = true;
+  }
+  return cancelled_;
 }
 
 // Nothing can ever happen again: no core runs, no arrival or wake is pending (a policy timer
@@ -326,7 +343,7 @@ void Engine::continue_run(CoreId c, TimeNs now, StepResult r) {
   CoreRt& core = cores_[c];
   if (r == StepResult::Blocked)  { release(c, now, StopReason::Blocked); return; }
   if (r == StepResult::Finished) { release(c, now, StopReason::Finished); return; }
-  if (event_limit_) return;  // the loop stops at this instant; finish() closes the spans
+  if (halt_) return;  // the loop stops at this instant; finish() closes the spans
   if (runtime_.gil_enabled() && runtime_.must_drop_gil(core.thread)) { gil_drop_on_core(c, now); return; }
   if (core.slice_left <= 0)      { release(c, now, StopReason::SliceExpired); return; }
   schedule_core(c, now + std::min(threads_[core.thread].op_left, core.slice_left));

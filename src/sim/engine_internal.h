@@ -119,7 +119,7 @@ struct MutexRt {
 // ---------------------------------------------------------------------------------------------
 class Engine {
  public:
-  explicit Engine(const Scenario& scenario);
+  explicit Engine(const Scenario& scenario, const RunOptions& options = {});
   RunResult run();
 
  private:
@@ -147,6 +147,7 @@ class Engine {
   void     thread_finished(ThreadId t, TimeNs now);
   StepResult wait_for(ThreadId t, RtState state, TimeNs now);
   bool     stuck() const;
+  bool     poll(TimeNs now);   // progress + cancel flag; true = stop now
   void     finish(TimeNs end);
 
   // engine_ops.cpp: program execution
@@ -206,7 +207,10 @@ class Engine {
   std::uint32_t            done_         = 0;
   std::int64_t             ready_count_  = 0;
   std::uint64_t            jitter_seed_  = 0;
-  bool                     event_limit_  = false;
+  bool                     halt_         = false;  // stop at this instant: event limit or cancel
+  bool                     cancelled_    = false;
+  std::uint64_t            next_poll_    = 0;      // steps_ at which to call poll()
+  const RunOptions&        options_;
 
   RunResult                result_;
 };

@@ -79,8 +79,10 @@ StepResult Engine::step(ThreadId t, TimeNs now) {
   for (;;) {
     if (th.op_left > 0) return StepResult::NeedCpu;
     if (th.pc >= len) return StepResult::Finished;
-    // Inline ops count as engine steps so that a huge zero-cost loop still meets max_events.
-    if (++steps_ > sc_.limits.max_events) { event_limit_ = true; return StepResult::NeedCpu; }
+    // Inline ops count as engine steps so that a huge zero-cost loop still meets max_events
+    // and the cancellation point.
+    if (++steps_ > sc_.limits.max_events) { halt_ = true; return StepResult::NeedCpu; }
+    if (cancelled_ || (steps_ >= next_poll_ && poll(now))) return StepResult::NeedCpu;
     const Op& op = prog[th.pc];
     TimeNs cost = 0;
     switch (op.kind) {

@@ -99,8 +99,18 @@ void Session::run_cell(const Job& job, std::size_t cell) {
   if (!live(job.request)) return;
   std::shared_ptr<const RunResult> result;
   std::string error;
+  // The engine polls this every few thousand steps: a cancel() or a newer request stops the
+  // run there instead of letting it finish unseen.
+  std::atomic<bool> stop{false};
+  RunOptions options;
+  options.cancel   = &stop;
+  options.progress = [&](const RunProgress&) {
+    if (!live(job.request)) stop.store(true, std::memory_order_relaxed);
+  };
   try {
-    result = std::make_shared<const RunResult>(run(job.grid.cell(cell)));
+    const Scenario scenario = job.grid.cell(cell);
+    cells_started_.fetch_add(1);
+    result = std::make_shared<const RunResult>(run(scenario, options));
   } catch (const std::exception& e) {
     error = e.what();
   } catch (...) {

@@ -8,8 +8,9 @@
 // toolchain's libc++ 14 lacks it). A reader therefore never waits for a run and never sees a
 // snapshot change under it: it keeps the one it read for as long as it likes.
 //
-// The newest request wins: submitting cancels what is still pending of the previous one.
-// A cell already running finishes (tl::run has no cancellation point yet) but is not published.
+// The newest request wins: submitting cancels what is still pending of the previous one, and
+// cancel() or a newer submit stops a cell already running at the engine's next cancellation
+// point (RunOptions: every few thousand steps); its partial result is never published.
 #pragma once
 #include "sim/sweep.h"
 #include "sim/threads_config.h"
@@ -67,6 +68,9 @@ class Session {
 
   std::shared_ptr<const SessionSnapshot> snapshot() const;
   Mode mode() const { return mode_; }
+  // Cells that have begun running, over the session's life ("busy" indicators; tests that
+  // must know a run is in progress before cancelling it).
+  std::uint64_t cells_started() const { return cells_started_.load(); }
 
  private:
   struct Job {
@@ -81,6 +85,7 @@ class Session {
 
   Mode                                   mode_;
   std::atomic<std::uint64_t>             cancelled_upto_{0};   // requests <= this are cancelled
+  std::atomic<std::uint64_t>             cells_started_{0};
   std::uint64_t                          last_request_ = 0;
   mutable std::mutex                     snapshot_mutex_;      // guards only the pointer swap
   std::shared_ptr<const SessionSnapshot> snapshot_;

@@ -224,6 +224,41 @@ TEST(Session, NewestRequestWinsAndCancelStops) {
   EXPECT_FALSE(session.poll());
 }
 
+// A run that would take hours: stopped in progress by cancel() and by a newer request. The
+// test waits for the cell to have started (an atomic count, no sleep), so the engine's
+// cancellation point is what ends it.
+Scenario endless() {
+  ParseResult r = parse_scenario(R"({"machine":{"profile":"textbook"},"limits":{"max_events":100000000000},
+      "processes":[{"threads":[{"program":[{"repeat":1000000000,"do":[{"repeat":40,"do":[{"compute_us":1}]}]}]}]}]})");
+  EXPECT_TRUE(r.scenario.has_value()) << (r.errors.empty() ? "" : format_error(r.errors.front()));
+  return r.scenario ? *r.scenario : Scenario{};
+}
+
+TEST(Session, CancelStopsARunInProgress) {
+  Session session(Session::Mode::Worker);
+  session.submit(endless());
+  while (session.cells_started() == 0) std::this_thread::yield();
+  session.cancel();
+  session.wait_idle();
+  const auto snap = session.snapshot();
+  EXPECT_TRUE(snap->cancelled);
+  EXPECT_EQ(snap->cells_done, 0u);
+  EXPECT_EQ(snap->result(), nullptr);
+}
+
+TEST(Session, ANewerRequestStopsTheRunningOne) {
+  Session session(Session::Mode::Worker);
+  session.submit(endless());
+  while (session.cells_started() == 0) std::this_thread::yield();
+  const Scenario single = make_scenario(2, 100 * kUs, 100 * kUs);
+  const std::uint64_t second = session.submit(single);
+  session.wait_idle();
+  const auto snap = session.snapshot();
+  EXPECT_EQ(snap->request, second);
+  ASSERT_TRUE(snap->complete());
+  expect_same(*snap->result(), run(single), "after stopping the endless run");
+}
+
 TEST(Session, WorkerNewestRequestWins) {
   const SweepGrid g = make_grid();
   const Scenario single = make_scenario(2, 100 * kUs, 100 * kUs);
