@@ -12,12 +12,18 @@ struct LargeScenarioShape {
   int processes         = 32;
   int threads_per_proc  = 125;   // 4000 threads in all
   int iterations        = 100;   // per thread
+  // Issue 4: a machine profile ("textbook", "python"; empty = the file default, native) and
+  // the GIL. Left empty/off, the document is byte-for-byte the one of issue 3's figures.
+  std::string profile;
+  bool        gil = false;
 };
 
 inline std::string large_scenario_json(const LargeScenarioShape& s) {
   std::string j = "{\"seed\":7,\"machine\":{\"cores\":" + std::to_string(s.cores) +
-                  ",\"switch_us\":2},\"scheduler\":{\"policy\":\"rr\",\"quantum_us\":1000},"
-                  "\"processes\":[";
+                  (s.profile.empty() ? std::string() : ",\"profile\":\"" + s.profile + "\"") +
+                  ",\"switch_us\":2},\"scheduler\":{\"policy\":\"rr\",\"quantum_us\":1000},";
+  if (s.gil) j += "\"runtime\":{\"gil\":true},";
+  j += "\"processes\":[";
   for (int p = 0; p < s.processes; ++p) {
     if (p) j += ',';
     j += "{\"name\":\"P" + std::to_string(p) + "\",\"shared\":{\"n\":0},\"threads\":[";
