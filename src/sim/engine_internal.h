@@ -149,6 +149,7 @@ class Engine {
   bool     stuck() const;
   bool     poll(TimeNs now);   // progress + cancel flag; true = stop now
   void     finish(TimeNs end);
+  static void trim_trace(Trace& trace);   // shrink lanes with much unused capacity
 
   // engine_ops.cpp: program execution
   void        init_programs();
