@@ -56,7 +56,8 @@ BENCHMARK(BM_EngineLarge)->Args({64, 4000})->Args({8, 1024})->Args({1, 256})
     ->Unit(benchmark::kMillisecond);
 
 // Peak heap bytes while a run is in progress (engine state plus the trace it builds), divided
-// per simulated thread and per recorded span; retained_MB is what the result keeps afterwards.
+// per simulated thread and per recorded span; retained_MB is what the result keeps afterwards
+// (BM_MarginalMemoryPerThread isolates the cost of one more thread).
 // trace_B_per_span counts lane capacity: 24 B/span (sizeof a span) since the engine trims
 // lanes at the end of a run, 37.1 B/span before (doubling growth).
 void BM_MemoryPerThreadAndSpan(benchmark::State& state) {
@@ -77,11 +78,41 @@ void BM_MemoryPerThreadAndSpan(benchmark::State& state) {
     state.counters["peak_MB"] = peak / 1e6;
     state.counters["retained_MB"] = retained / 1e6;
     state.counters["trace_B_per_span"] = static_cast<double>(trace_bytes) / spans;
-    state.counters["engine_B_per_thread"] = (peak - static_cast<double>(trace_bytes)) / threads;
+    state.counters["peak_B_per_thread"] = peak / threads;
     state.counters["spans"] = spans;
   }
 }
 BENCHMARK(BM_MemoryPerThreadAndSpan)->Arg(4000)->Iterations(1)->Unit(benchmark::kMillisecond);
+
+// What one more simulated thread costs: the peak heap of a run with 2N threads minus that of
+// a run with N, over N. Each thread does one short burst, so this is the engine's per-thread
+// state plus the handful of spans such a thread leaves, not the trace of a long program.
+void BM_MarginalMemoryPerThread(benchmark::State& state) {
+  const int n = static_cast<int>(state.range(0));
+  auto scenario_with = [](int threads) {
+    std::string j = R"({"machine":{"cores":64,"profile":"textbook"},"processes":[{"name":"P","threads":[)";
+    for (int t = 0; t < threads; ++t)
+      j += (t ? "," : "") + std::string(R"({"name":"t)") + std::to_string(t) +
+           R"(","program":[{"compute_us":5}]})";
+    j += "]}]}";
+    auto parsed = tl::parse_scenario(j);
+    if (!parsed.scenario) std::abort();
+    return std::move(*parsed.scenario);
+  };
+  const tl::Scenario small = scenario_with(n), large = scenario_with(2 * n);
+  auto peak_of = [](const tl::Scenario& s) {
+    tl::bench::alloc_reset_peak();
+    const std::size_t before = tl::bench::alloc_live_bytes();
+    tl::RunResult r = tl::run(s);
+    benchmark::DoNotOptimize(r.trace.makespan);
+    return static_cast<double>(tl::bench::alloc_peak_bytes() - before);
+  };
+  for (auto _ : state) {
+    const double per_thread = (peak_of(large) - peak_of(small)) / n;
+    state.counters["B_per_thread"] = per_thread;
+  }
+}
+BENCHMARK(BM_MarginalMemoryPerThread)->Arg(4096)->Iterations(1)->Unit(benchmark::kMillisecond);
 
 void BM_Parse(benchmark::State& state) {
   const std::string json = tl::bench::large_scenario_json({});
