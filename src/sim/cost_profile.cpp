@@ -68,6 +68,7 @@ CostProfile cost_profile(CostProfileKind kind) {
     p.serialize_per_mb = 0;            // raw bytes: nothing to pickle
     p.queue_handoff    = us(1);        // mutex + condition variable wake
     p.lock             = 25;           // uncontended fast path, no system call
+    p.wake             = us(5);        // timer or futex wake, IPI, out of the idle loop: a few us
     return p;
   }
   p.thread_create    = us(200);        // threading.Thread start + join
@@ -80,6 +81,13 @@ CostProfile cost_profile(CostProfileKind kind) {
   p.serialize_per_mb = us(2'333);
   p.queue_handoff    = us(50);         // queue.Queue put/get: a reference, whatever its size
   p.lock             = 250;            // a threading.Lock acquire/release pair is ~0.5 us
+  // The two latencies calibration.md's GIL figures show beyond the switch interval: an I/O
+  // thread beside a CPU-bound one waits ~5.2 ms at 5 ms (1.2 at 1, 20 at 20), and ~0.1 ms
+  // with the CPU work in another process. The OS wake plus re-entering the interpreter (the
+  // other-process case is that alone), then, after a forced drop, the holder reaching its
+  // next eval-breaker check and the waiter coming back from its condition variable.
+  p.wake             = us(100);
+  p.gil_handoff      = us(100);
   // CPython: ~13 MB resident per interpreter. Code is libpython, extension modules and the
   // mapped stdlib (file-backed, shared through the page cache even between spawned
   // interpreters), so that a spawned child is ~16 MB resident of which ~9 MB private.
@@ -101,6 +109,7 @@ constexpr CostField kFields[] = {
     {"thread_switch_us",        U::Microseconds,       &CostProfile::thread_switch,        nullptr},
     {"process_switch_us",       U::Microseconds,       &CostProfile::process_switch,       nullptr},
     {"address_space_refill_us", U::Microseconds,       &CostProfile::address_space_refill, nullptr},
+    {"wake_us",                 U::Microseconds,       &CostProfile::wake,                 nullptr},
     {"thread_create_us",        U::Microseconds,       &CostProfile::thread_create,        nullptr},
     {"fork_us",                 U::Microseconds,       &CostProfile::fork,                 nullptr},
     {"spawn_us",                U::Microseconds,       &CostProfile::spawn,                nullptr},
@@ -111,6 +120,7 @@ constexpr CostField kFields[] = {
     {"lock_us",                 U::Microseconds,       &CostProfile::lock,                 nullptr},
     {"cow_fault_us",            U::Microseconds,       &CostProfile::cow_fault,            nullptr},
     {"gil_switch_interval_us",  U::Microseconds,       &CostProfile::gil_switch_interval,  nullptr},
+    {"gil_handoff_us",          U::Microseconds,       &CostProfile::gil_handoff,          nullptr},
     {"code_kb",                 U::Kilobytes,          nullptr, &CostProfile::code_kb},
     {"data_kb",                 U::Kilobytes,          nullptr, &CostProfile::data_kb},
     {"heap_kb",                 U::Kilobytes,          nullptr, &CostProfile::heap_kb},

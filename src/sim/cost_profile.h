@@ -39,6 +39,7 @@ struct CostProfile {
   TimeNs        thread_switch        = 0;       // thread_switch_us: same address space
   TimeNs        process_switch       = 0;       // process_switch_us: direct cost of changing address space
   TimeNs        address_space_refill = 0;       // address_space_refill_us: TLB/cache refill after a process switch
+  TimeNs        wake                 = 0;       // wake_us: a blocking wait's end until the thread can be dispatched
   // Creation (the creator pays it on its own timeline; includes the eventual join/wait)
   TimeNs        thread_create        = 0;       // thread_create_us
   TimeNs        fork                 = 0;       // fork_us
@@ -53,6 +54,7 @@ struct CostProfile {
   TimeNs        cow_fault            = 0;       // cow_fault_us: page fault + copy of one 4 KiB page
   // Runtime
   TimeNs        gil_switch_interval  = 5'000'000;  // gil_switch_interval_us: CPython's sys.getswitchinterval()
+  TimeNs        gil_handoff          = 0;       // gil_handoff_us: a GIL hand-over until its new holder can run
   // Memory per worker (resident sizes, KiB; rounded up to whole 4 KiB pages by the memory model)
   std::uint32_t code_kb              = 512;     // code_kb: program text (and shared libraries)
   std::uint32_t data_kb              = 64;      // data_kb: globals

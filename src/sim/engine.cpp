@@ -226,8 +226,12 @@ void Engine::process_instant(TimeNs now) {
     events_.pop();
     --pending_;
     ++steps_;
-    if (event_phase(e) == kPhaseArrival) runtime_.start_thread(event_thread(e), now);
-    ready_event(event_thread(e), event_phase(e) == kPhaseArrival ? ReadyReason::Arrival : ReadyReason::Wake, now);
+    if (event_phase(e) == kPhaseArrival) {
+      runtime_.start_thread(event_thread(e), now);
+      ready_event(event_thread(e), ReadyReason::Arrival, now);
+    } else {
+      on_wake(event_thread(e), now);
+    }
   }
   // (6) idle cores in core-id order
   fill_idle_cores(now);

@@ -25,7 +25,7 @@ enum Phase : std::uint64_t {
   kPhaseGil     = 2,   // a GIL drop request falls due (may be stale: re-checked)
   kPhaseTimer   = 3,   // policy timer (MLFQ boost)
   kPhaseArrival = 4,   // a thread arrives; seq = thread id
-  kPhaseWake    = 5,   // I/O, sleep or lock hand-off completes; seq = issue order
+  kPhaseWake    = 5,   // a wait ends (or its wake latency does), a GIL hand-over; seq = issue order
 };
 
 // 16 bytes, so a 4-ary heap node's children share one cache line. The key orders events of one
@@ -91,6 +91,7 @@ struct ThreadRt {
   CoreId        core        = kNoCore;
   RtState       state       = RtState::NotArrived;
   bool          prelude     = false;      // op_left is fault_debt, not the op at pc
+  bool          waking      = false;      // Ready, its wake latency running: not yet runnable
 };
 
 struct CoreRt {
@@ -141,6 +142,7 @@ class Engine {
   void     gil_release(ThreadId t, TimeNs now);
   void     gil_drop_on_core(CoreId c, TimeNs now);
   void     arm_gil(TimeNs now);
+  void     on_wake(ThreadId t, TimeNs now);
   void     on_gil_timer(TimeNs now);
   void     arrive(ThreadId t, TimeNs at);
   void     start_process(ProcessId p, ThreadId creator, TimeNs now);
@@ -206,7 +208,8 @@ class Engine {
   std::uint64_t            pending_      = 0;  // arrival and wake events not yet processed
   std::uint32_t            busy_         = 0;  // cores with a thread
   std::uint32_t            done_         = 0;
-  std::int64_t             ready_count_  = 0;
+  std::int64_t             ready_count_  = 0;  // Ready and in the policy's queue
+  std::int64_t             waking_count_ = 0;  // Ready, wake latency not yet over (not queued)
   std::uint64_t            jitter_seed_  = 0;
   bool                     halt_         = false;  // stop at this instant: event limit or cancel
   bool                     cancelled_    = false;

@@ -4,6 +4,7 @@
 // threads between states and cores at the moments those rules name.
 //
 // [SECTION] GIL
+// [SECTION] Wake-ups
 // [SECTION] Lifetimes and waits
 #include "sim/engine_internal.h"
 
@@ -15,10 +16,11 @@ namespace tl::detail {
 // [SECTION] GIL
 // ---------------------------------------------------------------------------------------------
 // Blocking, sleeping, waiting for a lock/thread/message or finishing: the GIL passes to the
-// first waiter, which becomes runnable now (it holds the GIL when its wake is handled).
+// first waiter, which becomes runnable gil_handoff later (it holds the GIL when its wake is
+// handled, and stays WaitingGil until then).
 void Engine::gil_release(ThreadId t, TimeNs now) {
   if (!runtime_.gil_enabled()) return;
-  if (const ThreadId to = runtime_.release_gil(t, now); to != kNoThread) schedule_wake(to, now);
+  if (const GilHandover h = runtime_.release_gil(t, now); h.to != kNoThread) schedule_wake(h.to, h.at);
   arm_gil(now);
 }
 
@@ -30,7 +32,7 @@ void Engine::gil_drop_on_core(CoreId c, TimeNs now) {
   const GilHandover h = runtime_.drop_gil(t, now);
   release(c, now, StopReason::Blocked);
   set_state(t, RtState::WaitingGil, now);
-  if (h.to != kNoThread) schedule_wake(h.to, now);
+  if (h.to != kNoThread) schedule_wake(h.to, h.at);
   arm_gil(now);
 }
 
@@ -52,6 +54,30 @@ void Engine::on_gil_timer(TimeNs now) {
     if (holder != kNoThread && threads_[holder].core != kNoCore) gil_drop_on_core(threads_[holder].core, now);
   }
   arm_gil(now);
+}
+
+// ---------------------------------------------------------------------------------------------
+// [SECTION] Wake-ups
+// ---------------------------------------------------------------------------------------------
+// A phase-5 event for t. A blocking wait that ends (I/O, sleep, lock hand-off, join/wait,
+// message) makes the thread Ready at once, as the OS puts it on its run queue, but with the
+// profile's wake latency (interrupt or futex wake, leaving the idle loop; CPython: re-entering
+// the interpreter) it can take its GIL and a core only wake_us later: a second wake event,
+// which is the one the policy and the GIL see. A GIL hand-over is not an OS wake of this kind
+// (gil_handoff already covers the condition variable), so a WaitingGil thread goes straight on.
+void Engine::on_wake(ThreadId t, TimeNs now) {
+  ThreadRt& th = threads_[t];
+  if (th.waking) {
+    th.waking = false;
+    --waking_count_;
+  } else if (const TimeNs latency = runtime_.costs().wake; latency > 0 && th.state != RtState::WaitingGil) {
+    th.waking = true;
+    ++waking_count_;
+    set_state(t, RtState::Ready, now);
+    schedule_wake(t, now > kForever - latency ? kForever : now + latency);
+    return;
+  }
+  ready_event(t, ReadyReason::Wake, now);
 }
 
 // ---------------------------------------------------------------------------------------------

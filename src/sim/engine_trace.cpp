@@ -48,15 +48,17 @@ void Engine::record_core_span(CoreId c, TimeNs start, TimeNs end, ThreadId t, Co
 
 // One sample per instant at most: the depth in the middle of an instant's phases is not a state
 // anyone can observe.
+// Threads still in their wake latency count: they are Ready in their lanes too.
 void Engine::note_run_queue(TimeNs now) {
   std::vector<CounterSample>& samples = result_.trace.run_queue;
-  if (samples.back().value == ready_count_) return;
+  const std::int64_t ready = ready_count_ + waking_count_;
+  if (samples.back().value == ready) return;
   if (samples.back().time == now) {
-    samples.back().value = ready_count_;
-    if (samples.size() > 1 && samples[samples.size() - 2].value == ready_count_) samples.pop_back();
+    samples.back().value = ready;
+    if (samples.size() > 1 && samples[samples.size() - 2].value == ready) samples.pop_back();
     return;
   }
-  samples.push_back({now, ready_count_});
+  samples.push_back({now, ready});
 }
 
 }  // namespace tl::detail

@@ -6,9 +6,10 @@
 
 namespace tl {
 
-Gil::Gil(TimeNs switch_interval) : interval_(switch_interval) {
+Gil::Gil(TimeNs switch_interval, TimeNs handoff) : interval_(switch_interval), handoff_(handoff) {
   // A zero interval would request a drop at the instant of every acquisition: no progress.
   if (switch_interval <= 0) throw std::logic_error("gil: switch interval must be positive");
+  if (handoff < 0) throw std::logic_error("gil: handoff latency must not be negative");
 }
 
 bool Gil::is_waiting(ThreadId thread) const {
@@ -37,9 +38,10 @@ GilHandover Gil::hand_to_next(ThreadId from, TimeNs now) {
     return h;
   }
   h.to          = waiters_.front().thread;
+  h.at          = now + handoff_;
   waiters_.pop_front();
   holder_       = h.to;
-  holder_since_ = now;
+  holder_since_ = h.at;   // its tenure (and so the others' timed wait) starts when it can run
   ++handovers_;
   return h;
 }
@@ -71,12 +73,13 @@ GilHandover Gil::drop(TimeNs now) {
   return h;
 }
 
-GilSet::GilSet(std::size_t processes, TimeNs switch_interval) : interval_(switch_interval) {
-  gils_.assign(processes, Gil(switch_interval));
+GilSet::GilSet(std::size_t processes, TimeNs switch_interval, TimeNs handoff)
+    : interval_(switch_interval), handoff_(handoff) {
+  gils_.assign(processes, Gil(switch_interval, handoff));
 }
 
 ProcessId GilSet::add_process() {
-  gils_.emplace_back(interval_);
+  gils_.emplace_back(interval_, handoff_);
   return static_cast<ProcessId>(gils_.size() - 1);
 }
 

@@ -14,8 +14,10 @@
 // - Blocking I/O, time.sleep, a lock wait and thread exit release the GIL voluntarily.
 // - Any acquisition clears a pending drop request.
 // Modelling choices (CPython leaves them to the OS): waiters are served first-in first-out,
-// and the GIL is handed directly to the next waiter, which becomes runnable and runs when the
-// scheduler gives it a core; the hand-over itself is instantaneous.
+// and the GIL is handed directly to the next waiter, which becomes runnable `handoff` later
+// (CPython: the dropper signals a condition variable and the waiter returns from its wait,
+// ~0.1 ms) and runs when the scheduler gives it a core. Its tenure starts then, so the next
+// drop request cannot fall due before it has had one whole interval.
 //
 // [SECTION] GilSpec
 // [SECTION] Gil (one process)
@@ -43,11 +45,12 @@ struct GilSpec {
 struct GilHandover {
   ThreadId from = kNoThread;   // the thread that dropped or released it
   ThreadId to   = kNoThread;   // the new holder (the engine makes it runnable), or none
+  TimeNs   at   = 0;           // when `to` can run: the hand-over time plus the handoff latency
 };
 
 class Gil {
  public:
-  explicit Gil(TimeNs switch_interval = GilSpec{}.switch_interval);
+  explicit Gil(TimeNs switch_interval = GilSpec{}.switch_interval, TimeNs handoff = 0);
 
   // `thread` wants to run Python code. True: it holds the GIL (it was free, or already its).
   // False: it joins the waiters; a later release or drop hands the GIL to it.
@@ -71,6 +74,7 @@ class Gil {
   std::size_t   waiting() const { return waiters_.size(); }
   ThreadId      first_waiter() const { return waiters_.empty() ? kNoThread : waiters_.front().thread; }
   TimeNs        switch_interval() const { return interval_; }
+  TimeNs        handoff() const { return handoff_; }
   std::uint64_t handovers() const { return handovers_; }         // every change of holder to another thread
   std::uint64_t forced_drops() const { return forced_drops_; }   // of which by drop request
 
@@ -82,6 +86,7 @@ class Gil {
   GilHandover hand_to_next(ThreadId from, TimeNs now);
 
   TimeNs             interval_;
+  TimeNs             handoff_;
   ThreadId           holder_         = kNoThread;
   TimeNs             holder_since_   = 0;
   bool               drop_requested_ = false;
@@ -101,7 +106,7 @@ struct GilDue {
 class GilSet {
  public:
   GilSet() = default;
-  GilSet(std::size_t processes, TimeNs switch_interval);
+  GilSet(std::size_t processes, TimeNs switch_interval, TimeNs handoff = 0);
   // Forked and spawned children bring their own interpreter, hence their own GIL.
   ProcessId add_process();
 
@@ -114,6 +119,7 @@ class GilSet {
 
  private:
   TimeNs           interval_ = GilSpec{}.switch_interval;
+  TimeNs           handoff_  = 0;
   std::vector<Gil> gils_;
 };
 

@@ -24,7 +24,7 @@ const char* to_string(ProcessOrigin origin) {
 // ---------------------------------------------------------------------------------------------
 RuntimeModel::RuntimeModel(RuntimeModelSpec spec)
     : spec_(std::move(spec)),
-      gils_(spec_.process_origin.size(), spec_.gil.switch_interval),
+      gils_(spec_.process_origin.size(), spec_.gil.switch_interval, spec_.costs.gil_handoff),
       recorder_(spec_.process_origin.size()),
       channels_(spec_.costs) {
   const std::size_t np = spec_.process_origin.size();
@@ -69,11 +69,11 @@ bool RuntimeModel::acquire_gil(ThreadId t, TimeNs now) {
   return !gil_enabled() || gils_[process_of(t)].acquire(t, now);
 }
 
-ThreadId RuntimeModel::release_gil(ThreadId t, TimeNs now) {
-  if (!gil_enabled()) return kNoThread;
+GilHandover RuntimeModel::release_gil(ThreadId t, TimeNs now) {
+  if (!gil_enabled()) return GilHandover{t, kNoThread, now};
   Gil& gil = gils_[process_of(t)];
-  if (gil.holder() != t) return kNoThread;   // e.g. it blocked before it ever computed
-  return gil.release(t, now).to;
+  if (gil.holder() != t) return GilHandover{t, kNoThread, now};   // e.g. it blocked before it ever computed
+  return gil.release(t, now);
 }
 
 ThreadId RuntimeModel::request_gil_drop(ProcessId p, TimeNs now) {

@@ -70,16 +70,16 @@ class RuntimeModel {
   bool        gil_enabled() const { return spec_.gil.enabled; }
   // Before computing: true = holds the GIL; false = the thread now waits for it (off-core).
   bool        acquire_gil(ThreadId t, TimeNs now);
-  // Blocking, sleeping, waiting for a lock or finishing: the GIL passes on; returns the thread
-  // to wake (it holds the GIL now), or kNoThread.
-  ThreadId    release_gil(ThreadId t, TimeNs now);
+  // Blocking, sleeping, waiting for a lock or finishing: the GIL passes on; `to` is the thread
+  // to wake at `at` (it holds the GIL now; `at` adds the profile's gil_handoff), or kNoThread.
+  GilHandover release_gil(ThreadId t, TimeNs now);
   // When the next drop request is due, over all processes (kForever: none).
   GilDue      next_gil_request() const { return gils_.next_due(); }
   // At that time: the request is made. The engine then calls drop_gil at once if the holder
   // is on a core, else when it is next dispatched (must_drop_gil).
   ThreadId    request_gil_drop(ProcessId p, TimeNs now);   // returns the holder
   bool        must_drop_gil(ThreadId t) const;
-  GilHandover drop_gil(ThreadId holder, TimeNs now);       // holder waits; `to` must be woken
+  GilHandover drop_gil(ThreadId holder, TimeNs now);       // holder waits; `to` must be woken at `at`
   const GilSet& gils() const { return gils_; }
 
   // Lifetime. Creation costs are paid by the creator as CPU before the effect happens.

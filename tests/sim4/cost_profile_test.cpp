@@ -44,6 +44,18 @@ TEST(CostProfile, PythonMagnitudesFollowCalibration) {
   EXPECT_EQ(p.code_kb + p.data_kb + p.heap_kb + p.spawn_extra_kb, 16u * 1024);
   EXPECT_EQ(p.data_kb + p.heap_kb + p.spawn_extra_kb, 9u * 1024);
   EXPECT_EQ(p.thread_stack_kb, 12u);
+  // An I/O thread beside a CPU-bound one waits interval + wake + handoff: ~5.2 ms at 5 ms;
+  // with the CPU work in another process the wake alone, ~0.1 ms.
+  EXPECT_EQ(p.wake, 100'000);
+  EXPECT_EQ(p.gil_handoff, 100'000);
+}
+
+TEST(CostProfile, NativeWakesInAFewMicrosecondsAndHasNoGilLatency) {
+  const CostProfile p = cost_profile(CostProfileKind::Native);
+  EXPECT_GT(p.wake, 0);
+  EXPECT_LE(p.wake, 10'000);
+  EXPECT_LT(p.wake, cost_profile(CostProfileKind::Python).wake);
+  EXPECT_EQ(p.gil_handoff, 0);
 }
 
 TEST(CostProfile, TextbookHasNoTimeCosts) {

@@ -34,7 +34,8 @@ TEST(GilEngine, IoThreadWaitsAboutOneSwitchIntervalPerWakeUp) {
     ASSERT_EQ(r.outcome, Outcome::Completed);
     const TimeNs per_wake = r.metrics.threads[0].gil_wait / 20;
     EXPECT_GE(per_wake, interval_us * 1000) << interval_us;
-    EXPECT_LE(per_wake, interval_us * 1000 + 100'000) << interval_us;   // + switch costs
+    // + the python profile's GIL hand-over latency (100 us) and switch costs
+    EXPECT_LE(per_wake, interval_us * 1000 + 200'000) << interval_us;
   }
 }
 
@@ -69,7 +70,10 @@ TEST(GilEngine, CpuBoundThreadsUseOneCoreAtATimeProcessesUseAll) {
     for (const ThreadMetrics& t : r.metrics.threads) cpu += t.cpu;
     return static_cast<double>(cpu) / static_cast<double>(r.metrics.makespan);
   };
-  EXPECT_NEAR(parallelism(threads_gil), 1.0, 0.01);
+  // Never above 1; a little below, since each forced hand-over (every 5 ms) leaves the cores
+  // idle for the python profile's gil_handoff (0.1 ms): about 2 % lost.
+  EXPECT_LE(parallelism(threads_gil), 1.0);
+  EXPECT_GE(parallelism(threads_gil), 0.97);
   EXPECT_GE(threads_gil.metrics.makespan, work);
   EXPECT_NEAR(parallelism(threads_free), 4.0, 0.05);
   EXPECT_NEAR(parallelism(processes_gil), 4.0, 0.05);

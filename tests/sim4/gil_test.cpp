@@ -105,6 +105,27 @@ TEST(Gil, MisuseIsAnError) {
   EXPECT_THROW(Gil(0), std::logic_error);
 }
 
+// The new holder can run only `handoff` after a drop, and its tenure starts then: the
+// dropper's own request falls due one full interval after that.
+TEST(Gil, HandOverLatencyDelaysTheNewHolderAndItsTenure) {
+  Gil gil(5 * kMs, 100'000);
+  gil.acquire(0, 0);
+  gil.acquire(1, 1 * kMs);
+  gil.request_drop(6 * kMs);
+  const GilHandover h = gil.drop(6 * kMs);
+  EXPECT_EQ(h.to, 1u);
+  EXPECT_EQ(h.at, 6 * kMs + 100'000);
+  EXPECT_EQ(gil.holder_since(), h.at);
+  EXPECT_EQ(gil.drop_request_due(), h.at + 5 * kMs);
+  const GilHandover back = gil.release(1, 7 * kMs);   // voluntary: the same latency
+  EXPECT_EQ(back.to, 0u);
+  EXPECT_EQ(back.at, 7 * kMs + 100'000);
+  EXPECT_EQ(gil.release(0, 8 * kMs).to, kNoThread);   // nobody waits: nothing to hand over
+  EXPECT_THROW(Gil(5 * kMs, -1), std::logic_error);
+  GilSet set(1, 5 * kMs, 100'000);
+  EXPECT_EQ(set[set.add_process()].handoff(), 100'000);   // a forked child's GIL too
+}
+
 TEST(GilSet, ProcessesHaveIndependentGils) {
   GilSet gils(2, 5 * kMs);
   EXPECT_TRUE(gils[0].acquire(0, 0));

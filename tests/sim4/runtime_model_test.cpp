@@ -33,7 +33,7 @@ TEST(RuntimeModel, WithoutAGilEveryoneComputes) {
   RuntimeModel rt(family(CostProfileKind::Python, false));
   EXPECT_TRUE(rt.acquire_gil(0, 0));
   EXPECT_TRUE(rt.acquire_gil(1, 0));
-  EXPECT_EQ(rt.release_gil(0, 1), kNoThread);
+  EXPECT_EQ(rt.release_gil(0, 1).to, kNoThread);
   EXPECT_FALSE(rt.must_drop_gil(0));
   EXPECT_EQ(rt.next_gil_request().time, kForever);
 }
@@ -51,8 +51,11 @@ TEST(RuntimeModel, GilIsPerProcessAndHandsOverAfterTheInterval) {
   EXPECT_TRUE(rt.must_drop_gil(0));
   const GilHandover h = rt.drop_gil(0, due.time);
   EXPECT_EQ(h.to, 1u);
-  EXPECT_EQ(rt.release_gil(1, 7 * kMs), 0u);   // 1 blocks on I/O: 0 (waiting since its drop) resumes
-  EXPECT_EQ(rt.release_gil(3, 7 * kMs), kNoThread);   // never held it: nothing to pass on
+  EXPECT_EQ(h.at, due.time + rt.costs().gil_handoff);   // the waiter runs after the hand-over latency
+  const GilHandover back = rt.release_gil(1, 7 * kMs);   // 1 blocks on I/O: 0 (waiting since its drop) resumes
+  EXPECT_EQ(back.to, 0u);
+  EXPECT_EQ(back.at, 7 * kMs + rt.costs().gil_handoff);
+  EXPECT_EQ(rt.release_gil(3, 7 * kMs).to, kNoThread);   // never held it: nothing to pass on
 }
 
 TEST(RuntimeModel, ForkedChildSharesUntilWrittenAndPaysItsFaults) {
