@@ -1,10 +1,15 @@
-// tl_state_json() shape (version 1):
-//   {"version":1, "frame":N, "cores":N, "canvas":{"w","h"},
+// tl_state_json() shape (version 2 = version 1 plus "thread_lanes", "timeline", "pending"):
+//   {"version":2, "frame":N, "cores":N, "canvas":{"w","h"},
 //    "lanes":[{"core","x0","y0","x1","y1"}],          // where each core's spans are drawn
+//    "thread_lanes":[{"thread","x0","y0","x1","y1"}], // where each thread's states are drawn
+//    "timeline":{"x0","y0","x1","y1"},                // its visible region: a lane outside it
+//                                                     // is scrolled out of view
 //    "threads":[{"name","color":"#rrggbb"}],          // exactly the RGB of the thread's spans
 //    "controls":{"cores":{"x0","y0","x1","y1","min","max"}},
-//    "makespan_us", "playhead_us", "playing", "runs"}
-// Lanes and controls are those of the last frame drawn (empty before the first).
+//    "makespan_us", "playhead_us", "playing", "runs",
+//    "pending"}                                       // a newer run is still being simulated
+// Lanes and controls are those of the last frame drawn (empty before the first). "cores" is
+// the slider's value; lanes show the last finished run, so compare them once "pending" is false.
 #include "app/api.h"
 
 #include "app/theme.h"
@@ -45,7 +50,7 @@ TL_EXPORT void tl_set_cores(int cores) {
 TL_EXPORT const char* tl_state_json() {
   static std::string text;
   if (g_state == nullptr) {
-    text = R"({"version":1,"error":"no app attached"})";
+    text = nlohmann::json{{"version", kStateJsonVersion}, {"error", "no app attached"}}.dump();
     return text.c_str();
   }
   const AppState& state = *g_state;
@@ -54,6 +59,12 @@ TL_EXPORT const char* tl_state_json() {
     nlohmann::json lane = rect_json(state.layout.lanes[core]);
     lane["core"] = core;
     lanes.push_back(std::move(lane));
+  }
+  nlohmann::json thread_lanes = nlohmann::json::array();
+  for (std::size_t thread = 0; thread < state.layout.thread_lanes.size(); ++thread) {
+    nlohmann::json lane = rect_json(state.layout.thread_lanes[thread]);
+    lane["thread"] = thread;
+    thread_lanes.push_back(std::move(lane));
   }
   nlohmann::json threads = nlohmann::json::array();
   for (tl::ThreadId t = 0; t < state.scenario.threads.size(); ++t)
@@ -68,12 +79,15 @@ TL_EXPORT const char* tl_state_json() {
       {"cores", state.cores},
       {"canvas", {{"w", state.layout.canvas_w}, {"h", state.layout.canvas_h}}},
       {"lanes", std::move(lanes)},
+      {"thread_lanes", std::move(thread_lanes)},
+      {"timeline", rect_json(state.layout.timeline)},
       {"threads", std::move(threads)},
       {"controls", {{"cores", std::move(slider)}}},
-      {"makespan_us", double(state.result.trace.makespan) / 1000.0},
+      {"makespan_us", double(state.result->trace.makespan) / 1000.0},
       {"playhead_us", double(state.playhead) / 1000.0},
       {"playing", state.playing},
       {"runs", state.runs},
+      {"pending", state.pending},
   };
   text = json.dump();
   return text.c_str();

@@ -6,13 +6,15 @@
 
 namespace tl::app {
 
-inline constexpr int kStateJsonVersion = 1;   // bump when tl_state_json's shape changes
+inline constexpr int kStateJsonVersion = 2;   // bump when tl_state_json's shape changes
 
 void attach_api(AppState* state);             // nullptr detaches
 
 }  // namespace tl::app
 
-// Same effect as moving the Cores slider; values outside 1..16 are ignored (a warning on stderr).
+// Same effect as moving the Cores slider: submits a re-run and returns at once (the state's
+// "pending" is true until a frame shows it); values outside 1..16 are ignored (a warning on
+// stderr). Call it on the thread that draws the frames (the browser's main thread).
 TL_EXPORT void tl_set_cores(int cores);
 // What is on screen, as JSON (see api.cpp for the shape); the pointer stays valid until the next
 // call. Coordinates are ImGui coordinates = CSS pixels of the canvas.

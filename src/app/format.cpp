@@ -73,4 +73,46 @@ TimeNs nice_step(double min_ns) {
   return power * 10;
 }
 
+const char* state_name(ThreadState state) {
+  switch (state) {
+    case ThreadState::Running:        return "running";
+    case ThreadState::Ready:          return "ready";
+    case ThreadState::BlockedIo:      return "blocked on I/O";
+    case ThreadState::Sleeping:       return "sleeping";
+    case ThreadState::BlockedLock:    return "blocked on a lock";
+    case ThreadState::WaitingGil:     return "waiting for the GIL";
+    case ThreadState::BlockedJoin:    return "blocked on join";
+    case ThreadState::BlockedReceive: return "blocked on receive";
+  }
+  return "?";
+}
+
+const char* state_short(ThreadState state) {
+  switch (state) {
+    case ThreadState::Running:        return "running";
+    case ThreadState::Ready:          return "ready";
+    case ThreadState::BlockedIo:      return "I/O";
+    case ThreadState::Sleeping:       return "sleep";
+    case ThreadState::BlockedLock:    return "lock";
+    case ThreadState::WaitingGil:     return "GIL";
+    case ThreadState::BlockedJoin:    return "join";
+    case ThreadState::BlockedReceive: return "receive";
+  }
+  return "?";
+}
+
+const char* state_meaning(ThreadState state) {
+  switch (state) {
+    case ThreadState::Running:        return "on a core, executing its program";
+    case ThreadState::Ready:          return "runnable, waiting for a free core";
+    case ThreadState::BlockedIo:      return "waiting for an I/O to complete; its core is free";
+    case ThreadState::Sleeping:       return "asleep for a set time; its core is free";
+    case ThreadState::BlockedLock:    return "waiting for a mutex another thread holds";
+    case ThreadState::WaitingGil:     return "runnable, but another thread of its process holds the GIL";
+    case ThreadState::BlockedJoin:    return "waiting for a thread or process to finish";
+    case ThreadState::BlockedReceive: return "waiting for a message on a channel";
+  }
+  return "?";
+}
+
 }  // namespace tl::app

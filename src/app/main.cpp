@@ -16,7 +16,7 @@ using namespace tl::app;
 constexpr int kScreenshotFrames = 5;   // tables and text settle after the first frames
 
 struct Program {
-  AppState         app;
+  AppState         app;              // Worker session; Sliced where there are no threads
   Options          options;
   platform::Window window;
   int              exit_code = 0;
@@ -66,6 +66,9 @@ int main(int argc, char** argv) {
     return 1;
   }
   if (program.options.cores != 0) set_cores(program.app, program.options.cores);
+  // Later runs never block a frame; this first one does, so that the first frame (the page's
+  // `ready`) already shows the timeline.
+  wait_for_run(program.app);
   attach_api(&program.app);
 
   std::string error;

@@ -28,6 +28,30 @@ ImU32 text_on(ImU32 background) {
                                                         : IM_COL32(245, 246, 250, 255);
 }
 
+ImU32 mix(ImU32 a, ImU32 b, float t) {
+  const auto channel = [&](int shift) {
+    const float x = float((a >> shift) & 0xFF), y = float((b >> shift) & 0xFF);
+    return ImU32(x + (y - x) * t + 0.5f) << shift;
+  };
+  return channel(IM_COL32_R_SHIFT) | channel(IM_COL32_G_SHIFT) | channel(IM_COL32_B_SHIFT) | IM_COL32_A_MASK;
+}
+
+ImU32 state_color(ThreadState state, ThreadId thread) {
+  switch (state) {
+    case ThreadState::Running:        return thread_color(thread);
+    case ThreadState::Ready:          return mix(kThreadLane, thread_color(thread), kReadyFill);
+    case ThreadState::BlockedIo:      return kStateIo;
+    case ThreadState::Sleeping:       return kStateSleep;
+    case ThreadState::BlockedLock:    return kStateLock;
+    case ThreadState::WaitingGil:     return kStateGil;
+    case ThreadState::BlockedJoin:    return kStateJoin;
+    case ThreadState::BlockedReceive: return kStateReceive;
+  }
+  return kFoldMixed;
+}
+
+ImU32 ready_hatch(ThreadId thread) { return mix(kThreadLane, thread_color(thread), kReadyHatch); }
+
 void apply_style() {
   ImGui::StyleColorsDark();
   ImGuiStyle& style = ImGui::GetStyle();
@@ -68,19 +92,24 @@ void apply_style() {
 
 void setup_fonts(ImFontAtlas& atlas) {
   ImFont* font = atlas.AddFontDefault();
-  // ProggyClean (13 px, 7 px advance) has Latin-1 only; an em dash is drawn as a 1 px bar
-  // at the height of a hyphen, two characters wide.
-  constexpr int kDashW = 12, kDashH = 1;
-  const int dash = atlas.AddCustomRectFontGlyph(font, 0x2014, kDashW, kDashH, 14.0f, ImVec2(1, 7));
+  // ProggyClean (13 px, 7 px advance) has Latin-1 only. An em dash is drawn as a 1 px bar at
+  // the height of a hyphen, two characters wide; an ellipsis as three 1 px dots on the
+  // baseline of a full stop, two characters wide.
+  const int dash = atlas.AddCustomRectFontGlyph(font, 0x2014, 12, 1, 14.0f, ImVec2(1, 7));
+  const int dots = atlas.AddCustomRectFontGlyph(font, 0x2026, 9, 1, 14.0f, ImVec2(2, 9));
   unsigned char* pixels = nullptr;
   int width = 0, height = 0;
   atlas.GetTexDataAsRGBA32(&pixels, &width, &height);   // builds the atlas
-  if (const ImFontAtlasCustomRect* rect = atlas.GetCustomRectByIndex(dash); rect && rect->IsPacked()) {
+  const auto paint = [&](int index, int every) {
+    const ImFontAtlasCustomRect* rect = atlas.GetCustomRectByIndex(index);
+    if (rect == nullptr || !rect->IsPacked()) return;
     for (int y = 0; y < rect->Height; ++y) {
       auto* row = reinterpret_cast<ImU32*>(pixels) + (rect->Y + y) * width + rect->X;
-      for (int x = 0; x < rect->Width; ++x) row[x] = IM_COL32(255, 255, 255, 255);
+      for (int x = 0; x < rect->Width; ++x) row[x] = x % every == 0 ? IM_COL32(255, 255, 255, 255) : 0;
     }
-  }
+  };
+  paint(dash, 1);
+  paint(dots, 4);
 }
 
 }  // namespace tl::app::theme

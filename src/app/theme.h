@@ -1,6 +1,7 @@
 // Colours and style. Thread colours are opaque, pairwise distinct and distinct from every other
 // colour the UI draws, so a browser test can find a thread's spans by exact pixel value.
 #pragma once
+#include "sim/trace.h"
 #include "sim/types.h"
 
 #include <cstdint>
@@ -13,6 +14,7 @@ inline constexpr int kPaletteSize = 16;
 std::uint32_t thread_rgb(ThreadId thread);     // 0xRRGGBB, the colour of its spans
 ImU32         thread_color(ThreadId thread);   // the same as an opaque ImGui colour
 ImU32         text_on(ImU32 background);       // dark or light text readable on it
+ImU32         mix(ImU32 a, ImU32 b, float t);  // a + (b - a) * t, opaque
 
 inline constexpr ImU32 rgb(std::uint32_t hex, std::uint32_t alpha = 255) {
   return IM_COL32((hex >> 16) & 0xFF, (hex >> 8) & 0xFF, hex & 0xFF, alpha);
@@ -30,6 +32,23 @@ inline constexpr ImU32 kTitle        = rgb(0xF2F4F8);
 inline constexpr ImU32 kAccent       = rgb(0x7FB2FF);
 inline constexpr ImU32 kDimText      = rgb(0x9AA3B2);
 inline constexpr ImU32 kError        = rgb(0xFF6B6B);
+
+// Thread lanes. Running is the thread's own colour, full height; Ready is the thread's colour
+// faded into the lane and hatched ("wants a core"); every waiting state has one dark, muted
+// colour of its own, drawn a little shorter so running stands out. None is a thread colour.
+inline constexpr ImU32 kThreadLane   = rgb(0x1E222A);   // before the thread starts, after it ends
+inline constexpr ImU32 kStateIo      = rgb(0x3E5A70);   // blocked on I/O: steel blue
+inline constexpr ImU32 kStateSleep   = rgb(0x4A4F5A);   // sleeping: grey
+inline constexpr ImU32 kStateLock    = rgb(0x74483F);   // blocked on a lock: brick
+inline constexpr ImU32 kStateGil     = rgb(0x6B6136);   // waiting for the GIL: olive
+inline constexpr ImU32 kStateJoin    = rgb(0x56496F);   // blocked on join / wait: violet
+inline constexpr ImU32 kStateReceive = rgb(0x3C6358);   // blocked on receive: teal
+inline constexpr float kReadyFill    = 0.30f;           // Ready: this much thread colour ...
+inline constexpr float kReadyHatch   = 0.65f;           // ... and its hatching this much
+
+// The fill of `state` in `thread`'s lane.
+ImU32 state_color(ThreadState state, ThreadId thread);
+ImU32 ready_hatch(ThreadId thread);
 
 // Dark style with opaque backgrounds; call once after ImGui::CreateContext().
 void apply_style();

@@ -14,18 +14,19 @@ nlohmann::json state_json() { return nlohmann::json::parse(tl_state_json()); }
 AppState slice_app() {
   AppState state;
   EXPECT_TRUE(load_scenario(state, kSliceScenarioJson, "slice")) << state.error;
+  wait_for_run(state);
   return state;
 }
 
 TEST(Frames, SliceRunsTwoSecondsOfFramesAndThePlayheadMoves) {
   HeadlessUi ui;
   AppState state = slice_app();
-  ASSERT_GT(state.result.trace.makespan, 0);
+  ASSERT_GT(state.result->trace.makespan, 0);
   for (int i = 0; i < 120; ++i) ui.frame(state);   // an ImGui assert would abort here
   EXPECT_EQ(state.frame, 120u);
   EXPECT_GT(state.playhead, 0);
-  EXPECT_LE(state.playhead, state.result.trace.makespan);
-  EXPECT_EQ(state.layout.lanes.size(), state.result.trace.cores.size());
+  EXPECT_LE(state.playhead, state.result->trace.makespan);
+  EXPECT_EQ(state.layout.lanes.size(), state.result->trace.cores.size());
 }
 
 TEST(Frames, PlaybackStopsAtTheEndOfTheRun) {
@@ -33,17 +34,17 @@ TEST(Frames, PlaybackStopsAtTheEndOfTheRun) {
   AppState state = slice_app();
   state.speed = 10.0f;                                // a whole run per second
   for (int i = 0; i < 90; ++i) ui.frame(state);
-  EXPECT_EQ(state.playhead, state.result.trace.makespan);
+  EXPECT_EQ(state.playhead, state.result->trace.makespan);
   EXPECT_FALSE(state.playing);
 }
 
 TEST(Frames, ABadScenarioShowsItsErrorAndKeepsThePreviousRun) {
   HeadlessUi ui;
   AppState state = slice_app();
-  const TimeNs makespan = state.result.trace.makespan;
+  const TimeNs makespan = state.result->trace.makespan;
   EXPECT_FALSE(load_scenario(state, R"({"machine": {"cores": "two"}})", "bad"));
   EXPECT_NE(state.error.find("error:"), std::string::npos) << state.error;
-  EXPECT_EQ(state.result.trace.makespan, makespan);
+  EXPECT_EQ(state.result->trace.makespan, makespan);
   ui.frame(state);                                    // the error line draws without asserts
 }
 
@@ -54,11 +55,13 @@ TEST_P(LanesPerCore, StateJsonHasOneLanePerCoreInsideTheCanvas) {
   HeadlessUi ui(1280, 800);
   AppState state = slice_app();
   ASSERT_TRUE(set_cores(state, cores));
+  wait_for_run(state);
   attach_api(&state);
   ui.frame(state);
   const nlohmann::json json = state_json();
 
   EXPECT_EQ(json["version"], kStateJsonVersion);
+  EXPECT_EQ(json["pending"], false);
   EXPECT_EQ(json["cores"], cores);
   EXPECT_EQ(json["frame"], 1);
   EXPECT_EQ(json["canvas"]["w"], 1280);
@@ -81,7 +84,7 @@ TEST_P(LanesPerCore, StateJsonHasOneLanePerCoreInsideTheCanvas) {
   EXPECT_EQ(slider["max"], kMaxCores);
   EXPECT_GT(double(slider["x1"]), double(slider["x0"]));
   EXPECT_GT(double(slider["y1"]), double(slider["y0"]));
-  EXPECT_DOUBLE_EQ(json["makespan_us"], double(state.result.trace.makespan) / 1000.0);
+  EXPECT_DOUBLE_EQ(json["makespan_us"], double(state.result->trace.makespan) / 1000.0);
 }
 
 INSTANTIATE_TEST_SUITE_P(Cores, LanesPerCore, ::testing::Values(1, 2, 4, 16));
@@ -95,7 +98,7 @@ TEST(Frames, ANarrowCanvasWrapsTheControlsInsteadOfCuttingThemOff) {
   const nlohmann::json json = state_json();
   const nlohmann::json& slider = json["controls"]["cores"];
   EXPECT_LE(double(slider["x1"]), 480.0);
-  ASSERT_EQ(json["lanes"].size(), state.result.trace.cores.size());
+  ASSERT_EQ(json["lanes"].size(), state.result->trace.cores.size());
   for (const nlohmann::json& lane : json["lanes"]) {
     EXPECT_LE(double(lane["x1"]), 480.0);
     EXPECT_LE(double(lane["y1"]), 420.0);
@@ -132,20 +135,24 @@ TEST(Api, SetCoresRerunsTheSimulationAndTheNextFrameHasThoseLanes) {
   const std::uint64_t runs = state.runs;
 
   tl_set_cores(3);
-  EXPECT_EQ(state.runs, runs + 1);
   EXPECT_EQ(state.cores, 3);
-  EXPECT_EQ(state.result.trace.cores.size(), 3u);
   EXPECT_EQ(state_json()["cores"], 3);
+  EXPECT_EQ(state_json()["pending"], true);
+  wait_for_run(state);
+  EXPECT_EQ(state.runs, runs + 1);
+  EXPECT_EQ(state.result->trace.cores.size(), 3u);
   ui.frame(state);
+  EXPECT_EQ(state_json()["pending"], false);
   EXPECT_EQ(state_json()["lanes"].size(), 3u);
 
   tl_set_cores(1);
+  wait_for_run(state);
   ui.frame(state);
   EXPECT_EQ(state_json()["lanes"].size(), 1u);
   // One core runs the threads one at a time: the run cannot be shorter than their CPU total.
   TimeNs cpu = 0;
-  for (const ThreadMetrics& m : state.result.metrics.threads) cpu += m.cpu;
-  EXPECT_GE(state.result.trace.makespan, cpu);
+  for (const ThreadMetrics& m : state.result->metrics.threads) cpu += m.cpu;
+  EXPECT_GE(state.result->trace.makespan, cpu);
 }
 
 TEST(Api, SetCoresIgnoresValuesOutsideTheSlider) {
@@ -155,6 +162,7 @@ TEST(Api, SetCoresIgnoresValuesOutsideTheSlider) {
   const std::uint64_t runs = state.runs;
   const int cores = state.cores;
   for (int bad : {0, -1, 17, 1000}) tl_set_cores(bad);
+  EXPECT_FALSE(state.pending) << "nothing was submitted";
   EXPECT_EQ(state.runs, runs);
   EXPECT_EQ(state.cores, cores);
 }

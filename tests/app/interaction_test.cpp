@@ -11,6 +11,7 @@ class Interaction : public ::testing::Test {
  protected:
   void SetUp() override {
     ASSERT_TRUE(load_scenario(state, kSliceScenarioJson, "slice")) << state.error;
+    wait_for_run(state);
     state.playing = false;
     ui.frame(state);
   }
@@ -39,13 +40,17 @@ TEST_F(Interaction, ClickingTheCoresSliderAtItsEndsSetsSixteenThenOneCore) {
   press(true);
   press(false);
   EXPECT_EQ(state.cores, 16);
-  EXPECT_EQ(state.result.trace.cores.size(), 16u);
+  wait_for_run(state);
+  ui.frame(state);
+  EXPECT_EQ(state.result->trace.cores.size(), 16u);
   EXPECT_EQ(state.layout.lanes.size(), 16u);
 
   move_to(slider.x0 + 2, y);
   press(true);
   press(false);
   EXPECT_EQ(state.cores, 1);
+  wait_for_run(state);
+  ui.frame(state);
   EXPECT_EQ(state.layout.lanes.size(), 1u);
 }
 
@@ -66,7 +71,7 @@ TEST_F(Interaction, WheelZoomsInAboutTheTimeUnderTheMouse) {
 }
 
 TEST_F(Interaction, DraggingTheLanesPansAZoomedView) {
-  const TimeNs makespan = state.result.trace.makespan;
+  const TimeNs makespan = state.result->trace.makespan;
   state.view_t0 = makespan / 4;
   state.view_t1 = makespan / 2;
   const Rect lane = state.layout.lanes[0];
@@ -86,8 +91,8 @@ TEST_F(Interaction, PressingTheAxisMovesThePlayheadThere) {
   move_to(x, lane.y0 - 12);    // the axis is just above the first lane
   press(true);
   press(false);
-  EXPECT_NEAR(double(state.playhead), double(state.result.trace.makespan) * 0.75,
-              double(state.result.trace.makespan) / 200.0);
+  EXPECT_NEAR(double(state.playhead), double(state.result->trace.makespan) * 0.75,
+              double(state.result->trace.makespan) / 200.0);
 }
 
 TEST_F(Interaction, DoubleClickShowsTheWholeRunAgain) {
@@ -100,7 +105,7 @@ TEST_F(Interaction, DoubleClickShowsTheWholeRunAgain) {
   press(true);
   press(false);
   EXPECT_EQ(state.view_t0, 0);
-  EXPECT_EQ(state.view_t1, state.result.trace.makespan);
+  EXPECT_EQ(state.view_t1, state.result->trace.makespan);
 }
 
 }  // namespace

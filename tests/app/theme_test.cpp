@@ -32,10 +32,29 @@ TEST(Theme, NoOtherUiColourIsAThreadColour) {
   ImGui::DestroyContext();
   for (ImU32 c : {theme::kLaneIdle, theme::kOverhead, theme::kOverheadHatch, theme::kFoldMixed,
                   theme::kGrid, theme::kAxisText, theme::kPlayhead, theme::kTitle, theme::kAccent,
-                  theme::kDimText, theme::kError})
+                  theme::kDimText, theme::kError, theme::kThreadLane, theme::kStateIo, theme::kStateSleep,
+                  theme::kStateLock, theme::kStateGil, theme::kStateJoin, theme::kStateReceive})
     ui.insert(rgb_of(c));
+  for (ThreadId t = 0; t < theme::kPaletteSize; ++t) {   // Ready is derived from a thread colour
+    ui.insert(rgb_of(theme::state_color(ThreadState::Ready, t)));
+    ui.insert(rgb_of(theme::ready_hatch(t)));
+  }
   for (ThreadId t = 0; t < theme::kPaletteSize; ++t)
     EXPECT_EQ(ui.count(theme::thread_rgb(t)), 0u) << "thread " << t << " colour is used by the UI";
+}
+
+TEST(Theme, EveryThreadStateHasItsOwnColourAndOnlyRunningIsTheThreadColour) {
+  constexpr ThreadState kStates[] = {ThreadState::Running,     ThreadState::Ready,      ThreadState::BlockedIo,
+                                     ThreadState::Sleeping,    ThreadState::BlockedLock, ThreadState::WaitingGil,
+                                     ThreadState::BlockedJoin, ThreadState::BlockedReceive};
+  for (ThreadId t : {ThreadId(0), ThreadId(5)}) {
+    std::set<std::uint32_t> colours;
+    for (ThreadState s : kStates) colours.insert(rgb_of(theme::state_color(s, t)));
+    EXPECT_EQ(colours.size(), std::size(kStates)) << "thread " << t;
+    EXPECT_EQ(theme::state_color(ThreadState::Running, t), theme::thread_color(t));
+    EXPECT_NE(theme::state_color(ThreadState::Ready, t), theme::thread_color(t));
+    EXPECT_EQ(colours.count(rgb_of(theme::kThreadLane)), 0u) << "a state must not look like no state";
+  }
 }
 
 }  // namespace

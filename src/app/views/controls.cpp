@@ -34,7 +34,7 @@ float text_width(const char* text) { return ImGui::CalcTextSize(text).x; }
 }  // namespace
 
 void draw_controls(AppState& state) {
-  const TimeNs makespan = state.result.trace.makespan;
+  const TimeNs makespan = state.result->trace.makespan;
   const bool at_end = state.playhead >= makespan;
   if (ImGui::Button(state.playing ? "Pause" : at_end ? "Replay" : "Play", ImVec2(64, 0))) {
     if (!state.playing && at_end) state.playhead = 0;

@@ -1,47 +1,97 @@
 #include "app/views/legend.h"
 
+#include "app/format.h"
 #include "app/theme.h"
 
+#include <cstdio>
 #include <imgui.h>
 
 namespace tl::app {
 namespace {
 
-// A colour square aligned with the text line that follows it.
-void swatch(ImU32 color, bool hatched = false) {
-  const float size = ImGui::GetTextLineHeight() - 2;
-  const ImVec2 p = ImGui::GetCursorScreenPos();
-  ImDrawList& dl = *ImGui::GetWindowDrawList();
-  dl.AddRectFilled(ImVec2(p.x, p.y + 1), ImVec2(p.x + size, p.y + 1 + size), color);
-  if (hatched)
-    for (float x = 0; x < size; x += 4)
-      dl.AddLine(ImVec2(p.x + x, p.y + 1 + size), ImVec2(p.x + size, p.y + 1 + x), theme::kOverheadHatch);
-  ImGui::Dummy(ImVec2(size, size));
-  ImGui::SameLine();
+constexpr float kEntryGap = 18.0f;   // between entries on a line
+
+// Lays entries out left to right, starting a new line when the next one would not fit. Run
+// with draw = false it only counts lines, so the frame can size the timeline first.
+struct Flow {
+  bool  draw;
+  float width;
+  float x     = 0;
+  int   lines = 1;
+
+  // A colour square (hatched if hatch != 0; none if color == 0) and its text.
+  void entry(ImU32 color, ImU32 hatch, const char* text, const char* tooltip = nullptr) {
+    const float box = ImGui::GetTextLineHeight() - 2;
+    const float spacing = ImGui::GetStyle().ItemSpacing.x;
+    const float w = (color != 0 ? box + spacing : 0) + ImGui::CalcTextSize(text).x;
+    const bool wrap = x > 0 && x + kEntryGap + w > width;
+    if (wrap) ++lines;
+    if (draw && x > 0 && !wrap) ImGui::SameLine(0, kEntryGap);
+    x = (wrap || x == 0 ? 0 : x + kEntryGap) + w;
+    if (!draw) return;
+    if (color != 0) {
+      const ImVec2 p = ImGui::GetCursorScreenPos();
+      ImDrawList& dl = *ImGui::GetWindowDrawList();
+      dl.AddRectFilled(ImVec2(p.x, p.y + 1), ImVec2(p.x + box, p.y + 1 + box), color);
+      if (hatch != 0)
+        for (float d = 0; d < box; d += 4)
+          dl.AddLine(ImVec2(p.x + d, p.y + 1 + box), ImVec2(p.x + box, p.y + 1 + d), hatch);
+      ImGui::Dummy(ImVec2(box, box));
+      ImGui::SameLine();
+    }
+    if (color == 0) ImGui::TextDisabled("%s", text);
+    else ImGui::TextUnformatted(text);
+    if (tooltip != nullptr && ImGui::IsItemHovered()) ImGui::SetTooltip("%s", tooltip);
+  }
+};
+
+void entries(const AppState& state, Flow& flow) {
+  const Scenario& scenario = state.scenario;
+  flow.entry(0, 0, "Cores:");
+  char text[96];
+  for (ThreadId t = 0; t < scenario.threads.size(); ++t) {
+    const ThreadSpec& thread = scenario.threads[t];
+    if (thread.process < scenario.processes.size() && scenario.processes.size() > 1)
+      std::snprintf(text, sizeof text, "%s (process %s)", thread.name.c_str(),
+                    scenario.processes[thread.process].name.c_str());
+    else
+      std::snprintf(text, sizeof text, "%s", thread.name.c_str());
+    flow.entry(theme::thread_color(t), 0, text);
+  }
+  flow.entry(theme::kLaneIdle, 0, "idle");
+  if (scenario.machine.switch_cost > 0)
+    flow.entry(theme::kOverhead, theme::kOverheadHatch, "context switch cost");
+  flow.entry(theme::kFoldMixed, 0, "many tiny spans: zoom in");
+
+  // The thread rows: one entry per state that occurs in the run shown.
+  if (state.states_seen == 0) return;
+  flow.x = flow.width;   // on a line of their own
+  flow.entry(0, 0, "Threads:");
+  constexpr ThreadState kOrder[] = {ThreadState::Running,     ThreadState::Ready,      ThreadState::BlockedIo,
+                                    ThreadState::Sleeping,    ThreadState::BlockedLock, ThreadState::WaitingGil,
+                                    ThreadState::BlockedJoin, ThreadState::BlockedReceive};
+  for (ThreadState s : kOrder) {
+    if ((state.states_seen & (1u << unsigned(s))) == 0) continue;
+    // Running and Ready take each thread's colour; the first thread's stands for all.
+    const char* label = s == ThreadState::Running ? "running: the thread's colour"
+                        : s == ThreadState::Ready ? "ready: waiting for a core"
+                                                  : state_name(s);
+    flow.entry(theme::state_color(s, 0), s == ThreadState::Ready ? theme::ready_hatch(0) : 0, label,
+               state_meaning(s));
+  }
 }
 
 }  // namespace
 
 void draw_legend(const AppState& state) {
-  ImGui::TextDisabled("Legend");
-  const Scenario& scenario = state.scenario;
-  for (ThreadId t = 0; t < scenario.threads.size(); ++t) {
-    const ThreadSpec& thread = scenario.threads[t];
-    swatch(theme::thread_color(t));
-    ImGui::TextUnformatted(thread.name.c_str());
-    if (thread.process < scenario.processes.size()) {
-      ImGui::SameLine();
-      ImGui::TextDisabled("(process %s)", scenario.processes[thread.process].name.c_str());
-    }
-  }
-  swatch(theme::kLaneIdle);
-  ImGui::TextUnformatted("idle: nothing to run");
-  if (scenario.machine.switch_cost > 0) {
-    swatch(theme::kOverhead, true);
-    ImGui::TextUnformatted("context switch cost");
-  }
-  swatch(theme::kFoldMixed);
-  ImGui::TextUnformatted("many tiny spans (zoom in)");
+  Flow flow{true, ImGui::GetContentRegionAvail().x};
+  entries(state, flow);
+}
+
+float legend_height(const AppState& state, float width) {
+  Flow flow{false, width};
+  entries(state, flow);
+  return float(flow.lines) * ImGui::GetTextLineHeightWithSpacing();
 }
 
 }  // namespace tl::app

@@ -20,15 +20,15 @@ void time_cell(TimeNs ns) {
 }  // namespace
 
 void draw_metrics_table(const AppState& state) {
-  const Metrics& metrics = state.result.metrics;
+  const Metrics& metrics = state.result->metrics;
   const TimeText makespan = format_time(metrics.makespan);
   ImGui::Text("Makespan %s", makespan.c_str());
   ImGui::SameLine(0, 24);
   ImGui::Text("Context switches %llu", static_cast<unsigned long long>(metrics.context_switches));
-  if (state.result.outcome != Outcome::Completed) {
+  if (state.result->outcome != Outcome::Completed) {
     ImGui::SameLine(0, 24);
     ImGui::PushStyleColor(ImGuiCol_Text, theme::kError);
-    ImGui::Text("Run ended: %s", to_string(state.result.outcome));
+    ImGui::Text("Run ended: %s", to_string(state.result->outcome));
     ImGui::PopStyleColor();
   }
 
