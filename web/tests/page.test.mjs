@@ -19,6 +19,13 @@ mkdirSync(ARTIFACTS, { recursive: true });
 
 const state = (page) => page.evaluate(() => window.threadlab.state());
 
+// Runs happen off the frame loop: the lanes show the newest run once "pending" is false.
+const settled = (page, lanes) =>
+  page.waitForFunction((n) => {
+    const s = window.threadlab.state();
+    return !s.pending && s.frame >= 5 && (n === undefined || s.lanes.length === n);
+  }, lanes, WAIT);
+
 async function shot(page, name) {
   const buffer = await page.screenshot({ fullPage: false });
   writeFileSync(path.join(ARTIFACTS, name), buffer);
@@ -87,7 +94,7 @@ for (const { isolation, variant } of [{ isolation: true, variant: "threads" },
     });
 
     test("canvas shows the timeline: lanes contain the thread colours", async () => {
-      await page.waitForFunction(() => window.threadlab.state().frame >= 5, null, WAIT);
+      await settled(page);
       const s = await state(page);
       const box = await page.locator("#canvas").boundingBox();
       assert.equal(s.canvas.w, Math.round(box.width), "state canvas width is in CSS px");
@@ -107,24 +114,69 @@ for (const { isolation, variant } of [{ isolation: true, variant: "threads" },
                 `thread colours seen in lanes: ${[...seen].map((i) => s.threads[i].color).join(" ")}`);
     });
 
+    test("thread lanes under the core lanes show each thread in its own colour", async () => {
+      await settled(page);
+      const s = await state(page);
+      assert.equal(s.thread_lanes.length, s.threads.length, "one thread lane per thread");
+      const lastCore = s.lanes[s.lanes.length - 1];
+      const png = await shot(page, `web-${variant}-threads.png`);
+      const colours = s.threads.map((t) => parseHex(t.color));
+      s.thread_lanes.forEach((lane, t) => {
+        assert.equal(lane.thread, t);
+        assert.ok(lane.y0 > lastCore.y1, `thread lane ${t} is below the core lanes`);
+        assert.ok(lane.y1 <= s.timeline.y1 && s.timeline.y1 <= s.canvas.h, `thread lane ${t} is in view`);
+        const rect = { x0: lane.x0 + offset.x, y0: lane.y0 + offset.y, x1: lane.x1 + offset.x, y1: lane.y1 + offset.y };
+        const { counts } = countColours(png, rect, colours);
+        assert.ok(counts[t] > 20, `thread ${t}'s lane shows it running (${counts[t]} px of ${s.threads[t].color})`);
+        counts.forEach((n, other) => {
+          if (other !== t) assert.ok(n <= 2, `thread ${other}'s colour in thread ${t}'s lane (${n} px)`);
+        });
+      });
+    });
+
+    test("a narrow frame (480 px) keeps lanes and slider inside the canvas", async () => {
+      const narrow = await browser.context.newPage();
+      const narrowErrors = watchErrors(narrow);
+      await narrow.setViewportSize({ width: 480, height: 560 });
+      await narrow.goto(url);
+      await narrow.evaluate(() => window.threadlab.ready.then(() => true));
+      await settled(narrow);
+      const s = await state(narrow);
+      await shot(narrow, `web-${variant}-narrow.png`);
+      assert.equal(s.canvas.w, 480);
+      assert.ok(s.controls.cores.x1 <= s.canvas.w, "the cores slider is not cut off");
+      for (const lane of [...s.lanes, ...s.thread_lanes]) {
+        assert.ok(lane.x1 <= s.canvas.w && lane.x1 - lane.x0 >= 200, `lane ${JSON.stringify(lane)} fits the width`);
+        assert.ok(lane.y0 >= s.timeline.y0 && lane.y1 <= s.timeline.y1,
+                  `lane ${JSON.stringify(lane)} is in view (timeline ${JSON.stringify(s.timeline)})`);
+      }
+      await narrow.close();
+      assert.deepEqual(narrowErrors, []);
+    });
+
     test("dragging the cores slider changes the number of lanes", async () => {
       const s0 = await state(page);
       const c = s0.controls.cores;
       assert.ok(c.max > c.min, "the slider has a range");
       await dragSlider(page, c, 1, offset);
-      await page.waitForFunction((n) => window.threadlab.state().lanes.length === n, c.max, WAIT);
+      await settled(page, c.max);
       assert.equal((await state(page)).cores, c.max);
       await shot(page, `web-${variant}-cores-max.png`);
       await dragSlider(page, c, 0, offset);
-      await page.waitForFunction((n) => window.threadlab.state().lanes.length === n, c.min, WAIT);
+      await settled(page, c.min);
       assert.equal((await state(page)).cores, c.min);
     });
 
     test("threadlab.setCores changes the number of lanes", async () => {
       const { controls } = await state(page);
       const want = Math.min(controls.cores.max, controls.cores.min + 2);
-      await page.evaluate((n) => window.threadlab.setCores(n), want);
-      await page.waitForFunction((n) => window.threadlab.state().lanes.length === n, want, WAIT);
+      // The call only submits the run: until a frame shows it, the state says it is pending.
+      const pendingAtOnce = await page.evaluate((n) => {
+        window.threadlab.setCores(n);
+        return window.threadlab.state().pending;
+      }, want);
+      assert.equal(pendingAtOnce, true, "setCores returns before the run is shown");
+      await settled(page, want);
       const s = await state(page);
       assert.equal(s.cores, want);
       const png = await shot(page, `web-${variant}-setcores.png`);
