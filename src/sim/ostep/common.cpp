@@ -212,4 +212,12 @@ std::int64_t SplitMix64::between(std::int64_t lo, std::int64_t hi) {
   return lo + static_cast<std::int64_t>(next() % span);
 }
 
+Scenario single_cpu_without_costs() {
+  Scenario s;
+  s.machine.cores       = 1;
+  s.machine.switch_cost = 0;
+  s.machine.lock_cost   = 0;
+  return s;
+}
+
 }  // namespace tl::ostep

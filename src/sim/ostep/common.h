@@ -10,6 +10,7 @@
 // [SECTION] Numbers and text
 // [SECTION] Random job lists
 #pragma once
+#include "sim/scenario.h"
 #include "sim/types.h"
 
 #include <cstdint>
@@ -28,6 +29,10 @@ namespace tl::ostep {
 // scheduler.py lengths are floats; with 1 unit = 1e6 ns every length written with up to six
 // decimals is an exact integer number of ns.
 inline constexpr TimeNs kUnitNs = 1'000'000;
+
+// The machine all three tools assume: one CPU, and switching, locking free (they model no
+// costs). Each adapter adds its policy and jobs.
+Scenario single_cpu_without_costs();
 
 // Caps that keep a typo from turning into an hour-long run or an out-of-memory.
 inline constexpr std::int64_t kMaxJobs      = 1000;

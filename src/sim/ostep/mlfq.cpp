@@ -188,10 +188,7 @@ Parsed<MlfqOptions> parse_mlfq_args(std::span<const std::string> args) {
 // finished) it starts an I/O of ioTime ticks, so a job is Compute(ioFreq), Io, ... ending with
 // the remaining Compute.
 Scenario mlfq_scenario(const MlfqOptions& o) {
-  Scenario s;
-  s.machine.cores       = 1;
-  s.machine.switch_cost = 0;
-  s.machine.lock_cost   = 0;
+  Scenario s = single_cpu_without_costs();
   s.scheduler.policy   = PolicyKind::Mlfq;
   s.scheduler.boost    = o.boost * kUnitNs;
   s.scheduler.io_bump  = o.iobump;

@@ -169,10 +169,7 @@ Parsed<ProcessRunOptions> parse_process_run_args(std::span<const std::string> ar
 // Every instruction holds the CPU for one tick: an io's own tick, then the blocking I/O of L
 // ticks, then the io_done tick. Consecutive CPU ticks merge into one Compute op.
 Scenario process_run_scenario(const ProcessRunOptions& o) {
-  Scenario s;
-  s.machine.cores       = 1;
-  s.machine.switch_cost = 0;
-  s.machine.lock_cost   = 0;
+  Scenario s = single_cpu_without_costs();
   s.scheduler.policy                = PolicyKind::Cyclic;
   s.scheduler.wake_preempts         = o.io_run_immediate;
   s.scheduler.io_holds_core         = o.switch_on_end;

@@ -98,10 +98,7 @@ Parsed<SchedulerOptions> parse_scheduler_args(std::span<const std::string> args)
 // [SECTION] Scenario
 // ---------------------------------------------------------------------------------------------
 Scenario scheduler_scenario(const SchedulerOptions& options) {
-  Scenario s;
-  s.machine.cores       = 1;
-  s.machine.switch_cost = 0;
-  s.machine.lock_cost   = 0;
+  Scenario s = single_cpu_without_costs();
   switch (options.policy) {
     case SchedPolicy::Fifo: s.scheduler.policy = PolicyKind::Fifo; break;
     case SchedPolicy::Sjf:  s.scheduler.policy = PolicyKind::Sjf; break;
