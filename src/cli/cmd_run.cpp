@@ -188,9 +188,12 @@ std::string to_table(const Scenario& s, const RunResult& r) {
   o += std::to_string(m.context_switches);
   o += "\n\n";
 
+  // The GIL column appears only where a GIL exists, so textbook tables stay as they were.
+  const bool gil = s.gil.enabled;
   Table threads;
   threads.rows.push_back({"thread", "process", "turnaround_us", "response_us", "wait_us",
                           "cpu_us", "wakeup_mean_us", "wakeup_max_us", "wakeups"});
+  if (gil) threads.rows.back().push_back("gil_wait_us");
   for (std::size_t t = 0; t < m.threads.size(); ++t) {
     const ThreadMetrics& tm = m.threads[t];
     threads.rows.push_back({s.threads[t].name + (tm.finished ? "" : " (unfinished)"),
@@ -198,6 +201,7 @@ std::string to_table(const Scenario& s, const RunResult& r) {
                             format_us(tm.response), format_us(tm.wait), format_us(tm.cpu),
                             format_us(tm.wakeup_latency.mean), format_us(tm.wakeup_latency.max),
                             std::to_string(tm.wakeup_latency.count)});
+    if (gil) threads.rows.back().push_back(format_us(tm.gil_wait));
   }
   o += threads.render() + "\n";
 
@@ -207,6 +211,22 @@ std::string to_table(const Scenario& s, const RunResult& r) {
     cores.rows.push_back({std::to_string(c), "", format_us(m.cores[c].busy),
                           format_us(m.cores[c].overhead)});
   o += cores.render();
+
+  // Memory exists only in profiles that model it (textbook leaves every process at 0 KB). Each
+  // column is its own peak (metrics.h), so private + shared need not add up to resident.
+  Table memory;
+  memory.rows.push_back({"process", "", "peak_resident_kb", "peak_private_kb", "peak_shared_kb"});
+  for (std::size_t p = 0; p < s.processes.size() && p < m.processes.size(); ++p)
+    if (m.processes[p].resident_kb > 0)
+      memory.rows.push_back({s.processes[p].name, "", std::to_string(m.processes[p].resident_kb),
+                             std::to_string(m.processes[p].private_kb),
+                             std::to_string(m.processes[p].shared_kb)});
+  if (memory.rows.size() > 1) {
+    o += "\n";
+    o += memory.render();
+  }
+  if (m.ipc_bytes_copied > 0)
+    o += "\nipc bytes copied  " + std::to_string(m.ipc_bytes_copied) + "\n";
 
   Table vars;
   vars.rows.push_back({"variable", "", "final"});
