@@ -212,8 +212,8 @@ std::string to_table(const Scenario& s, const RunResult& r) {
                           format_us(m.cores[c].overhead)});
   o += cores.render();
 
-  // Memory exists only in profiles that model it (textbook leaves every process at 0 KB). Each
-  // column is its own peak (metrics.h), so private + shared need not add up to resident.
+  // A process that never started has no memory and no row. Each column is its own peak
+  // (memory_trace.h), so private + shared need not add up to resident.
   Table memory;
   memory.rows.push_back({"process", "", "peak_resident_kb", "peak_private_kb", "peak_shared_kb"});
   for (std::size_t p = 0; p < s.processes.size() && p < m.processes.size(); ++p)

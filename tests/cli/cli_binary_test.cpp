@@ -145,6 +145,28 @@ TEST(CliRun, TableNamesThreadsAndCores) {
   EXPECT_NE(r.out.find("overhead_us"), std::string::npos);
 }
 
+// The GIL column appears only where there is a GIL, so a scheduling table stays as narrow as the
+// lesson needs; every started process gets a memory row.
+TEST(CliRun, TableShowsGilWaitOnlyWithAGilAndMemoryPerProcess) {
+  const fs::path python = write_file(".python.json", R"({
+    "machine": {"profile": "python", "cores": 2}, "runtime": {"gil": true},
+    "processes": [{"name": "P", "threads": [
+      {"name": "cpu", "program": [{"compute_us": 20000}]},
+      {"name": "io",  "program": [{"repeat": 3, "do": [{"io_us": 1000}, {"compute_us": 10}]}]}]}]})");
+  const CliResult r = run_cli({"run", python.string()});
+  ASSERT_EQ(r.code, 0) << r.err;
+  EXPECT_NE(r.out.find("gil_wait_us"), std::string::npos) << r.out;
+  EXPECT_NE(r.out.find("peak_resident_kb"), std::string::npos) << r.out;
+
+  const fs::path textbook = write_file(".textbook.json", R"({
+    "machine": {"profile": "textbook"},
+    "processes": [{"name": "P", "threads": [{"name": "a", "program": [{"compute_us": 25}]}]}]})");
+  const CliResult t = run_cli({"run", textbook.string()});
+  ASSERT_EQ(t.code, 0) << t.err;
+  EXPECT_EQ(t.out.find("gil_wait_us"), std::string::npos) << t.out;
+  EXPECT_NE(t.out.find("\nP "), std::string::npos) << t.out;
+}
+
 TEST(CliRun, EveryExampleRunsAndPrintsTheJsonKeys) {
   const fs::path dir = fs::path(TL_SOURCE_DIR) / "examples";
   ASSERT_TRUE(fs::is_directory(dir)) << dir;
