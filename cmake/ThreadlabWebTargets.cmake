@@ -11,7 +11,7 @@ if(TARGET threadlab)
     -sMODULARIZE=1 -sEXPORT_NAME=createThreadlab
     -sUSE_WEBGL2=1 -sMIN_WEBGL_VERSION=2 -sMAX_WEBGL_VERSION=2 -sFULL_ES3=1
     "-sEXPORTED_RUNTIME_METHODS=['ccall','cwrap','UTF8ToString']"
-    "-sEXPORTED_FUNCTIONS=['_main','_tl_set_cores','_tl_state_json']"
+    "-sEXPORTED_FUNCTIONS=['_main','_tl_set_cores','_tl_set_scenario','_tl_state_json']"
     -sENVIRONMENT=web,worker)
   if(TL_WEB_VARIANT STREQUAL "threads")
     # 16 MB aborts with OOM once a few threads start; growth with pthreads costs every access.
