@@ -12,6 +12,7 @@
 // the slider's value; lanes show the last finished run, so compare them once "pending" is false.
 #include "app/api.h"
 
+#include "app/scenarios.h"
 #include "app/theme.h"
 
 #include <cstdio>
@@ -47,6 +48,14 @@ TL_EXPORT void tl_set_cores(int cores) {
     std::fprintf(stderr, "tl_set_cores: %d ignored: cores must be %d to %d\n", cores, kMinCores, kMaxCores);
 }
 
+TL_EXPORT int tl_set_scenario(const char* name) {
+  if (g_state == nullptr) return 0;
+  if (name != nullptr && select_scenario(*g_state, name)) return 1;
+  std::fprintf(stderr, "tl_set_scenario: unknown scenario '%s' ignored (one of: %s)\n", name ? name : "(null)",
+               embedded_scenario_names().c_str());
+  return 0;
+}
+
 TL_EXPORT const char* tl_state_json() {
   static std::string text;
   if (g_state == nullptr) {
@@ -69,6 +78,11 @@ TL_EXPORT const char* tl_state_json() {
   nlohmann::json threads = nlohmann::json::array();
   for (tl::ThreadId t = 0; t < state.scenario.threads.size(); ++t)
     threads.push_back({{"name", state.scenario.threads[t].name}, {"color", hex_color(theme::thread_rgb(t))}});
+  nlohmann::json scenarios = nlohmann::json::array();
+  for (const EmbeddedScenario& s : embedded_scenarios()) scenarios.push_back(s.name);
+  nlohmann::json variables = nlohmann::json::array();
+  for (const VariableSummary& v : state.variables)
+    variables.push_back({{"name", v.name}, {"value", v.value}, {"initial", v.initial}, {"increments", v.increments}});
   nlohmann::json slider = rect_json(state.layout.cores_slider);
   slider["min"] = kMinCores;
   slider["max"] = kMaxCores;
@@ -82,7 +96,13 @@ TL_EXPORT const char* tl_state_json() {
       {"thread_lanes", std::move(thread_lanes)},
       {"timeline", rect_json(state.layout.timeline)},
       {"threads", std::move(threads)},
-      {"controls", {{"cores", std::move(slider)}}},
+      {"controls", {{"cores", std::move(slider)}, {"scenario", rect_json(state.layout.scenario_combo)}}},
+      {"scenario", state.scenario_name},
+      {"scenarios", std::move(scenarios)},
+      {"title", state.title},
+      {"outcome", tl::to_string(state.result->outcome)},
+      {"outcome_line", state.outcome},
+      {"variables", std::move(variables)},
       {"makespan_us", double(state.result->trace.makespan) / 1000.0},
       {"playhead_us", double(state.playhead) / 1000.0},
       {"playing", state.playing},

@@ -6,7 +6,7 @@
 
 namespace tl::app {
 
-inline constexpr int kStateJsonVersion = 2;   // bump when tl_state_json's shape changes
+inline constexpr int kStateJsonVersion = 3;   // bump when tl_state_json's shape changes
 
 void attach_api(AppState* state);             // nullptr detaches
 
@@ -16,6 +16,10 @@ void attach_api(AppState* state);             // nullptr detaches
 // "pending" is true until a frame shows it); values outside 1..16 are ignored (a warning on
 // stderr). Call it on the thread that draws the frames (the browser's main thread).
 TL_EXPORT void tl_set_cores(int cores);
+// Same effect as choosing `name` ("race") in the Scenario combo: loads that embedded scenario
+// with its own core count and submits its run. Returns 1, or 0 for an unknown name (a warning
+// listing the valid names on stderr; the state is unchanged). Same thread as tl_set_cores.
+TL_EXPORT int tl_set_scenario(const char* name);
 // What is on screen, as JSON (see api.cpp for the shape); the pointer stays valid until the next
 // call. Coordinates are ImGui coordinates = CSS pixels of the canvas.
 TL_EXPORT const char* tl_state_json();

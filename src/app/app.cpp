@@ -3,10 +3,12 @@
 // [SECTION] The frame: one full-window ImGui window laid out top to bottom
 #include "app/app.h"
 
+#include "app/scenarios.h"
 #include "app/theme.h"
 #include "app/views/controls.h"
 #include "app/views/legend.h"
 #include "app/views/metrics_table.h"
+#include "app/views/scenario_info.h"
 #include "app/views/timeline.h"
 
 #include <algorithm>
@@ -35,6 +37,8 @@ void show(AppState& state, ResultPtr result) {
   state.states_seen = 0;
   for (const auto& lane : state.result->trace.threads)
     for (const StateSpan& span : lane) state.states_seen |= std::uint8_t(1u << unsigned(span.state));
+  state.outcome = outcome_line(state.scenario, *state.result);
+  state.variables = shared_variables(state.scenario, *state.result);
   ++state.runs;
   state.playhead = std::clamp<TimeNs>(state.playhead, 0, state.result->trace.makespan);
   zoom_to_fit(state);
@@ -55,15 +59,22 @@ bool load_scenario(AppState& state, std::string_view json_text, std::string_view
   load_scenario(state, std::move(*parsed.scenario), name);
   // The engine's Scenario carries no prose; the UI reads it from the (already valid) file.
   const nlohmann::json document = nlohmann::json::parse(json_text, nullptr, false);
-  if (document.is_object() && document.contains("description") && document["description"].is_string())
-    state.description = document["description"].get<std::string>();
+  const auto text = [&](const char* key) {
+    return document.is_object() && document.contains(key) && document[key].is_string() ? document[key].get<std::string>()
+                                                                                       : std::string();
+  };
+  state.title = text("name");
+  state.description = text("description");
+  state.description_cores = mentions_core_count(state.description);
   return true;
 }
 
 void load_scenario(AppState& state, Scenario scenario, std::string_view name) {
   state.base = std::move(scenario);
   state.scenario_name = std::string(name);
+  state.title.clear();
   state.description.clear();
+  state.description_cores = false;
   state.error.clear();
   state.cores = std::clamp(int(state.base.machine.cores), kMinCores, kMaxCores);
   state.playhead = 0;
@@ -139,27 +150,7 @@ void draw_frame(AppState& state) {
                                       ImGuiWindowFlags_NoScrollWithMouse;
   ImGui::Begin("threadlab", nullptr, kFlags);
 
-  ImGui::PushStyleColor(ImGuiCol_Text, theme::kTitle);
-  ImGui::TextUnformatted("threadlab \xE2\x80\x94 threads vs processes");
-  ImGui::PopStyleColor();
-  if (!state.scenario_name.empty()) {
-    ImGui::SameLine();
-    ImGui::PushStyleColor(ImGuiCol_Text, theme::kDimText);
-    ImGui::Text("   scenario: %s", state.scenario_name.c_str());
-    ImGui::PopStyleColor();
-  }
-  ImGui::TextWrapped("Core rows: which thread each core runs, one at a time. "
-                     "Thread rows: what each thread is doing.");
-  if (!state.description.empty()) {
-    ImGui::PushStyleColor(ImGuiCol_Text, theme::kDimText);
-    ImGui::TextWrapped("%s", state.description.c_str());
-    ImGui::PopStyleColor();
-  }
-  if (!state.error.empty()) {
-    ImGui::PushStyleColor(ImGuiCol_Text, theme::kError);
-    ImGui::TextWrapped("%s", state.error.c_str());
-    ImGui::PopStyleColor();
-  }
+  draw_scenario_info(state);
   ImGui::Spacing();
   draw_controls(state);
   ImGui::Spacing();

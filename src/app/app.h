@@ -12,6 +12,7 @@
 // [SECTION] AppState
 // [SECTION] Functions
 #pragma once
+#include "app/run_summary.h"
 #include "sim/engine.h"
 #include "sim/scenario.h"
 #include "sim/session.h"
@@ -42,6 +43,10 @@ struct Layout {                        // where the last frame put things (tl_st
   Rect              timeline;          // the timeline's visible region (lanes outside it are
                                        // scrolled out of view)
   Rect              cores_slider;
+  Rect              scenario_combo;    // the Scenario combo's frame, without its label
+  Rect              outcome_line;      // the run's outcome in words (zero when completed)
+  Rect              variables_line;    // the shared variables' final values (zero without any)
+  std::vector<Rect> scenario_items;    // [embedded scenario] its row in the open combo (else empty)
 };
 
 struct TimelineStats {                 // what the last frame's timeline drew
@@ -73,8 +78,12 @@ struct AppState {
   Scenario              scenario;             // the scenario `result` is the run of
   ResultPtr             result = std::make_shared<const RunResult>();   // never null
   std::uint8_t          states_seen = 0;      // bit per ThreadState in result's thread lanes
-  std::string           scenario_name;        // shown in the UI
+  std::string           outcome;              // result's outcome_line() ("" = completed)
+  std::vector<VariableSummary> variables;     // result's shared variables
+  std::string           scenario_name;        // the picker's name ("race"); --scenario takes it
+  std::string           title;                // the scenario file's "name", if any
   std::string           description;          // the scenario file's "description", if any
+  bool                  description_cores = false;   // it states a core count (the default's)
   std::string           error;                // a scenario that failed to load, shown instead
   int                   cores      = 2;       // the Cores slider (what was asked for last)
   std::uint64_t         runs       = 0;       // results shown so far (superseded runs excluded)
@@ -108,7 +117,7 @@ inline constexpr double kBaseSeconds = 10.0;  // a run plays in 10 s at 1x
 // ---------------------------------------------------------------------------------------------
 // [SECTION] Functions
 // ---------------------------------------------------------------------------------------------
-// Parses a scenario and submits its run. On a bad scenario, returns false and sets state.error
+// Parses a scenario and submits its run; the Cores slider goes to its machine.cores (clamped). On a bad scenario, returns false and sets state.error
 // to the parser's messages (one per line); the previous run, if any, stays on screen.
 bool load_scenario(AppState& state, std::string_view json_text, std::string_view name);
 // Same for a scenario built in code (lessons, tests).

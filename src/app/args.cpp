@@ -1,6 +1,7 @@
 #include "app/args.h"
 
 #include "app/app.h"
+#include "app/scenarios.h"
 
 #include <charconv>
 #include <string_view>
@@ -41,6 +42,15 @@ ParsedArgs parse_args(std::span<const char* const> args) {
     } else if (arg == "--cores") {
       parse_int(arg, value, kMinCores, kMaxCores, options.cores, parsed.errors);
       i += value != nullptr;
+    } else if (arg == "--scenario") {
+      if (value == nullptr || *value == '\0')
+        parsed.errors.push_back("error: --scenario: missing value (one of: " + embedded_scenario_names() + ")");
+      else if (find_embedded_scenario(value) == nullptr)
+        parsed.errors.push_back("error: --scenario: unknown scenario '" + std::string(value) +
+                                "' (one of: " + embedded_scenario_names() + ")");
+      else
+        options.scenario = value;
+      i += value != nullptr;
     } else if (arg == "--frames") {
       parse_int(arg, value, 1, 1'000'000'000, options.frames, parsed.errors);
       i += value != nullptr;
@@ -58,8 +68,9 @@ ParsedArgs parse_args(std::span<const char* const> args) {
 }
 
 const char* usage_text() {
-  return "usage: threadlab [--cores N] [--frames N] [--screenshot FILE] [--help]\n"
-         "  --cores N          start with N cores (1 to 16)\n"
+  return "usage: threadlab [--scenario NAME] [--cores N] [--frames N] [--screenshot FILE] [--help]\n"
+         "  --scenario NAME    open this example (the Scenario combo lists them; default slice)\n"
+         "  --cores N          start with N cores (1 to 16; default: the scenario's own)\n"
          "  --frames N         draw N frames, then exit (smoke tests)\n"
          "  --screenshot FILE  save the last frame as a PPM image, then exit (desktop only;\n"
          "                     with no --frames, after 5 frames)\n"

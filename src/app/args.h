@@ -9,6 +9,7 @@
 namespace tl::app {
 
 struct Options {
+  std::string scenario;             // an embedded scenario's name; "" = the default (slice)
   int         cores      = 0;       // 0 = the scenario's own core count
   int         frames     = 0;       // 0 = run until the window closes
   std::string screenshot;           // write the last frame here (PPM), then exit

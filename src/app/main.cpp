@@ -1,8 +1,8 @@
-// One main() for desktop and web: arguments, the embedded scenario, the window, the loop.
+// One main() for desktop and web: arguments, the embedded scenarios, the window, the loop.
 #include "app/api.h"
 #include "app/app.h"
 #include "app/args.h"
-#include "app/embedded_scenarios.h"
+#include "app/scenarios.h"
 #include "app/platform/platform.h"
 
 #include <cstdio>
@@ -61,8 +61,11 @@ int main(int argc, char** argv) {
   if (!program.options.screenshot.empty() && program.options.frames == 0)
     program.options.frames = kScreenshotFrames;
 
-  if (!load_scenario(program.app, kSliceScenarioJson, "slice")) {
-    std::fprintf(stderr, "embedded scenario examples/slice.json:\n%s\n", program.app.error.c_str());
+  // parse_args accepted only embedded names; an empty one (or, on the web, a rejected one)
+  // opens the default.
+  const char* scenario = program.options.scenario.empty() ? kDefaultScenario.name : program.options.scenario.c_str();
+  if (!select_scenario(program.app, scenario)) {
+    std::fprintf(stderr, "embedded scenario examples/%s.json:\n%s\n", scenario, program.app.error.c_str());
     return 1;
   }
   if (program.options.cores != 0) set_cores(program.app, program.options.cores);

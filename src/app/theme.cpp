@@ -65,7 +65,7 @@ void apply_style() {
   style.CellPadding      = ImVec2(8, 3);
 
   ImVec4* c = style.Colors;
-  c[ImGuiCol_Text]             = hex(0xE6E8EE);
+  c[ImGuiCol_Text]             = ImGui::ColorConvertU32ToFloat4(kText);
   c[ImGuiCol_TextDisabled]     = hex(0x8A93A3);
   c[ImGuiCol_WindowBg]         = hex(0x181B21);
   c[ImGuiCol_ChildBg]          = hex(0x181B21);

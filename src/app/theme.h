@@ -32,6 +32,8 @@ inline constexpr ImU32 kTitle        = rgb(0xF2F4F8);
 inline constexpr ImU32 kAccent       = rgb(0x7FB2FF);
 inline constexpr ImU32 kDimText      = rgb(0x9AA3B2);
 inline constexpr ImU32 kError        = rgb(0xFF6B6B);
+inline constexpr ImU32 kWarning      = rgb(0xFFB347);   // a run that did not complete, lost updates
+inline constexpr ImU32 kText         = rgb(0xE6E8EE);   // body text (ImGuiCol_Text)
 
 // Thread lanes. Running is the thread's own colour, full height; Ready is the thread's colour
 // faded into the lane and hatched ("wants a core"); every waiting state has one dark, muted

@@ -75,10 +75,19 @@ TEST(Args, TheDesktopProgramExits2WithOneClearLine) {
   EXPECT_EQ(bad.output, "error: --cores: expected a whole number from 1 to 16, got '17'\n");
 }
 
+TEST(Args, AnUnknownScenarioExits2WithOneLineListingTheNames) {
+  const Exit bad = run_program("--scenario nope");
+  EXPECT_EQ(bad.status, 2);
+  EXPECT_EQ(bad.output.rfind("error: --scenario: unknown scenario 'nope' (one of: slice, ", 0), 0u) << bad.output;
+  EXPECT_NE(bad.output.find(", race, "), std::string::npos) << bad.output;
+  EXPECT_EQ(bad.output.find('\n'), bad.output.size() - 1) << "one line";
+}
+
 TEST(Args, HelpPrintsUsageAndExits0) {
   const Exit help = run_program("--help");
   EXPECT_EQ(help.status, 0);
   EXPECT_NE(help.output.find("--cores N"), std::string::npos) << help.output;
+  EXPECT_NE(help.output.find("--scenario NAME"), std::string::npos) << help.output;
 }
 
 }  // namespace

@@ -1,5 +1,5 @@
 // Whole frames of the real UI through the null backend, and the JavaScript-facing API.
-#include "app/embedded_scenarios.h"
+#include "app/scenarios.h"
 #include "headless.h"
 
 #include <gtest/gtest.h>
@@ -13,7 +13,7 @@ nlohmann::json state_json() { return nlohmann::json::parse(tl_state_json()); }
 
 AppState slice_app() {
   AppState state;
-  EXPECT_TRUE(load_scenario(state, kSliceScenarioJson, "slice")) << state.error;
+  EXPECT_TRUE(load_scenario(state, find_embedded_scenario("slice")->json, "slice")) << state.error;
   wait_for_run(state);
   return state;
 }

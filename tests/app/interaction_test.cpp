@@ -1,5 +1,5 @@
 // The mouse, as a learner (or a browser test) uses it, through the null backend.
-#include "app/embedded_scenarios.h"
+#include "app/scenarios.h"
 #include "headless.h"
 
 #include <gtest/gtest.h>
@@ -10,7 +10,7 @@ namespace {
 class Interaction : public ::testing::Test {
  protected:
   void SetUp() override {
-    ASSERT_TRUE(load_scenario(state, kSliceScenarioJson, "slice")) << state.error;
+    ASSERT_TRUE(load_scenario(state, find_embedded_scenario("slice")->json, "slice")) << state.error;
     wait_for_run(state);
     state.playing = false;
     ui.frame(state);

@@ -1,6 +1,6 @@
 // Runs go through tl::Session: a frame never waits for a simulation, the previous result stays
 // on screen (with "pending") until the newest request is done, and the newest request wins.
-#include "app/embedded_scenarios.h"
+#include "app/scenarios.h"
 #include "headless.h"
 
 #include <gtest/gtest.h>
@@ -12,14 +12,14 @@ namespace {
 nlohmann::json state_json() { return nlohmann::json::parse(tl_state_json()); }
 
 void load_slice(AppState& state) {
-  ASSERT_TRUE(load_scenario(state, kSliceScenarioJson, "slice")) << state.error;
+  ASSERT_TRUE(load_scenario(state, find_embedded_scenario("slice")->json, "slice")) << state.error;
   wait_for_run(state);
   ASSERT_FALSE(state.pending);
 }
 
 TEST(Session, LoadingSubmitsARunThatTheFirstFrameCanWaitFor) {
   AppState state;
-  ASSERT_TRUE(load_scenario(state, kSliceScenarioJson, "slice"));
+  ASSERT_TRUE(load_scenario(state, find_embedded_scenario("slice")->json, "slice"));
   EXPECT_TRUE(state.pending);
   EXPECT_EQ(state.runs, 0u);
   wait_for_run(state);

@@ -32,7 +32,7 @@ TEST(Theme, NoOtherUiColourIsAThreadColour) {
   ImGui::DestroyContext();
   for (ImU32 c : {theme::kLaneIdle, theme::kOverhead, theme::kOverheadHatch, theme::kFoldMixed,
                   theme::kGrid, theme::kAxisText, theme::kPlayhead, theme::kTitle, theme::kAccent,
-                  theme::kDimText, theme::kError, theme::kThreadLane, theme::kStateIo, theme::kStateSleep,
+                  theme::kDimText, theme::kError, theme::kWarning, theme::kText, theme::kThreadLane, theme::kStateIo, theme::kStateSleep,
                   theme::kStateLock, theme::kStateGil, theme::kStateJoin, theme::kStateReceive})
     ui.insert(rgb_of(c));
   for (ThreadId t = 0; t < theme::kPaletteSize; ++t) {   // Ready is derived from a thread colour

@@ -1,6 +1,6 @@
 // The "threads" section: one lane per simulated thread under the core lanes, showing its
 // states, folded like the core lanes.
-#include "app/embedded_scenarios.h"
+#include "app/scenarios.h"
 #include "app/views/timeline.h"
 #include "headless.h"
 
@@ -61,7 +61,7 @@ TEST(ThreadFold, ThinStatesFoldAndAFoldOfSeveralStatesIsMixed) {
 
 AppState slice_app(int cores) {
   AppState state;
-  EXPECT_TRUE(load_scenario(state, kSliceScenarioJson, "slice")) << state.error;
+  EXPECT_TRUE(load_scenario(state, find_embedded_scenario("slice")->json, "slice")) << state.error;
   EXPECT_TRUE(set_cores(state, cores));
   wait_for_run(state);
   return state;

@@ -1,6 +1,7 @@
 #include "app/views/controls.h"
 
 #include "app/format.h"
+#include "app/scenarios.h"
 #include "app/theme.h"
 
 #include <cstdio>
@@ -31,11 +32,53 @@ void same_line_if_fits(float width, float spacing = 24.0f) {
 
 float text_width(const char* text) { return ImGui::CalcTextSize(text).x; }
 
+constexpr float kScenarioComboWidth = 170.0f;
+constexpr float kScenarioNameColumn = 190.0f;   // where the titles start in the open combo
+// Widths chosen so that a 480 px frame needs three rows: scenario and playback; speed, cores
+// and Fit; time and scheduler.
+constexpr float kSpeedWidth = 110.0f;
+constexpr float kCoresWidth = 150.0f;
+constexpr float kTextGap = 12.0f;              // between the texts that end the row
+
+// The picker: every embedded scenario by name, its title beside it. Choosing one (even the
+// current one: a way back to its defaults) loads it with its own core count.
+void draw_scenario_combo(AppState& state) {
+  state.layout.scenario_items.clear();
+  ImGui::SetNextItemWidth(kScenarioComboWidth);
+  const bool open = ImGui::BeginCombo("Scenario", state.scenario_name.c_str(), ImGuiComboFlags_HeightLarge);
+  const ImVec2 combo_min = ImGui::GetItemRectMin();
+  state.layout.scenario_combo =
+      Rect{combo_min.x, combo_min.y, combo_min.x + kScenarioComboWidth, ImGui::GetItemRectMax().y};
+  if (!open) return;
+  for (const ScenarioInfo& info : scenario_catalog()) {
+    const bool selected = state.scenario_name == info.name;
+    ImGui::PushID(info.name);
+    const bool chosen = ImGui::Selectable(info.name, selected);
+    const ImVec2 min = ImGui::GetItemRectMin(), max = ImGui::GetItemRectMax();
+    state.layout.scenario_items.push_back(Rect{min.x, min.y, max.x, max.y});
+    if (selected) ImGui::SetItemDefaultFocus();
+    if (info.title != info.name) {
+      ImGui::SameLine(kScenarioNameColumn);
+      ImGui::PushStyleColor(ImGuiCol_Text, theme::kDimText);
+      ImGui::TextUnformatted(info.title.c_str());
+      ImGui::PopStyleColor();
+    }
+    ImGui::PopID();
+    if (chosen) select_scenario(state, info.name);
+  }
+  ImGui::EndCombo();
+}
+
 }  // namespace
 
 void draw_controls(AppState& state) {
   const TimeNs makespan = state.result->trace.makespan;
   const bool at_end = state.playhead >= makespan;
+  draw_scenario_combo(state);
+
+  const ImGuiStyle& style = ImGui::GetStyle();
+  const float button_w = text_width("Restart") + 2 * style.FramePadding.x;
+  same_line_if_fits(64 + style.ItemSpacing.x + button_w);
   if (ImGui::Button(state.playing ? "Pause" : at_end ? "Replay" : "Play", ImVec2(64, 0))) {
     if (!state.playing && at_end) state.playhead = 0;
     state.playing = !state.playing;
@@ -45,19 +88,19 @@ void draw_controls(AppState& state) {
     state.playhead = 0;
     state.playing = true;
   }
-  ImGui::SameLine();
-  ImGui::SetNextItemWidth(140);
+  same_line_if_fits(kSpeedWidth + style.ItemInnerSpacing.x + text_width("Speed"), style.ItemSpacing.x);
+  ImGui::SetNextItemWidth(kSpeedWidth);
   ImGui::SliderFloat("Speed", &state.speed, 0.1f, 10.0f, "%.1fx", ImGuiSliderFlags_Logarithmic);
 
-  same_line_if_fits(180 + ImGui::GetStyle().ItemInnerSpacing.x + text_width("Cores"));
+  same_line_if_fits(kCoresWidth + style.ItemInnerSpacing.x + text_width("Cores"));
   int cores = state.cores;
-  ImGui::SetNextItemWidth(180);
+  ImGui::SetNextItemWidth(kCoresWidth);
   if (ImGui::SliderInt("Cores", &cores, kMinCores, kMaxCores, "%d", ImGuiSliderFlags_AlwaysClamp) &&
       cores != state.cores)
     set_cores(state, cores);
   // The slider's frame, without its label: where a browser test clicks or drags.
   const ImVec2 slider_min = ImGui::GetItemRectMin();
-  state.layout.cores_slider = Rect{slider_min.x, slider_min.y, slider_min.x + 180, ImGui::GetItemRectMax().y};
+  state.layout.cores_slider = Rect{slider_min.x, slider_min.y, slider_min.x + kCoresWidth, ImGui::GetItemRectMax().y};
 
   same_line_if_fits(text_width("Fit") + 2 * ImGui::GetStyle().FramePadding.x);
   if (ImGui::Button("Fit")) zoom_to_fit(state);
@@ -67,9 +110,16 @@ void draw_controls(AppState& state) {
   const TimeText now = format_time(state.playhead), total = format_time(makespan);
   char text[96];
   std::snprintf(text, sizeof text, "t = %s / %s", now.c_str(), total.c_str());
-  same_line_if_fits(text_width(text));
+  // A fixed slot (the font is monospaced): the row must not re-wrap as the playhead's digits
+  // change during playback.
+  const float slot = text_width("t = 000.00 ms / 000.00 ms");
+  same_line_if_fits(slot, kTextGap);
   ImGui::AlignTextToFramePadding();
   ImGui::TextUnformatted(text);
+  if (text_width(text) < slot) {
+    ImGui::SameLine(0, 0);
+    ImGui::Dummy(ImVec2(slot - text_width(text), ImGui::GetItemRectSize().y));
+  }
 
   const SchedulerSpec& scheduler = state.scenario.scheduler;
   if (scheduler.policy == PolicyKind::Rr)
@@ -77,7 +127,7 @@ void draw_controls(AppState& state) {
                   format_time(scheduler.quantum).c_str());
   else
     std::snprintf(text, sizeof text, "scheduler: %s", policy_name(scheduler.policy));
-  same_line_if_fits(text_width(text));
+  same_line_if_fits(text_width(text), kTextGap);
   ImGui::AlignTextToFramePadding();
   ImGui::PushStyleColor(ImGuiCol_Text, theme::kDimText);
   ImGui::TextUnformatted(text);

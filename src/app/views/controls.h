@@ -1,4 +1,4 @@
-// The row of controls above the timeline: playback, speed, cores, zoom.
+// The row of controls above the timeline: scenario, playback, speed, cores, zoom.
 #pragma once
 #include "app/app.h"
 

@@ -1,0 +1,97 @@
+#include "app/run_summary.h"
+
+#include <limits>
+
+namespace tl::app {
+namespace {
+
+constexpr std::uint64_t kSaturated = std::numeric_limits<std::uint64_t>::max();
+
+std::uint64_t saturating_mul(std::uint64_t a, std::uint64_t b) {
+  return a != 0 && b > kSaturated / a ? kSaturated : a * b;
+}
+
+// Executions of increments of `var` in one program: each op counts as often as the loops
+// around it run (a LoopBegin's count multiplies everything up to its LoopEnd).
+std::uint64_t increments_of(const std::vector<Op>& program, std::uint32_t var) {
+  std::vector<std::uint64_t> multiplier{1};
+  std::uint64_t total = 0;
+  for (const Op& op : program) {
+    switch (op.kind) {
+      case OpKind::LoopBegin: multiplier.push_back(saturating_mul(multiplier.back(), op.arg)); break;
+      case OpKind::LoopEnd:   if (multiplier.size() > 1) multiplier.pop_back(); break;
+      case OpKind::Add:       // an increment compiles to load, add, store: count its add
+      case OpKind::AtomicIncrement:
+        if (op.arg == var) total = total > kSaturated - multiplier.back() ? kSaturated : total + multiplier.back();
+        break;
+      default: break;
+    }
+  }
+  return total;
+}
+
+std::string thread_name(const Scenario& scenario, ThreadId thread) {
+  return thread < scenario.threads.size() ? scenario.threads[thread].name : "nobody";
+}
+
+}  // namespace
+
+std::string outcome_line(const Scenario& scenario, const RunResult& result) {
+  switch (result.outcome) {
+    case Outcome::Completed: return {};
+    case Outcome::Deadlock: {
+      std::string line = "deadlock:";
+      const char* separator = " ";
+      for (const WaitEdge& edge : result.waits) {
+        const ProcessSpec* process = edge.process < scenario.processes.size() ? &scenario.processes[edge.process] : nullptr;
+        const std::string mutex = process != nullptr && edge.mutex < process->mutexes.size()
+                                      ? process->name + "." + process->mutexes[edge.mutex]
+                                      : "a mutex";
+        line += separator + thread_name(scenario, edge.waiter) + " waits for " + mutex + " held by " +
+                thread_name(scenario, edge.holder);
+        separator = ", ";
+      }
+      return line + " (no thread can go on, so the run stops)";
+    }
+    case Outcome::TimeLimit:  return "stopped at the time limit (limits.max_sim_time_us) before every thread finished";
+    case Outcome::EventLimit: return "stopped at the event limit (limits.max_events) before every thread finished";
+    case Outcome::Cancelled:  return "cancelled before every thread finished";
+  }
+  return {};
+}
+
+std::vector<VariableSummary> shared_variables(const Scenario& scenario, const RunResult& result) {
+  std::vector<VariableSummary> out;
+  for (std::size_t p = 0; p < scenario.processes.size(); ++p) {
+    const ProcessSpec& process = scenario.processes[p];
+    for (std::size_t v = 0; v < process.vars.size(); ++v) {
+      VariableSummary summary;
+      summary.name = process.name + "." + process.vars[v];
+      summary.initial = v < process.initial.size() ? process.initial[v] : 0;
+      summary.value = p < result.final_vars.size() && v < result.final_vars[p].size() ? result.final_vars[p][v]
+                                                                                      : summary.initial;
+      for (ThreadId t : process.threads)
+        if (t < scenario.threads.size()) {
+          const std::uint64_t n = increments_of(scenario.threads[t].program, std::uint32_t(v));
+          summary.increments = summary.increments > kSaturated - n ? kSaturated : summary.increments + n;
+        }
+      out.push_back(std::move(summary));
+    }
+  }
+  return out;
+}
+
+std::string variable_line(const VariableSummary& variable, bool completed) {
+  std::string line = variable.name + " = " + std::to_string(variable.value);
+  if (variable.increments == 0) return line;
+  line += " (" + std::to_string(variable.increments) + (variable.increments == 1 ? " increment" : " increments");
+  if (variable.initial != 0) line += " from " + std::to_string(variable.initial);
+  if (completed && variable.increments < std::uint64_t(std::numeric_limits<std::int64_t>::max())) {
+    const std::int64_t lost = variable.initial + std::int64_t(variable.increments) - variable.value;
+    if (lost > 0) line += ", " + std::to_string(lost) + " lost";
+    else if (lost == 0) line += ", none lost";
+  }
+  return line + ")";
+}
+
+}  // namespace tl::app

@@ -1,0 +1,33 @@
+// What a finished run says in words, beside its timeline: how it ended when it did not
+// complete (a deadlock's wait-for edges) and the final values of the shared variables, which
+// is what makes a race visible (fewer than the increments the programs made).
+#pragma once
+#include "sim/engine.h"
+#include "sim/scenario.h"
+
+#include <cstdint>
+#include <string>
+#include <vector>
+
+namespace tl::app {
+
+// "" for a completed run; otherwise one line, e.g. "deadlock: transfer_ab waits for bank.b
+// held by transfer_ba, transfer_ba waits for bank.a held by transfer_ab".
+std::string outcome_line(const Scenario& scenario, const RunResult& result);
+
+struct VariableSummary {
+  std::string   name;                  // "P0.counter"
+  std::int64_t  value      = 0;        // at the end of the run
+  std::int64_t  initial    = 0;        // as declared
+  std::uint64_t increments = 0;        // increment + atomic_increment steps the programs execute
+                                       // (loops multiplied out, saturating)
+};
+
+// One per shared variable of every process, declaration order (empty without any).
+std::vector<VariableSummary> shared_variables(const Scenario& scenario, const RunResult& result);
+
+// "P0.counter = 1059 (2000 increments, 941 lost)"; "lost" only when the run completed and
+// some were (a run that stopped early has increments left to do).
+std::string variable_line(const VariableSummary& variable, bool completed);
+
+}  // namespace tl::app

@@ -1,0 +1,77 @@
+#include "app/views/scenario_info.h"
+
+#include "app/theme.h"
+
+#include <imgui.h>
+
+namespace tl::app {
+namespace {
+
+Rect wrapped(ImU32 color, const std::string& text) {
+  ImGui::PushStyleColor(ImGuiCol_Text, color);
+  ImGui::TextWrapped("%s", text.c_str());
+  ImGui::PopStyleColor();
+  const ImVec2 min = ImGui::GetItemRectMin(), max = ImGui::GetItemRectMax();
+  return Rect{min.x, min.y, max.x, max.y};
+}
+
+bool lost_updates(const AppState& state) {
+  if (state.result->outcome != Outcome::Completed) return false;
+  for (const VariableSummary& v : state.variables)
+    if (v.increments > 0 && v.increments < std::uint64_t(INT64_MAX) &&
+        v.value < v.initial + std::int64_t(v.increments))
+      return true;
+  return false;
+}
+
+}  // namespace
+
+std::string description_text(const AppState& state) {
+  // A description states the example's own core count; once the slider moves, say so rather
+  // than leave the learner a statement that no longer holds.
+  std::string text = state.description;
+  if (!state.description_cores) return text;
+  const int own = int(state.base.machine.cores);
+  text += " (default: " + std::to_string(own) + (own == 1 ? " core" : " cores");
+  if (state.cores != own) text += "; now " + std::to_string(state.cores);
+  return text + ")";
+}
+
+std::string variables_text(const AppState& state) {
+  if (state.variables.empty()) return {};
+  const bool completed = state.result->outcome == Outcome::Completed;
+  std::string text = "shared: ";
+  for (std::size_t i = 0; i < state.variables.size(); ++i) {
+    if (i > 0) text += ", ";
+    text += variable_line(state.variables[i], completed);
+  }
+  return text;
+}
+
+void draw_scenario_info(AppState& state) {
+  ImGui::PushStyleColor(ImGuiCol_Text, theme::kTitle);
+  ImGui::TextUnformatted("threadlab \xE2\x80\x94 threads vs processes");
+  ImGui::PopStyleColor();
+  if (!state.scenario_name.empty()) {
+    ImGui::SameLine();
+    ImGui::PushStyleColor(ImGuiCol_Text, theme::kAccent);
+    ImGui::Text("   %s", state.title.empty() ? state.scenario_name.c_str() : state.title.c_str());
+    ImGui::PopStyleColor();
+  }
+
+  if (state.description.empty())
+    wrapped(theme::kDimText, "Core rows: which thread each core runs, one at a time. "
+                             "Thread rows: what each thread is doing.");
+  else
+    wrapped(theme::kText, description_text(state));
+
+  // Outcome and variables belong to the run on screen (state.scenario, state.result), not to
+  // a pending request.
+  state.layout.outcome_line = state.outcome.empty() ? Rect{} : wrapped(theme::kWarning, state.outcome);
+  state.layout.variables_line =
+      state.variables.empty() ? Rect{} : wrapped(lost_updates(state) ? theme::kWarning : theme::kTitle, variables_text(state));
+
+  if (!state.error.empty()) wrapped(theme::kError, state.error);
+}
+
+}  // namespace tl::app
