@@ -73,6 +73,19 @@ TimeNs nice_step(double min_ns) {
   return power * 10;
 }
 
+const char* policy_name(PolicyKind policy) {
+  switch (policy) {
+    case PolicyKind::Fifo:     return "FIFO";
+    case PolicyKind::Sjf:      return "SJF";
+    case PolicyKind::Stcf:     return "STCF";
+    case PolicyKind::Rr:       return "round robin";
+    case PolicyKind::Priority: return "priority";
+    case PolicyKind::Mlfq:     return "MLFQ";
+    case PolicyKind::Cyclic:   return "cyclic";
+  }
+  return "?";
+}
+
 const char* state_name(ThreadState state) {
   switch (state) {
     case ThreadState::Running:        return "running";

@@ -1,5 +1,6 @@
 // Times as a learner reads them: integer nanoseconds shown in the unit that fits.
 #pragma once
+#include "sim/scenario.h"
 #include "sim/trace.h"
 #include "sim/types.h"
 
@@ -22,6 +23,9 @@ TimeText format_tick(TimeNs t, TimeNs step);
 const char* state_name(ThreadState state);
 const char* state_short(ThreadState state);
 const char* state_meaning(ThreadState state);
+
+// "round robin", "MLFQ": a policy as the UI names it.
+const char* policy_name(PolicyKind policy);
 
 // The smallest 1, 2 or 5 times a power of ten that is at least `min_ns` (>= 1).
 TimeNs nice_step(double min_ns);

@@ -10,19 +10,6 @@
 namespace tl::app {
 namespace {
 
-const char* policy_name(PolicyKind policy) {
-  switch (policy) {
-    case PolicyKind::Fifo:     return "FIFO";
-    case PolicyKind::Sjf:      return "SJF";
-    case PolicyKind::Stcf:     return "STCF";
-    case PolicyKind::Rr:       return "round robin";
-    case PolicyKind::Priority: return "priority";
-    case PolicyKind::Mlfq:     return "MLFQ";
-    case PolicyKind::Cyclic:   return "cyclic";
-  }
-  return "?";
-}
-
 // Continues the row only if an item `width` wide still fits; otherwise it starts a new line,
 // so a narrow canvas (a course page's iframe) wraps the controls instead of clipping them.
 void same_line_if_fits(float width, float spacing = 24.0f) {
@@ -35,10 +22,10 @@ float text_width(const char* text) { return ImGui::CalcTextSize(text).x; }
 constexpr float kScenarioComboWidth = 170.0f;
 constexpr float kScenarioNameColumn = 190.0f;   // where the titles start in the open combo
 // Widths chosen so that a 480 px frame needs three rows: scenario and playback; speed, cores
-// and Fit; time and scheduler.
+// and Fit; time.
 constexpr float kSpeedWidth = 110.0f;
 constexpr float kCoresWidth = 150.0f;
-constexpr float kTextGap = 12.0f;              // between the texts that end the row
+constexpr float kTextGap = 12.0f;              // before the time text that ends the row
 
 // The picker: every embedded scenario by name, its title beside it. Choosing one (even the
 // current one: a way back to its defaults) loads it with its own core count.
@@ -121,17 +108,6 @@ void draw_controls(AppState& state) {
     ImGui::Dummy(ImVec2(slot - text_width(text), ImGui::GetItemRectSize().y));
   }
 
-  const SchedulerSpec& scheduler = state.scenario.scheduler;
-  if (scheduler.policy == PolicyKind::Rr)
-    std::snprintf(text, sizeof text, "scheduler: %s, quantum %s", policy_name(scheduler.policy),
-                  format_time(scheduler.quantum).c_str());
-  else
-    std::snprintf(text, sizeof text, "scheduler: %s", policy_name(scheduler.policy));
-  same_line_if_fits(text_width(text), kTextGap);
-  ImGui::AlignTextToFramePadding();
-  ImGui::PushStyleColor(ImGuiCol_Text, theme::kDimText);
-  ImGui::TextUnformatted(text);
-  ImGui::PopStyleColor();
 }
 
 }  // namespace tl::app

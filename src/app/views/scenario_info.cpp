@@ -1,6 +1,9 @@
 #include "app/views/scenario_info.h"
 
+#include "app/format.h"
 #include "app/theme.h"
+
+#include <cstdio>
 
 #include <imgui.h>
 
@@ -53,11 +56,25 @@ void draw_scenario_info(AppState& state) {
   ImGui::TextUnformatted("threadlab \xE2\x80\x94 threads vs processes");
   ImGui::PopStyleColor();
   if (!state.scenario_name.empty()) {
-    ImGui::SameLine();
+    ImGui::SameLine(0, 24);
     ImGui::PushStyleColor(ImGuiCol_Text, theme::kAccent);
-    ImGui::Text("   %s", state.title.empty() ? state.scenario_name.c_str() : state.title.c_str());
+    ImGui::TextUnformatted(state.title.empty() ? state.scenario_name.c_str() : state.title.c_str());
     ImGui::PopStyleColor();
   }
+  // The scheduler of the run on screen: beside the titles, or on a line of its own when the
+  // canvas is too narrow.
+  char text[96];
+  const SchedulerSpec& scheduler = state.scenario.scheduler;
+  if (scheduler.policy == PolicyKind::Rr)
+    std::snprintf(text, sizeof text, "scheduler: %s, quantum %s", policy_name(scheduler.policy),
+                  format_time(scheduler.quantum).c_str());
+  else
+    std::snprintf(text, sizeof text, "scheduler: %s", policy_name(scheduler.policy));
+  const float right = ImGui::GetWindowPos().x + ImGui::GetWindowContentRegionMax().x;
+  if (ImGui::GetItemRectMax().x + 24 + ImGui::CalcTextSize(text).x <= right) ImGui::SameLine(0, 24);
+  ImGui::PushStyleColor(ImGuiCol_Text, theme::kDimText);
+  ImGui::TextUnformatted(text);
+  ImGui::PopStyleColor();
 
   if (state.description.empty())
     wrapped(theme::kDimText, "Core rows: which thread each core runs, one at a time. "

@@ -9,7 +9,9 @@
 
 #include <algorithm>
 #include <cmath>
+#include <cfloat>
 #include <cstdio>
+#include <cstring>
 
 namespace tl::app {
 
@@ -289,6 +291,29 @@ void draw_pending_marker(const AppState& state, const ImRect& gutter, ImDrawList
 
 constexpr float kChipOffset = 62.0f;   // after "core 15"
 
+// A name in at most `width` px: cut with an ellipsis when longer ("transfer_ab" -> "transf…"),
+// so a clipped name never runs into the text after it. The tooltip has the whole name.
+void add_fitted_text(ImDrawList& dl, ImVec2 pos, ImU32 color, const char* text, float width) {
+  const ImFont& font = *ImGui::GetFont();
+  const float size = ImGui::GetFontSize();
+  const char* end = text + std::strlen(text);
+  if (font.CalcTextSizeA(size, FLT_MAX, 0, text, end).x <= width) {
+    dl.AddText(pos, color, text, end);
+    return;
+  }
+  static constexpr const char* kEllipsis = "\xE2\x80\xA6";
+  const float room = width - font.CalcTextSizeA(size, FLT_MAX, 0, kEllipsis).x;
+  const char* cut = text;
+  while (cut < end) {
+    const char* next = cut + 1;
+    while (next < end && (static_cast<unsigned char>(*next) & 0xC0) == 0x80) ++next;   // whole UTF-8 characters
+    if (font.CalcTextSizeA(size, FLT_MAX, 0, text, next).x > room) break;
+    cut = next;
+  }
+  dl.AddText(pos, color, text, cut);
+  dl.AddText(ImVec2(pos.x + font.CalcTextSizeA(size, FLT_MAX, 0, text, cut).x, pos.y), color, kEllipsis);
+}
+
 // The core's name and, at the playhead, the thread it is running: the animated part.
 void draw_core_gutter(const AppState& state, CoreId core, const ImRect& row, ImDrawList& dl) {
   const float y = std::floor((row.Min.y + row.Max.y - ImGui::GetTextLineHeight()) * 0.5f);
@@ -309,7 +334,7 @@ void draw_core_gutter(const AppState& state, CoreId core, const ImRect& row, ImD
                      overhead ? theme::kOverheadHatch : theme::thread_color(span.thread));
     const char* name = span.thread < state.scenario.threads.size()
                            ? state.scenario.threads[span.thread].name.c_str() : "?";
-    dl.AddText(ImVec2(chip_x + 14, y), theme::kTitle, overhead ? "switch" : name);
+    add_fitted_text(dl, ImVec2(chip_x + 14, y), theme::kTitle, overhead ? "switch" : name, row.Max.x - chip_x - 14);
   }
   dl.PopClipRect();
 }
@@ -319,9 +344,8 @@ void draw_thread_gutter(const AppState& state, ThreadId thread, const ImRect& ro
   const float y = std::floor((row.Min.y + row.Max.y - ImGui::GetTextLineHeight()) * 0.5f);
   const float state_x = row.Min.x + kChipOffset + 14;   // under the cores' thread names
   dl.AddRectFilled(ImVec2(row.Min.x, y + 2), ImVec2(row.Min.x + 9, y + 11), theme::thread_color(thread));
-  dl.PushClipRect(row.Min, ImVec2(state_x - 4, row.Max.y), true);
-  dl.AddText(ImVec2(row.Min.x + 14, y), theme::kTitle, state.scenario.threads[thread].name.c_str());
-  dl.PopClipRect();
+  add_fitted_text(dl, ImVec2(row.Min.x + 14, y), theme::kTitle, state.scenario.threads[thread].name.c_str(),
+                  state_x - 6 - (row.Min.x + 14));
 
   const auto at = visible(std::span<const StateSpan>(state.result->trace.threads[thread]), state.playhead,
                           state.playhead + 1);
