@@ -11,6 +11,8 @@
 //     module,               // the Emscripten module once instantiated
 //     state(),              // parsed tl_state_json(): lanes, threads, controls, ... (CSS px)
 //     setCores(n),          // same as moving the cores slider
+//     setScenario(name),    // same as choosing it in the Scenario combo ("race"; the names
+//                           // are state().scenarios); throws RangeError for an unknown name
 //   }
 (function () {
   "use strict";
@@ -34,8 +36,9 @@
   const isolated = self.crossOriginIsolated === true;
   const variant = isolated && params.get("variant") !== "single" ? "threads" : "single";
 
-  // URL parameters the app understands as command-line arguments (?cores=4 -> --cores 4).
-  const ARGUMENT_PARAMS = ["cores", "scenario", "lesson"];
+  // URL parameters the app understands as command-line arguments (?cores=4 -> --cores 4,
+  // ?scenario=race -> --scenario race). A bad value is a console warning; the default stays.
+  const ARGUMENT_PARAMS = ["scenario", "cores"];
   const args = [];
   for (const name of ARGUMENT_PARAMS) {
     if (params.has(name)) args.push("--" + name, params.get(name));
@@ -67,6 +70,14 @@
       if (!api.module) throw new Error("threadlab is not ready yet");
       if (!Number.isInteger(n)) throw new TypeError("setCores: n must be an integer, got " + n);
       api.module._tl_set_cores(n);
+    },
+    setScenario(name) {
+      if (!api.module) throw new Error("threadlab is not ready yet");
+      if (typeof name !== "string") throw new TypeError("setScenario: name must be a string, got " + name);
+      if (!api.module.ccall("tl_set_scenario", "number", ["string"], [name])) {
+        throw new RangeError("setScenario: unknown scenario '" + name + "' (one of: " +
+                             api.state().scenarios.join(", ") + ")");
+      }
     },
   };
   window.threadlab = api;

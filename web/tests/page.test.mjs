@@ -26,6 +26,14 @@ const settled = (page, lanes) =>
     return !s.pending && s.frame >= 5 && (n === undefined || s.lanes.length === n);
   }, lanes, WAIT);
 
+// A scenario switch is shown once its run is: not pending, that name, one lane per core.
+const showing = (page, name) =>
+  page.waitForFunction((want) => {
+    const s = window.threadlab.state();
+    return !s.pending && s.frame >= 5 && s.scenario === want && s.lanes.length === s.cores &&
+           s.thread_lanes.length === s.threads.length;
+  }, name, WAIT);
+
 async function shot(page, name) {
   const buffer = await page.screenshot({ fullPage: false });
   writeFileSync(path.join(ARTIFACTS, name), buffer);
@@ -182,6 +190,67 @@ for (const { isolation, variant } of [{ isolation: true, variant: "threads" },
       const png = await shot(page, `web-${variant}-setcores.png`);
       const lit = laneColours(png, s, offset).filter(({ counts }) => counts.some((n) => n > 20)).length;
       assert.ok(lit >= 1, "after setCores the lanes still show thread colours");
+    });
+
+    test("?scenario=race opens the race scenario and shows the counter's lost updates", async () => {
+      const race = await browser.context.newPage();
+      const raceErrors = watchErrors(race);
+      await race.goto(url + "?scenario=race");
+      await race.evaluate(() => window.threadlab.ready.then(() => true));
+      await showing(race, "race");
+      const s = await state(race);
+      assert.equal(s.cores, 2, "the race scenario's own core count");
+      assert.deepEqual(s.threads.map((t) => t.name), ["A", "B"]);
+      assert.equal(s.outcome, "completed");
+      assert.equal(s.variables.length, 1);
+      const counter = s.variables[0];
+      assert.equal(counter.name, "P0.counter");
+      assert.equal(counter.increments, 2000);
+      assert.ok(counter.value > 0 && counter.value < 2000, `updates are lost on two cores (${counter.value})`);
+      assert.ok(s.scenarios.includes("race") && s.scenarios[0] === "slice");
+      await shot(race, `web-${variant}-race.png`);
+      await race.close();
+      assert.deepEqual(raceErrors, []);
+    });
+
+    test("?scenario=NAME with an unknown name warns in the console and opens the default", async () => {
+      const bad = await browser.context.newPage();
+      const badErrors = watchErrors(bad);
+      const warnings = [];
+      bad.on("console", (msg) => { if (msg.type() === "warning") warnings.push(msg.text()); });
+      await bad.goto(url + "?scenario=nope");
+      await bad.evaluate(() => window.threadlab.ready.then(() => true));
+      await showing(bad, "slice");
+      assert.ok(warnings.some((w) => w.includes("--scenario: unknown scenario 'nope' (one of: slice,")),
+                `warnings: ${JSON.stringify(warnings)}`);
+      await bad.close();
+      assert.deepEqual(badErrors, []);
+    });
+
+    test("threadlab.setScenario switches scenario, cores and lanes", async () => {
+      const pendingAtOnce = await page.evaluate(() => {
+        window.threadlab.setScenario("deadlock");
+        return window.threadlab.state().pending;
+      });
+      assert.equal(pendingAtOnce, true, "setScenario returns before the run is shown");
+      await showing(page, "deadlock");
+      let s = await state(page);
+      assert.equal(s.outcome, "deadlock");
+      assert.match(s.outcome_line, /^deadlock: transfer_ab waits for bank\.b held by transfer_ba, /);
+      await shot(page, `web-${variant}-deadlock.png`);
+
+      for (const [name, cores] of [["gil_latency", 2], ["mlfq", 1]]) {
+        await page.evaluate((n) => window.threadlab.setScenario(n), name);
+        await showing(page, name);
+        s = await state(page);
+        assert.equal(s.cores, cores, `${name} opens with its own core count`);
+        await shot(page, `web-${variant}-${name}.png`);
+      }
+      const thrown = await page.evaluate(() => {
+        try { window.threadlab.setScenario("nope"); return null; } catch (e) { return `${e.name}: ${e.message}`; }
+      });
+      assert.match(thrown, /^RangeError: setScenario: unknown scenario 'nope' \(one of: slice, /);
+      assert.equal((await state(page)).scenario, "mlfq", "an unknown name changes nothing");
     });
 
     test(`embedding example runs the ${variant} variant in its iframe`, async () => {
