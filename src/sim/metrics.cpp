@@ -50,7 +50,9 @@ Metrics compute_metrics(const Scenario& scenario, const Trace& trace) {
       const StateSpan& s = lane[i];
       if (s.state == ThreadState::Ready) tm.wait += s.end - s.start;
       if (s.state == ThreadState::WaitingGil) tm.gil_wait += s.end - s.start;
-      if (s.state == ThreadState::Running && !ran) {
+      // Response ends at the first dispatch, even one that only starts an I/O at no CPU cost
+      // (it leaves no Running span): the thread got a core then.
+      if (!ran && s.state != ThreadState::Ready && s.state != ThreadState::WaitingGil) {
         ran = true;
         tm.response = s.start - arrival;
       }
