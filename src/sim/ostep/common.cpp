@@ -1,6 +1,7 @@
 #include "sim/ostep/common.h"
 
 #include <cstdio>
+#include <stdexcept>
 
 namespace tl::ostep {
 
@@ -218,6 +219,14 @@ Scenario single_cpu_without_costs() {
   s.machine.switch_cost = 0;
   s.machine.lock_cost   = 0;
   return s;
+}
+
+RunResult run_to_completion(const Scenario& scenario) {
+  RunResult run = tl::run(scenario);
+  if (run.outcome != Outcome::Completed)
+    throw std::runtime_error(std::string("engine run ended with outcome ") +
+                             to_string(run.outcome));
+  return run;
 }
 
 }  // namespace tl::ostep

@@ -10,6 +10,7 @@
 // [SECTION] Numbers and text
 // [SECTION] Random job lists
 #pragma once
+#include "sim/engine.h"
 #include "sim/scenario.h"
 #include "sim/types.h"
 
@@ -33,6 +34,10 @@ inline constexpr TimeNs kUnitNs = 1'000'000;
 // The machine all three tools assume: one CPU, and switching, locking free (they model no
 // costs). Each adapter adds its policy and jobs.
 Scenario single_cpu_without_costs();
+
+// Runs an adapter's scenario; anything but a completed run is a bug in the adapter's limits
+// (they are sized so every valid job list completes), reported as an internal error.
+RunResult run_to_completion(const Scenario& scenario);
 
 // Caps that keep a typo from turning into an hour-long run or an out-of-memory.
 inline constexpr std::int64_t kMaxJobs      = 1000;

@@ -240,10 +240,7 @@ Scenario mlfq_scenario(const MlfqOptions& o) {
 // ---------------------------------------------------------------------------------------------
 MlfqReport solve_mlfq(const MlfqOptions& o) {
   const Scenario scenario = mlfq_scenario(o);
-  const RunResult run = tl::run(scenario);
-  if (run.outcome != Outcome::Completed)
-    throw std::runtime_error(std::string("engine run ended with outcome ") +
-                             to_string(run.outcome));
+  const RunResult run = run_to_completion(scenario);
   MlfqReport r;
   std::int64_t sr = 0, st = 0;
   for (std::size_t j = 0; j < o.jobs.size(); ++j) {

@@ -212,10 +212,7 @@ Scenario process_run_scenario(const ProcessRunOptions& o) {
 // ---------------------------------------------------------------------------------------------
 ProcessRunReport solve_process_run(const ProcessRunOptions& o) {
   const Scenario scenario = process_run_scenario(o);
-  const RunResult run = tl::run(scenario);
-  if (run.outcome != Outcome::Completed)
-    throw std::runtime_error(std::string("engine run ended with outcome ") +
-                             to_string(run.outcome));
+  const RunResult run = run_to_completion(scenario);
   const std::size_t n = o.programs.size();
   const TimeNs makespan = run.trace.makespan;
   if (makespan % kUnitNs != 0) throw std::runtime_error("engine makespan is not a whole tick");

@@ -133,10 +133,7 @@ Scenario scheduler_scenario(const SchedulerOptions& options) {
 // scheduler.py's float bookkeeping (clock += slice) so the printed roundings match the tool's.
 SchedulerReport solve_scheduler(const SchedulerOptions& options) {
   const Scenario scenario = scheduler_scenario(options);
-  const RunResult run = tl::run(scenario);
-  if (run.outcome != Outcome::Completed)
-    throw std::runtime_error(std::string("engine run ended with outcome ") +
-                             to_string(run.outcome));
+  const RunResult run = run_to_completion(scenario);
   const std::size_t n = options.lengths.size();
   SchedulerReport r;
   r.jobs.resize(n);
