@@ -1,5 +1,6 @@
 // Helpers of the runtime tests: scenarios from JSON, errors, spans of a thread's lane.
 #pragma once
+#include "../sim/test_helpers.h"
 #include "sim/engine.h"
 #include "sim/scenario.h"
 
@@ -11,17 +12,9 @@
 namespace tl::rt_test {
 
 inline constexpr TimeNs kUs = 1'000;
-inline constexpr TimeNs kMs = 1'000'000;
-
-inline Scenario scenario_from(const std::string& json) {
-  ParseResult r = parse_scenario(json);
-  std::string all;
-  for (const ScenarioError& e : r.errors) all += format_error(e) + "\n";
-  EXPECT_TRUE(r.scenario.has_value()) << all;
-  return r.scenario ? *r.scenario : Scenario{};
-}
-
-inline RunResult run_json(const std::string& json) { return run(scenario_from(json)); }
+using tl::test::kMs;
+using tl::test::run_json;
+using tl::test::scenario_from;
 
 inline bool has_error(const std::string& json, const std::string& path, const std::string& fragment) {
   for (const ScenarioError& e : parse_scenario(json).errors)
