@@ -5,31 +5,6 @@
 namespace tl::app {
 namespace {
 
-constexpr std::uint64_t kSaturated = std::numeric_limits<std::uint64_t>::max();
-
-std::uint64_t saturating_mul(std::uint64_t a, std::uint64_t b) {
-  return a != 0 && b > kSaturated / a ? kSaturated : a * b;
-}
-
-// Executions of increments of `var` in one program: each op counts as often as the loops
-// around it run (a LoopBegin's count multiplies everything up to its LoopEnd).
-std::uint64_t increments_of(const std::vector<Op>& program, std::uint32_t var) {
-  std::vector<std::uint64_t> multiplier{1};
-  std::uint64_t total = 0;
-  for (const Op& op : program) {
-    switch (op.kind) {
-      case OpKind::LoopBegin: multiplier.push_back(saturating_mul(multiplier.back(), op.arg)); break;
-      case OpKind::LoopEnd:   if (multiplier.size() > 1) multiplier.pop_back(); break;
-      case OpKind::Add:       // an increment compiles to load, add, store: count its add
-      case OpKind::AtomicIncrement:
-        if (op.arg == var) total = total > kSaturated - multiplier.back() ? kSaturated : total + multiplier.back();
-        break;
-      default: break;
-    }
-  }
-  return total;
-}
-
 std::string thread_name(const Scenario& scenario, ThreadId thread) {
   return thread < scenario.threads.size() ? scenario.threads[thread].name : "nobody";
 }
@@ -70,23 +45,22 @@ std::vector<VariableSummary> shared_variables(const Scenario& scenario, const Ru
       summary.initial = v < process.initial.size() ? process.initial[v] : 0;
       summary.value = p < result.final_vars.size() && v < result.final_vars[p].size() ? result.final_vars[p][v]
                                                                                       : summary.initial;
-      for (ThreadId t : process.threads)
-        if (t < scenario.threads.size()) {
-          const std::uint64_t n = increments_of(scenario.threads[t].program, std::uint32_t(v));
-          summary.increments = summary.increments > kSaturated - n ? kSaturated : summary.increments + n;
-        }
+      // The engine counts the increments that completed, so lost updates are exact even for
+      // a run that stopped early.
+      if (p < result.increments.size() && v < result.increments[p].size())
+        summary.increments = result.increments[p][v];
       out.push_back(std::move(summary));
     }
   }
   return out;
 }
 
-std::string variable_line(const VariableSummary& variable, bool completed) {
+std::string variable_line(const VariableSummary& variable) {
   std::string line = variable.name + " = " + std::to_string(variable.value);
   if (variable.increments == 0) return line;
   line += " (" + std::to_string(variable.increments) + (variable.increments == 1 ? " increment" : " increments");
   if (variable.initial != 0) line += " from " + std::to_string(variable.initial);
-  if (completed && variable.increments < std::uint64_t(std::numeric_limits<std::int64_t>::max())) {
+  if (variable.increments < std::uint64_t(std::numeric_limits<std::int64_t>::max())) {
     const std::int64_t lost = variable.initial + std::int64_t(variable.increments) - variable.value;
     if (lost > 0) line += ", " + std::to_string(lost) + " lost";
     else if (lost == 0) line += ", none lost";

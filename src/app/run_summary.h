@@ -19,15 +19,13 @@ struct VariableSummary {
   std::string   name;                  // "P0.counter"
   std::int64_t  value      = 0;        // at the end of the run
   std::int64_t  initial    = 0;        // as declared
-  std::uint64_t increments = 0;        // increment + atomic_increment steps the programs execute
-                                       // (loops multiplied out, saturating)
+  std::uint64_t increments = 0;        // increments that completed in the run (RunResult::increments)
 };
 
 // One per shared variable of every process, declaration order (empty without any).
 std::vector<VariableSummary> shared_variables(const Scenario& scenario, const RunResult& result);
 
-// "P0.counter = 1059 (2000 increments, 941 lost)"; "lost" only when the run completed and
-// some were (a run that stopped early has increments left to do).
-std::string variable_line(const VariableSummary& variable, bool completed);
+// "P0.counter = 1059 (2000 increments, 941 lost)", or "none lost".
+std::string variable_line(const VariableSummary& variable);
 
 }  // namespace tl::app

@@ -228,11 +228,17 @@ std::string to_table(const Scenario& s, const RunResult& r) {
   if (m.ipc_bytes_copied > 0)
     o += "\nipc bytes copied  " + std::to_string(m.ipc_bytes_copied) + "\n";
 
+  // lost = initial + completed increments - final: what a race overwrote.
   Table vars;
-  vars.rows.push_back({"variable", "", "final"});
+  vars.rows.push_back({"variable", "", "final", "increments", "lost"});
   for (std::size_t p = 0; p < s.processes.size() && p < r.final_vars.size(); ++p)
-    for (std::size_t v = 0; v < s.processes[p].vars.size() && v < r.final_vars[p].size(); ++v)
-      vars.rows.push_back({var_key(s, p, v), "", std::to_string(r.final_vars[p][v])});
+    for (std::size_t v = 0; v < s.processes[p].vars.size() && v < r.final_vars[p].size(); ++v) {
+      const std::int64_t initial = v < s.processes[p].initial.size() ? s.processes[p].initial[v] : 0;
+      const std::uint64_t done = p < r.increments.size() && v < r.increments[p].size() ? r.increments[p][v] : 0;
+      const std::int64_t lost = initial + static_cast<std::int64_t>(done) - r.final_vars[p][v];
+      vars.rows.push_back({var_key(s, p, v), "", std::to_string(r.final_vars[p][v]),
+                           std::to_string(done), std::to_string(lost)});
+    }
   if (vars.rows.size() > 1) {
     o += "\n";
     o += vars.render();

@@ -124,6 +124,7 @@ Engine::Engine(const Scenario& scenario, const RunOptions& options)
   }
   mutexes_.resize(nm);
   vars_.resize(nv, 0);
+  increments_.assign(nv, 0);
   for (std::size_t p = 0; p < sc_.processes.size(); ++p)
     for (std::size_t v = 0; v < sc_.processes[p].vars.size(); ++v)
       vars_[var_base_[p] + v] = v < sc_.processes[p].initial.size() ? sc_.processes[p].initial[v] : 0;
@@ -463,9 +464,12 @@ void Engine::finish(TimeNs end) {
   result_.trace.makespan = result_.outcome == Outcome::Completed ? makespan : end;
   result_.events = steps_;
   result_.final_vars.resize(sc_.processes.size());
+  result_.increments.resize(sc_.processes.size());
   for (std::size_t p = 0; p < sc_.processes.size(); ++p) {
     const std::size_t nv = sc_.processes[p].vars.size();
     result_.final_vars[p].assign(vars_.begin() + var_base_[p], vars_.begin() + var_base_[p] + nv);
+    result_.increments[p].assign(increments_.begin() + var_base_[p],
+                                 increments_.begin() + var_base_[p] + nv);
   }
   result_.trace.memory           = runtime_.take_memory_lanes();
   trim_trace(result_.trace);

@@ -35,6 +35,9 @@ struct RunResult {
   Metrics                               metrics;
   std::vector<WaitEdge>                 waits;        // non-empty iff outcome == Deadlock
   std::vector<std::vector<std::int64_t>> final_vars;  // [process][var]
+  // [process][var] increments that completed (a non-atomic one at its store, an atomic one at
+  // once): final - initial - increments is what a race lost.
+  std::vector<std::vector<std::uint64_t>> increments;
   std::uint64_t                         events = 0;   // engine steps taken (benchmarks)
 };
 

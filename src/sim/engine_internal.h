@@ -194,6 +194,7 @@ class Engine {
   std::vector<MutexRt>     mutexes_;         // all processes, mutex_base_[process] + MutexId
   std::vector<std::uint32_t> mutex_base_;
   std::vector<std::int64_t>  vars_;          // all processes, var_base_[process] + VarId
+  std::vector<std::uint64_t> increments_;    // completed increments, indexed like vars_
   std::vector<std::uint32_t> var_base_;
   std::vector<std::uint32_t> loop_end_;      // [op_base_[t] + pc] of a LoopBegin: its LoopEnd
   std::vector<std::uint32_t> op_base_;

@@ -240,8 +240,18 @@ StepResult Engine::complete_op(ThreadId t, TimeNs now) {
     }
     case OpKind::Load:            if (var) th.reg = *var; break;
     case OpKind::Add:             ++th.reg; break;
-    case OpKind::Store:           if (var) *var = th.reg; break;
-    case OpKind::AtomicIncrement: if (var) ++*var; break;
+    case OpKind::Store:
+      if (var) {
+        *var = th.reg;
+        ++increments_[static_cast<std::size_t>(var - vars_.data())];
+      }
+      break;
+    case OpKind::AtomicIncrement:
+      if (var) {
+        ++*var;
+        ++increments_[static_cast<std::size_t>(var - vars_.data())];
+      }
+      break;
     default: break;
   }
   ++th.pc;

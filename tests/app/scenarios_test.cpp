@@ -253,11 +253,10 @@ TEST(Scenarios, MentionsCoreCountFindsCountsInDigitsAndWords) {
   EXPECT_FALSE(mentions_core_count(""));
 }
 
-TEST(Scenarios, VariableLineCountsLoopsAndInitialValues) {
-  EXPECT_EQ(variable_line({"P.x", 7, 5, 2}, true), "P.x = 7 (2 increments from 5, none lost)");
-  EXPECT_EQ(variable_line({"P.x", 6, 5, 2}, true), "P.x = 6 (2 increments from 5, 1 lost)");
-  EXPECT_EQ(variable_line({"P.x", 6, 5, 2}, false), "P.x = 6 (2 increments from 5)") << "a stopped run";
-  EXPECT_EQ(variable_line({"P.x", 3, 3, 0}, true), "P.x = 3");
+TEST(Scenarios, VariableLineCountsInitialValuesAndLosses) {
+  EXPECT_EQ(variable_line({"P.x", 7, 5, 2}), "P.x = 7 (2 increments from 5, none lost)");
+  EXPECT_EQ(variable_line({"P.x", 6, 5, 2}), "P.x = 6 (2 increments from 5, 1 lost)");
+  EXPECT_EQ(variable_line({"P.x", 3, 3, 0}), "P.x = 3");
 }
 
 // --scenario: a valid name selects it; a bad one names the flag and every valid name.

@@ -42,11 +42,10 @@ std::string description_text(const AppState& state) {
 
 std::string variables_text(const AppState& state) {
   if (state.variables.empty()) return {};
-  const bool completed = state.result->outcome == Outcome::Completed;
   std::string text = "shared: ";
   for (std::size_t i = 0; i < state.variables.size(); ++i) {
     if (i > 0) text += ", ";
-    text += variable_line(state.variables[i], completed);
+    text += variable_line(state.variables[i]);
   }
   return text;
 }
