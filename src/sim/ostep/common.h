@@ -15,6 +15,7 @@
 #include "sim/types.h"
 
 #include <cstdint>
+#include <cstdio>
 #include <optional>
 #include <span>
 #include <string>
@@ -34,6 +35,15 @@ inline constexpr TimeNs kUnitNs = 1'000'000;
 // The machine all three tools assume: one CPU, and switching, locking free (they model no
 // costs). Each adapter adds its policy and jobs.
 Scenario single_cpu_without_costs();
+
+// printf-style formatting appended to `out`, for the tools' fixed-format lines (one line at a
+// time: 256 characters is plenty).
+template <class... Args>
+void appendf(std::string& out, const char* fmt, Args... args) {
+  char buf[256];
+  std::snprintf(buf, sizeof buf, fmt, args...);
+  out += buf;
+}
 
 // Runs an adapter's scenario; anything but a completed run is a bug in the adapter's limits
 // (they are sized so every valid job list completes), reported as an internal error.

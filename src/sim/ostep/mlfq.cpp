@@ -261,15 +261,6 @@ MlfqReport solve_mlfq(const MlfqOptions& o) {
 // ---------------------------------------------------------------------------------------------
 // [SECTION] Text
 // ---------------------------------------------------------------------------------------------
-namespace {
-
-void appendf(std::string& out, const char* fmt, auto... args) {
-  char buf[256];
-  std::snprintf(buf, sizeof buf, fmt, args...);
-  out += buf;
-}
-
-}  // namespace
 
 std::string format_mlfq(const MlfqOptions& o, const MlfqReport* report) {
   std::string out;

@@ -276,12 +276,6 @@ ProcessRunReport solve_process_run(const ProcessRunOptions& o) {
 // ---------------------------------------------------------------------------------------------
 namespace {
 
-void appendf(std::string& out, const char* fmt, auto... args) {
-  char buf[256];
-  std::snprintf(buf, sizeof buf, fmt, args...);
-  out += buf;
-}
-
 const char* state_name(ProcState s) {
   switch (s) {
     case ProcState::Ready:   return "READY";

@@ -228,12 +228,6 @@ SchedulerReport solve_scheduler(const SchedulerOptions& options) {
 // ---------------------------------------------------------------------------------------------
 namespace {
 
-void appendf(std::string& out, const char* fmt, auto... args) {
-  char buf[256];
-  std::snprintf(buf, sizeof buf, fmt, args...);
-  out += buf;
-}
-
 // Python's '%3d' % float truncates toward zero.
 long long trunc_int(double v) { return static_cast<long long>(v); }
 
