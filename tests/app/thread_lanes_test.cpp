@@ -144,6 +144,26 @@ TEST(ThreadLanes, BlockedStatesGetTheirOwnColours) {
   EXPECT_NE(state.states_seen & (1u << unsigned(ThreadState::BlockedIo)), 0u);
 }
 
+// 2000 threads: only the lanes inside the timeline's scroll region are drawn, so a frame's
+// spans (and vertices) follow the screen, not the thread count; every lane still has its rect.
+TEST(ThreadLanes, LanesScrolledOutOfViewAreNotDrawn) {
+  HeadlessUi ui(1280, 800);
+  AppState state;
+  load_scenario(state, compute_scenario(2000, 1'000'000, 10'000'000, 4), "many");
+  wait_for_run(state);
+  ASSERT_TRUE(state.error.empty()) << state.error;
+  state.playing = false;
+  ui.frame(state);
+  ASSERT_EQ(state.layout.thread_lanes.size(), 2000u);
+  // Drawing every lane would touch every span of the run; the screen holds the core lanes and
+  // a few dozen of the 2000 thread lanes, far fewer.
+  std::uint64_t all_spans = 0;
+  for (const auto& lane : state.result->trace.cores) all_spans += lane.size();
+  for (const auto& lane : state.result->trace.threads) all_spans += lane.size();
+  EXPECT_GT(state.stats.spans_visible, 0u);
+  EXPECT_LT(state.stats.spans_visible, all_spans / 2) << "lanes below the visible region were drawn";
+}
+
 TEST(ThreadLanes, HoveringAThreadLaneShowsATooltip) {
   HeadlessUi ui(1280, 800);
   AppState state = slice_app(2);

@@ -487,8 +487,11 @@ void draw_timeline(AppState& state, ImVec2 size) {
     const float y = lanes_y0 + float(core) * (lane_h + kLaneGap);
     LaneContext lane_ctx = ctx;
     lane_ctx.clip = ImRect(lanes_x0, y, lanes_x1, y + lane_h);
-    keep(CoreLane(state, core).draw(lane_ctx, state.scratch, state.stats), false);
     state.layout.lanes[core] = Rect{lanes_x0, y, lanes_x1, y + lane_h};
+    // Lanes scrolled out of the child cost nothing: per-frame work follows what is on screen,
+    // not how many cores or threads the run has.
+    if (!ImGui::IsRectVisible(ImVec2(origin.x, y), ImVec2(lanes_x1, y + lane_h))) continue;
+    keep(CoreLane(state, core).draw(lane_ctx, state.scratch, state.stats), false);
     draw_core_gutter(state, core, ImRect(origin.x, y, lanes_x0 - 8, y + lane_h), *ctx.draw);
   }
   if (threads > 0)
@@ -497,8 +500,9 @@ void draw_timeline(AppState& state, ImVec2 size) {
     const float y = threads_y0 + float(thread) * (kThreadLaneH + kThreadGap);
     LaneContext lane_ctx = ctx;
     lane_ctx.clip = ImRect(lanes_x0, y, lanes_x1, y + kThreadLaneH);
-    keep(ThreadLane(state, thread).draw(lane_ctx, state.scratch, state.stats), true);
     state.layout.thread_lanes[thread] = Rect{lanes_x0, y, lanes_x1, y + kThreadLaneH};
+    if (!ImGui::IsRectVisible(ImVec2(origin.x, y), ImVec2(lanes_x1, y + kThreadLaneH))) continue;
+    keep(ThreadLane(state, thread).draw(lane_ctx, state.scratch, state.stats), true);
     draw_thread_gutter(state, thread, ImRect(origin.x, y, lanes_x0 - 8, y + kThreadLaneH), *ctx.draw);
   }
   draw_playhead(state, ctx, axis, bottom - (threads > 0 ? kThreadGap : kLaneGap));
