@@ -4,6 +4,7 @@
 #include "sim/cost_profile.h"
 
 #include "sim/scenario.h"
+#include "sim/scenario_reader.h"
 
 #include <nlohmann/json.hpp>
 
@@ -139,40 +140,6 @@ void add_error(std::vector<ScenarioError>& errors, std::string_view path, std::s
   errors.push_back(ScenarioError{std::string(path), std::move(message)});
 }
 
-// "12.5" -> 12500 ns, from the decimal digits (round half to even), so that 0.0005 us means
-// the same here as in a program step; nullopt if malformed or beyond 18 digits of ns.
-std::optional<TimeNs> decimal_us_to_ns(std::string_view text) {
-  std::string digits;
-  int frac = 0, exp = 0;
-  std::size_t i = 0;
-  for (; i < text.size() && text[i] >= '0' && text[i] <= '9'; ++i) digits += text[i];
-  if (i < text.size() && text[i] == '.')
-    for (++i; i < text.size() && text[i] >= '0' && text[i] <= '9'; ++i, ++frac) digits += text[i];
-  if (i < text.size() && (text[i] == 'e' || text[i] == 'E')) {
-    bool negative = false;
-    if (++i < text.size() && (text[i] == '-' || text[i] == '+')) negative = text[i++] == '-';
-    for (; i < text.size() && text[i] >= '0' && text[i] <= '9'; ++i)
-      if ((exp = exp * 10 + (text[i] - '0')) > 400) return std::nullopt;
-    if (negative) exp = -exp;
-  }
-  if (i != text.size() || digits.empty()) return std::nullopt;
-  digits.erase(0, std::min(digits.find_first_not_of('0'), digits.size()));
-  if (digits.empty()) return 0;
-  const int shift = exp - frac + 3;   // ns = digits * 10^shift
-  if (shift >= 0) {
-    if (digits.size() + static_cast<std::size_t>(shift) > 18) return std::nullopt;
-    return std::stoll(digits + std::string(static_cast<std::size_t>(shift), '0'));
-  }
-  const std::size_t cut = static_cast<std::size_t>(-shift);
-  if (cut > digits.size()) digits.insert(0, cut - digits.size(), '0');
-  const std::string kept    = digits.substr(0, digits.size() - cut);
-  const std::string dropped = digits.substr(digits.size() - cut);
-  if (kept.size() > 18) return std::nullopt;
-  TimeNs ns = kept.empty() ? 0 : std::stoll(kept);
-  const bool rest_zero = dropped.find_first_not_of('0', 1) == std::string::npos;
-  if (dropped[0] > '5' || (dropped[0] == '5' && (!rest_zero || (ns & 1)))) ++ns;
-  return ns;
-}
 }  // namespace
 
 std::span<const CostField> cost_fields() { return kFields; }
@@ -227,7 +194,7 @@ bool apply_cost_field(CostProfile& profile, std::string_view name, const nlohman
         return true;
       }
       internal = d > 9e15 ? INT64_MAX : static_cast<std::int64_t>(d);
-    } else if (auto ns = decimal_us_to_ns(nlohmann::ordered_json(d).dump())) {
+    } else if (auto ns = detail::us_text_to_ns(nlohmann::ordered_json(d).dump())) {
       internal = *ns;   // dump(): the shortest decimal that reads back as d, i.e. what was written
     } else {
       internal = INT64_MAX;   // reported as too large below
