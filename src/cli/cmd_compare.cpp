@@ -3,10 +3,10 @@
 #include "cli/commands.h"
 #include "sim/compare.h"
 #include "sim/engine.h"
+#include "sim/export_chrome.h"
 
 #include <nlohmann/json.hpp>
 
-#include <cstdio>
 #include <ostream>
 
 namespace tl::cli {
@@ -50,18 +50,15 @@ int cmd_compare(std::span<const std::string> args, Streams io) {
     if (!sc) return kExitBadInput;
     results[i] = run(*sc);
   }
-  auto us = [](TimeNs ns) { char b[64]; std::snprintf(b, sizeof b, "%lld.%03lld", static_cast<long long>(ns / 1000), static_cast<long long>(ns % 1000)); return std::string(b); };
   const TimeNs t = results[0].metrics.makespan, p = results[1].metrics.makespan;
-  const long long milli = p > 0 ? static_cast<long long>(t * 1000 / p) : 0;
-  char ratio[32];
-  std::snprintf(ratio, sizeof ratio, "%lld.%03lld", milli / 1000, milli % 1000);
+  const std::string ratio = format_thousandths(p > 0 ? t * 1000 / p : 0);
   if (json) {
-    io.out << "{\"threads\":{\"outcome\":\"" << to_string(results[0].outcome) << "\",\"makespan_us\":" << us(t)
-           << "},\"processes\":{\"outcome\":\"" << to_string(results[1].outcome) << "\",\"makespan_us\":" << us(p)
+    io.out << "{\"threads\":{\"outcome\":\"" << to_string(results[0].outcome) << "\",\"makespan_us\":" << format_us(t)
+           << "},\"processes\":{\"outcome\":\"" << to_string(results[1].outcome) << "\",\"makespan_us\":" << format_us(p)
            << "},\"speedup_of_processes\":" << ratio << "}\n";
   } else {
-    io.out << "as threads:   " << to_string(results[0].outcome) << ", makespan " << us(t) << " us\n"
-           << "as processes: " << to_string(results[1].outcome) << ", makespan " << us(p) << " us\n"
+    io.out << "as threads:   " << to_string(results[0].outcome) << ", makespan " << format_us(t) << " us\n"
+           << "as processes: " << to_string(results[1].outcome) << ", makespan " << format_us(p) << " us\n"
            << "processes are " << ratio << "x as fast as threads\n";
   }
   return kExitOk;

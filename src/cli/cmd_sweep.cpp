@@ -3,6 +3,7 @@
 // speedup of every cell against threads+GIL on the first core count.
 #include "cli/commands.h"
 #include "sim/compare.h"
+#include "sim/export_chrome.h"
 #include "sim/sweep.h"
 
 #include <cstdio>
@@ -59,16 +60,15 @@ int cmd_sweep(std::span<const std::string> args, Streams io) {
   ThreadPool pool(ThreadPool::hardware_threads());   // 1 in builds without threads
   const SweepResults results = run_sweep(grid, &pool);
   const std::vector<SpeedupRow> rows = sweep_speedups(grid, results);
-  auto fixed = [](std::int64_t milli) { char b[32]; std::snprintf(b, sizeof b, "%lld.%03lld", static_cast<long long>(milli / 1000), static_cast<long long>(milli % 1000)); return std::string(b); };
   if (json) {
     io.out << "{\"cores\":[";
     for (std::size_t c = 0; c < cores.size(); ++c) io.out << (c ? "," : "") << cores[c];
     io.out << "],\"rows\":[";
     for (std::size_t r = 0; r < rows.size(); ++r) {
       io.out << (r ? "," : "") << "\n  {\"name\":\"" << rows[r].name << "\",\"makespan_us\":[";
-      for (std::size_t c = 0; c < cores.size(); ++c) io.out << (c ? "," : "") << fixed(rows[r].makespan[c]);
+      for (std::size_t c = 0; c < cores.size(); ++c) io.out << (c ? "," : "") << format_us(rows[r].makespan[c]);
       io.out << "],\"speedup\":[";
-      for (std::size_t c = 0; c < cores.size(); ++c) io.out << (c ? "," : "") << fixed(rows[r].speedup_milli[c]);
+      for (std::size_t c = 0; c < cores.size(); ++c) io.out << (c ? "," : "") << format_thousandths(rows[r].speedup_milli[c]);
       io.out << "]}";
     }
     io.out << "]}\n";
@@ -81,7 +81,7 @@ int cmd_sweep(std::span<const std::string> args, Streams io) {
     char b[32];
     std::snprintf(b, sizeof b, "%-17s", row.name.c_str());
     io.out << b;
-    for (std::int64_t s : row.speedup_milli) { std::snprintf(b, sizeof b, "%8s", fixed(s).c_str()); io.out << b; }
+    for (std::int64_t s : row.speedup_milli) { std::snprintf(b, sizeof b, "%8s", format_thousandths(s).c_str()); io.out << b; }
     io.out << "\n";
   }
   return kExitOk;

@@ -1,6 +1,7 @@
 // threadlab-cli commands. Each takes the arguments after its name, prints to `out`/`err` and
 // returns the process exit code; none simulates anything itself (that is tlsim's job).
 #pragma once
+#include <cstdint>
 #include <iosfwd>
 #include <optional>
 #include <span>
@@ -25,6 +26,10 @@ int cmd_ostep(std::span<const std::string> args, Streams io);
 int cmd_compare(std::span<const std::string> args, Streams io);
 int cmd_sweep(std::span<const std::string> args, Streams io);
 void print_usage(std::ostream& out);
+
+// A ratio kept in integer thousandths (sweep.h's speedups) as "1.978": three decimals always,
+// so table columns line up and native and wasm print the same bytes.
+std::string format_thousandths(std::int64_t milli);
 
 // The whole file, or nullopt with `reason` set (for "error: FILE: reason").
 std::optional<std::string> read_text_file(const std::string& path, std::string& reason);
