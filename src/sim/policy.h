@@ -64,8 +64,6 @@ class Policy {
   // At a timer instant; the engine has first taken every running thread off its core
   // (on_stop Preempted, then enqueue Preempted, in core order).
   virtual void on_timer(TimeNs /*now*/) {}
-  // Ready threads not on a core (the run-queue depth counter).
-  virtual std::size_t ready_count() const = 0;
 };
 
 std::unique_ptr<Policy> make_policy(const SchedulerSpec& spec, const PolicyContext& context);

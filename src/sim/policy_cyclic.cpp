@@ -90,7 +90,6 @@ class CyclicPolicy final : public Policy {
     return wake_preempts_ && why == ReadyReason::Wake;
   }
 
-  std::size_t ready_count() const override { return count_; }
 
  private:
   bool available(ThreadId t, CoreId core) const {

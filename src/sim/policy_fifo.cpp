@@ -16,7 +16,6 @@ class FifoPolicy final : public Policy {
   ThreadId pick(CoreId, bool, TimeNs) override { return queue_.empty() ? kNoThread : queue_.pop_front(); }
   TimeNs slice(ThreadId) const override { return kForever; }
   bool may_preempt() const override { return false; }
-  std::size_t ready_count() const override { return queue_.size(); }
 
  private:
   ThreadRing queue_;

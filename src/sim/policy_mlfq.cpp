@@ -40,15 +40,11 @@ class MlfqPolicy final : public Policy {
     const bool head = why == ReadyReason::Preempted || (why == ReadyReason::Wake && spec_.io_bump);
     if (head) q.push_front(t);
     else q.push_back(t);
-    ++ready_;
   }
 
   ThreadId pick(CoreId, bool, TimeNs) override {
     for (ThreadRing& q : queues_)
-      if (!q.empty()) {
-        --ready_;
-        return q.pop_front();
-      }
+      if (!q.empty()) return q.pop_front();
     return kNoThread;
   }
 
@@ -93,7 +89,6 @@ class MlfqPolicy final : public Policy {
       if (!finished_[t]) refill(t, 0);
   }
 
-  std::size_t ready_count() const override { return ready_; }
 
  private:
   void refill(ThreadId t, std::uint32_t level) {
@@ -115,7 +110,6 @@ class MlfqPolicy final : public Policy {
   std::vector<TimeNs>        slice_left_;
   std::vector<std::uint32_t> allot_left_;
   std::vector<bool>          finished_;
-  std::size_t                ready_ = 0;
 };
 
 }  // namespace

@@ -21,7 +21,6 @@ class PriorityPolicy final : public Policy {
   TimeNs slice(ThreadId) const override { return quantum_; }
   bool preempts(ThreadId candidate, ThreadId running) const override { return prio(candidate) > prio(running); }
   std::int64_t eviction_rank(ThreadId running) const override { return -static_cast<std::int64_t>(prio(running)); }
-  std::size_t ready_count() const override { return queue_.size(); }
 
  private:
   int prio(ThreadId t) const { return scenario_.threads[t].priority; }

@@ -21,7 +21,6 @@ class SjfPolicy final : public Policy {
   ThreadId pick(CoreId, bool, TimeNs) override { return queue_.empty() ? kNoThread : queue_.pop(); }
   TimeNs slice(ThreadId) const override { return kForever; }
   bool may_preempt() const override { return false; }
-  std::size_t ready_count() const override { return queue_.size(); }
 
  private:
   std::vector<TimeNs> demand_;

@@ -19,7 +19,6 @@ class StcfPolicy final : public Policy {
     return remaining_[candidate] < remaining_[running];
   }
   std::int64_t eviction_rank(ThreadId running) const override { return remaining_[running]; }
-  std::size_t ready_count() const override { return queue_.size(); }
 
  private:
   std::span<const TimeNs> remaining_;   // kept current by the engine (settled before asking)
