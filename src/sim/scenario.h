@@ -59,7 +59,6 @@ struct ThreadSpec {
   int                      priority = 0;   // policy "priority": larger runs first
   std::vector<Op>          program;
   std::vector<std::string> op_paths;       // e.g. "processes[0].threads[1].program[2]"
-  TimeNs                   total_cpu = 0;  // CPU demand known in advance (SJF/STCF oracle)
 };
 
 struct ProcessSpec {
@@ -149,7 +148,7 @@ ParseResult parse_scenario(std::string_view json_text);
 
 // CPU time a program needs on `machine` (compute plus nominal lock, memory and atomic costs,
 // loops multiplied out, saturating at kForever): the SJF/STCF oracle. Increment jitter is not
-// included. The engine computes it itself; parse_scenario also stores it in total_cpu.
+// included. The engine computes it from the program, so nothing else stores it.
 TimeNs program_cpu_demand(const std::vector<Op>& program, const MachineSpec& machine);
 
 // "error: PATH: MESSAGE" (or "error: MESSAGE" at the document root): the one format every

@@ -332,7 +332,6 @@ void parse_thread(const Json& t, const std::string& path, std::size_t index, det
                                               " steps, more than limits.max_events (" +
                                               std::to_string(sc.limits.max_events) + ")");
   totals.dynamic_ops = ops > UINT64_MAX - totals.dynamic_ops ? UINT64_MAX : totals.dynamic_ops + ops;
-  spec.total_cpu = program_cpu_demand(spec.program, sc.machine);
   build.process->threads.push_back(static_cast<ThreadId>(sc.threads.size()));
   sc.threads.push_back(std::move(spec));
 }

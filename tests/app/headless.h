@@ -53,7 +53,6 @@ inline Scenario compute_scenario(int threads, TimeNs cpu, TimeNs quantum, std::u
     path += std::to_string(i);
     path += "].program[0]";
     thread.op_paths.push_back(std::move(path));
-    thread.total_cpu = cpu;
     process.threads.push_back(ThreadId(i));
     s.threads.push_back(std::move(thread));
   }

@@ -113,10 +113,11 @@ TEST(ThreadLanes, EachLaneShowsItsThreadRunningAndReadyOnTwoCores) {
     const Rect& lane = state.layout.thread_lanes[t];
     EXPECT_TRUE(drew_colour_in(draw, theme::thread_color(t), lane)) << "thread " << t << " running";
     EXPECT_TRUE(drew_colour_in(draw, theme::state_color(ThreadState::Ready, t), lane)) << "thread " << t << " ready";
-    for (ThreadId other = 0; other < 4; ++other)
-      if (other != t)
-        EXPECT_FALSE(drew_colour_in(draw, theme::thread_color(other), lane))
-            << "thread " << other << "'s colour in thread " << t << "'s lane";
+    for (ThreadId other = 0; other < 4; ++other) {
+      if (other == t) continue;
+      EXPECT_FALSE(drew_colour_in(draw, theme::thread_color(other), lane))
+          << "thread " << other << "'s colour in thread " << t << "'s lane";
+    }
   }
   const unsigned seen = state.states_seen;
   EXPECT_EQ(seen, (1u << unsigned(ThreadState::Running)) | (1u << unsigned(ThreadState::Ready)));
@@ -128,7 +129,6 @@ TEST(ThreadLanes, BlockedStatesGetTheirOwnColours) {
   s.threads[0].program = {Op{OpKind::Compute, 0, 1'000'000, 0}, Op{OpKind::Sleep, 0, 1'000'000, 1},
                           Op{OpKind::Io, 0, 1'000'000, 2}, Op{OpKind::Compute, 0, 1'000'000, 3}};
   s.threads[0].op_paths.assign(4, "processes[0].threads[0].program");
-  s.threads[0].total_cpu = 2'000'000;
   HeadlessUi ui(1280, 800);
   AppState state;
   load_scenario(state, s, "blocked");

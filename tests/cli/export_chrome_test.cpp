@@ -36,7 +36,6 @@ Scenario small_scenario() {
       t.program[i].source = static_cast<std::uint32_t>(i);
       t.op_paths.push_back("threads[" + std::to_string(s.threads.size()) + "].program[" +
                            std::to_string(i) + "]");
-      if (t.program[i].kind == OpKind::Compute) t.total_cpu += t.program[i].duration;
     }
     s.processes[p].threads.push_back(static_cast<ThreadId>(s.threads.size()));
     s.threads.push_back(std::move(t));

@@ -151,7 +151,7 @@ void check_invariants(const Scenario& sc, const RunResult& r, const std::string&
     EXPECT_EQ(r.metrics.threads[t].cpu, run_sum[t]) << "thread " << t;
     if (r.outcome == Outcome::Completed) {
       EXPECT_TRUE(r.metrics.threads[t].finished);
-      EXPECT_GE(r.metrics.threads[t].cpu, sc.threads[t].total_cpu);  // jitter only adds
+      EXPECT_GE(r.metrics.threads[t].cpu, program_cpu_demand(sc.threads[t].program, sc.machine));  // jitter only adds
     }
   }
   // The run-queue counter matches the number of Ready lanes at each sample.

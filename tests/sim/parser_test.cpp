@@ -50,7 +50,7 @@ TEST(Parser, BriefExampleCompiles) {
   ASSERT_EQ(s.threads.size(), 3u);
   EXPECT_EQ(s.threads[0].program.size(), 1u);
   EXPECT_EQ(s.threads[0].program[0].duration, 400 * kMs);
-  EXPECT_EQ(s.threads[0].total_cpu, 400 * kMs);
+  EXPECT_EQ(program_cpu_demand(s.threads[0].program, s.machine), 400 * kMs);
   // repeat -> LoopBegin(200), io, compute, LoopEnd(0)
   const auto& io = s.threads[1].program;
   ASSERT_EQ(io.size(), 4u);

@@ -28,7 +28,6 @@ Scenario make_scenario(std::uint32_t threads, TimeNs compute, TimeNs io) {
                   Op{OpKind::Io, 0, io, 2}, Op{OpKind::LoopEnd, 0, 0, 3}};
     for (int k = 0; k < 4; ++k)
       th.op_paths.push_back("processes[0].threads[" + std::to_string(t) + "].program[" + std::to_string(k) + "]");
-    th.total_cpu = 4 * (compute + t * kUs);
     p.threads.push_back(static_cast<ThreadId>(s.threads.size()));
     s.threads.push_back(std::move(th));
   }

@@ -226,7 +226,6 @@ Scenario mlfq_scenario(const MlfqOptions& o) {
       left -= job.io_freq;
     }
     add(OpKind::Compute, left);
-    t.total_cpu = job.run * kUnitNs;
     latest_start = std::max(latest_start, t.arrival);
     s.threads.push_back(std::move(t));
   }

@@ -199,8 +199,6 @@ Scenario process_run_scenario(const ProcessRunOptions& o) {
       add(OpKind::Compute, kUnitNs, k);
       if (o.programs[pid][k] == Instr::Io) add(OpKind::Io, o.io_length * kUnitNs, k);
     }
-    for (const Op& op : t.program)
-      if (op.kind == OpKind::Compute) t.total_cpu += op.duration;
     s.threads.push_back(std::move(t));
   }
   s.limits.max_sim_time = horizon + kUnitNs;

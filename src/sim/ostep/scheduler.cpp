@@ -117,7 +117,6 @@ Scenario scheduler_scenario(const SchedulerOptions& options) {
     t.process   = static_cast<ProcessId>(i);
     t.program   = {Op{OpKind::Compute, 0, options.lengths[i], 0}};
     t.op_paths  = {"-l job " + std::to_string(i)};
-    t.total_cpu = options.lengths[i];
     s.threads.push_back(std::move(t));
     total += options.lengths[i];
   }
