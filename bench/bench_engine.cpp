@@ -2,7 +2,7 @@
 // core; memory per simulated thread and per trace span). Run: build/native/bench/bench_engine.
 #include "alloc_counter.h"
 #include "large_scenario.h"
-#include "sim/engine.h"
+#include "sim/engine/engine.h"
 
 #include <benchmark/benchmark.h>
 

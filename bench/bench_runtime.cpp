@@ -9,7 +9,7 @@
 // Each reports events/s and ns/event (s/event printed with an SI prefix: "41n" = 41 ns).
 // Run: build/<dir>/bench/bench_runtime.
 #include "large_scenario.h"
-#include "sim/engine.h"
+#include "sim/engine/engine.h"
 
 #include <benchmark/benchmark.h>
 

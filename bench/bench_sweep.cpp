@@ -3,8 +3,8 @@
 // 2-worker pool takes about half the time of the 1-worker pool (measured: 20.7 ms -> 11.1 ms,
 // 1.87x, on an idle machine; again 20.9 -> 10.6 ms, 1.97x, with 4 workers 10.7 ms); results are identical whatever the size (tests/sim4 checks
 // that, not this). Run: build/<dir>/bench/bench_sweep.
-#include "sim/compare.h"
-#include "sim/sweep.h"
+#include "sim/scenario/compare.h"
+#include "sim/run/sweep.h"
 
 #include <benchmark/benchmark.h>
 

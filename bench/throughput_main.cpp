@@ -2,7 +2,7 @@
 // (scripts/bench.sh compares the two). Prints one line of figures; Google Benchmark is not
 // available for emcc, so this measures with steady_clock over whole runs.
 #include "large_scenario.h"
-#include "sim/engine.h"
+#include "sim/engine/engine.h"
 
 #include <chrono>
 #include <cstdio>

@@ -13,9 +13,9 @@
 // [SECTION] Functions
 #pragma once
 #include "app/run_summary.h"
-#include "sim/engine.h"
-#include "sim/scenario.h"
-#include "sim/session.h"
+#include "sim/engine/engine.h"
+#include "sim/scenario/scenario.h"
+#include "sim/run/session.h"
 
 #include <cstdint>
 #include <memory>

@@ -1,8 +1,8 @@
 // Times as a learner reads them: integer nanoseconds shown in the unit that fits.
 #pragma once
-#include "sim/scenario.h"
-#include "sim/trace.h"
-#include "sim/types.h"
+#include "sim/scenario/scenario.h"
+#include "sim/trace/trace.h"
+#include "sim/core/types.h"
 
 namespace tl::app {
 

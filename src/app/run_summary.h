@@ -2,8 +2,8 @@
 // complete (a deadlock's wait-for edges) and the final values of the shared variables, which
 // is what makes a race visible (fewer than the increments the programs made).
 #pragma once
-#include "sim/engine.h"
-#include "sim/scenario.h"
+#include "sim/engine/engine.h"
+#include "sim/scenario/scenario.h"
 
 #include <cstdint>
 #include <string>

@@ -1,8 +1,8 @@
 // Colours and style. Thread colours are opaque, pairwise distinct and distinct from every other
 // colour the UI draws, so a browser test can find a thread's spans by exact pixel value.
 #pragma once
-#include "sim/trace.h"
-#include "sim/types.h"
+#include "sim/trace/trace.h"
+#include "sim/core/types.h"
 
 #include <cstdint>
 #include <imgui.h>

@@ -1,9 +1,9 @@
 // `threadlab-cli compare FILE [--json]`: a compare document (one "workload") run as threads of
 // one process and as processes; prints both and the ratio of their makespans.
 #include "cli/commands.h"
-#include "sim/compare.h"
-#include "sim/engine.h"
-#include "sim/export_chrome.h"
+#include "sim/scenario/compare.h"
+#include "sim/engine/engine.h"
+#include "sim/export/chrome_trace.h"
 
 #include <nlohmann/json.hpp>
 

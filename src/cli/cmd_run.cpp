@@ -6,8 +6,8 @@
 // [SECTION] Command
 #include "cli/commands.h"
 
-#include "sim/engine.h"
-#include "sim/export_chrome.h"
+#include "sim/engine/engine.h"
+#include "sim/export/chrome_trace.h"
 
 #include <algorithm>
 #include <fstream>

@@ -2,9 +2,9 @@
 // as threads and as processes, each with the GIL on and off, on a thread pool; prints the
 // speedup of every cell against threads+GIL on the first core count.
 #include "cli/commands.h"
-#include "sim/compare.h"
-#include "sim/export_chrome.h"
-#include "sim/sweep.h"
+#include "sim/scenario/compare.h"
+#include "sim/export/chrome_trace.h"
+#include "sim/run/sweep.h"
 
 #include <cstdio>
 #include <ostream>

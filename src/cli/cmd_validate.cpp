@@ -1,7 +1,7 @@
 // `threadlab-cli validate FILE`: every error of the scenario, one format_error line each.
 #include "cli/commands.h"
 
-#include "sim/scenario.h"
+#include "sim/scenario/scenario.h"
 
 #include <ostream>
 

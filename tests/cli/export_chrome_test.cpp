@@ -1,5 +1,5 @@
 // The Chrome trace export: parses as JSON and has the tracks Perfetto needs.
-#include "sim/export_chrome.h"
+#include "sim/export/chrome_trace.h"
 
 #include <nlohmann/json.hpp>
 

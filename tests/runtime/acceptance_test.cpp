@@ -119,8 +119,8 @@ TEST(Acceptance, TextbookProfileHasNoWakeOrHandoffLatency) {
 }  // namespace
 }  // namespace tl::rt_test
 
-#include "sim/compare.h"
-#include "sim/sweep.h"
+#include "sim/scenario/compare.h"
+#include "sim/run/sweep.h"
 
 namespace tl::rt_test {
 namespace {

@@ -1,8 +1,8 @@
 // Helpers of the runtime tests: scenarios from JSON, errors, spans of a thread's lane.
 #pragma once
 #include "../sim/test_helpers.h"
-#include "sim/engine.h"
-#include "sim/scenario.h"
+#include "sim/engine/engine.h"
+#include "sim/scenario/scenario.h"
 
 #include <gtest/gtest.h>
 

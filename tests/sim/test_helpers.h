@@ -1,7 +1,7 @@
 // Shared helpers for the simulation tests: scenarios from JSON text, runs, and lookups.
 #pragma once
-#include "sim/engine.h"
-#include "sim/scenario.h"
+#include "sim/engine/engine.h"
+#include "sim/scenario/scenario.h"
 
 #include <gtest/gtest.h>
 

@@ -1,7 +1,7 @@
 // The engine's cancellation point (RunOptions): a flag read every kPollSteps steps, also inside
 // one instant's inline ops, and a progress callback. No timing: the flag is set before the run
 // or by the callback, so where the run stops is exact.
-#include "sim/engine.h"
+#include "sim/engine/engine.h"
 
 #include <gtest/gtest.h>
 

@@ -1,4 +1,4 @@
-#include "sim/channel.h"
+#include "sim/runtime/channel.h"
 
 #include <gtest/gtest.h>
 

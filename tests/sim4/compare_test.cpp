@@ -1,4 +1,4 @@
-#include "sim/compare.h"
+#include "sim/scenario/compare.h"
 
 #include <gtest/gtest.h>
 

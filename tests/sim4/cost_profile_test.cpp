@@ -1,5 +1,5 @@
-#include "sim/cost_profile.h"
-#include "sim/scenario.h"
+#include "sim/runtime/cost_profile.h"
+#include "sim/scenario/scenario.h"
 
 #include <gtest/gtest.h>
 #include <nlohmann/json.hpp>

@@ -1,5 +1,5 @@
 // The GIL inside the engine, against the calibration facts (docs/calibration.md).
-#include "sim/engine.h"
+#include "sim/engine/engine.h"
 
 #include <gtest/gtest.h>
 

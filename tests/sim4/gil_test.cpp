@@ -1,4 +1,4 @@
-#include "sim/gil.h"
+#include "sim/runtime/gil.h"
 
 #include <gtest/gtest.h>
 

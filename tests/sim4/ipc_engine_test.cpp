@@ -1,5 +1,5 @@
 // Processes share by copying, threads by reference: a 10 MB result handed over both ways.
-#include "sim/engine.h"
+#include "sim/engine/engine.h"
 
 #include <gtest/gtest.h>
 

@@ -1,6 +1,6 @@
 // Threads versus processes end to end: the compare shorthand expanded, parsed and run.
-#include "sim/compare.h"
-#include "sim/engine.h"
+#include "sim/scenario/compare.h"
+#include "sim/engine/engine.h"
 
 #include <gtest/gtest.h>
 

@@ -1,4 +1,4 @@
-#include "sim/memory_model.h"
+#include "sim/runtime/memory_model.h"
 
 #include <gtest/gtest.h>
 

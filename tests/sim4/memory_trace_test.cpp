@@ -1,4 +1,4 @@
-#include "sim/memory_trace.h"
+#include "sim/trace/memory_lanes.h"
 
 #include <gtest/gtest.h>
 

@@ -1,4 +1,4 @@
-#include "sim/runtime_model.h"
+#include "sim/runtime/runtime_model.h"
 
 #include <gtest/gtest.h>
 

@@ -1,4 +1,4 @@
-#include "sim/session.h"
+#include "sim/run/session.h"
 
 #include <gtest/gtest.h>
 

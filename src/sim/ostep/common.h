@@ -10,9 +10,9 @@
 // [SECTION] Numbers and text
 // [SECTION] Random job lists
 #pragma once
-#include "sim/engine.h"
-#include "sim/scenario.h"
-#include "sim/types.h"
+#include "sim/engine/engine.h"
+#include "sim/scenario/scenario.h"
+#include "sim/core/types.h"
 
 #include <cstdint>
 #include <cstdio>

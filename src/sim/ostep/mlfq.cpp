@@ -6,7 +6,7 @@
 // [SECTION] Text
 #include "sim/ostep/mlfq.h"
 
-#include "sim/engine.h"
+#include "sim/engine/engine.h"
 
 #include <algorithm>
 #include <cstdio>

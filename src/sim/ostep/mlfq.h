@@ -2,7 +2,7 @@
 // one tick = kUnitNs, jobs as threads that alternate ioFreq ticks of CPU with ioTime of I/O.
 #pragma once
 #include "sim/ostep/common.h"
-#include "sim/scenario.h"
+#include "sim/scenario/scenario.h"
 
 namespace tl::ostep {
 

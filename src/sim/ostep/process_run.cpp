@@ -6,7 +6,7 @@
 // [SECTION] Text
 #include "sim/ostep/process_run.h"
 
-#include "sim/engine.h"
+#include "sim/engine/engine.h"
 
 #include <cstdio>
 #include <stdexcept>

@@ -2,7 +2,7 @@
 // the "cyclic" policy (next ready pid after the current one), one tick = kUnitNs.
 #pragma once
 #include "sim/ostep/common.h"
-#include "sim/scenario.h"
+#include "sim/scenario/scenario.h"
 
 namespace tl::ostep {
 

@@ -2,7 +2,7 @@
 // arrive at time 0, one core, free context switches (see docs/cli.md, "OSTEP mapping").
 #pragma once
 #include "sim/ostep/common.h"
-#include "sim/scenario.h"
+#include "sim/scenario/scenario.h"
 
 namespace tl::ostep {
 

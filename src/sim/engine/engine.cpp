@@ -1,0 +1,481 @@
+// The event loop: instants, their phases, cores and dispatch. docs/engine.md states the order
+// of the phases of one instant and every tie rule; this file is that document in code.
+//
+// [SECTION] Event queue
+// [SECTION] Set-up and the loop
+// [SECTION] Ready events and filling cores
+// [SECTION] Cores: dispatch, segments, preemption, release
+#include "sim/engine/internal.h"
+
+#include <algorithm>
+#include <bit>
+
+namespace tl {
+
+const char* to_string(Outcome outcome) {
+  switch (outcome) {
+    case Outcome::Completed:  return "completed";
+    case Outcome::Deadlock:   return "deadlock";
+    case Outcome::TimeLimit:  return "time-limit";
+    case Outcome::EventLimit: return "event-limit";
+    case Outcome::Cancelled:  return "cancelled";
+  }
+  return "?";
+}
+
+RunResult run(const Scenario& scenario) {
+  detail::Engine engine(scenario);
+  return engine.run();
+}
+
+RunResult run(const Scenario& scenario, const RunOptions& options) {
+  detail::Engine engine(scenario, options);
+  return engine.run();
+}
+
+namespace detail {
+
+// ---------------------------------------------------------------------------------------------
+// [SECTION] Event queue
+// ---------------------------------------------------------------------------------------------
+// A 4-ary heap: half the levels of a binary one, and the four children share a cache line or
+// two, which matters with thousands of pending wake-ups.
+void EventQueue::push(const Event& e) {
+  heap_.push_back(e);
+  std::size_t i = heap_.size() - 1;
+  while (i > 0) {
+    const std::size_t parent = (i - 1) / 4;
+    if (!less(e, heap_[parent])) break;
+    heap_[i] = heap_[parent];
+    i = parent;
+  }
+  heap_[i] = e;
+}
+
+void EventQueue::pop() {
+  const Event last = heap_.back();
+  heap_.pop_back();
+  const std::size_t n = heap_.size();
+  if (n == 0) return;
+  std::size_t i = 0;
+  for (;;) {
+    const std::size_t first = 4 * i + 1;
+    if (first >= n) break;
+    std::size_t best = first;
+    const std::size_t stop = std::min(first + 4, n);
+    for (std::size_t c = first + 1; c < stop; ++c)
+      if (less(heap_[c], heap_[best])) best = c;
+    if (!less(heap_[best], last)) break;
+    heap_[i] = heap_[best];
+    i = best;
+  }
+  heap_[i] = last;
+}
+
+// ---------------------------------------------------------------------------------------------
+// [SECTION] Set-up and the loop
+// ---------------------------------------------------------------------------------------------
+namespace {
+// Hand-built scenarios may have no processes or out-of-range ids: those threads belong to
+// process 0 (a virtual one if none is declared), as everywhere else in the engine.
+RuntimeModelSpec runtime_spec(const Scenario& sc) {
+  RuntimeModelSpec spec;
+  spec.costs = sc.machine.costs;
+  spec.gil   = sc.gil;
+  if (spec.gil.switch_interval <= 0) spec.gil.switch_interval = 1;
+  const std::size_t np = std::max<std::size_t>(1, sc.processes.size());
+  spec.process_origin.assign(np, ProcessOrigin::Initial);
+  for (std::size_t p = 0; p < sc.processes.size(); ++p) spec.process_origin[p] = sc.processes[p].origin;
+  spec.thread_process.resize(sc.threads.size());
+  for (std::size_t t = 0; t < sc.threads.size(); ++t)
+    spec.thread_process[t] = sc.threads[t].process < sc.processes.size() ? sc.threads[t].process : 0;
+  for (const ChannelSpec& c : sc.channels) spec.channels.push_back(c.kind);
+  for (SharedMemorySpec shm : sc.shared_memory) {   // hand-built: ids past the processes map nothing
+    std::erase_if(shm.processes, [&](ProcessId p) { return p >= np; });
+    spec.shared_memory.push_back(std::move(shm));
+  }
+  return spec;
+}
+}  // namespace
+
+Engine::Engine(const Scenario& scenario, const RunOptions& options)
+    : sc_(scenario), machine_(scenario.machine), runtime_(runtime_spec(scenario)), options_(options) {
+  const std::size_t n = sc_.threads.size();
+  const std::uint32_t ncores = std::clamp<std::uint32_t>(machine_.cores, 1, 256);
+  threads_.resize(n);
+  joiners_.resize(n);
+  proc_waiters_.resize(sc_.processes.size());
+  cores_.resize(ncores);
+  for (CoreId c = 0; c < ncores; ++c) set_idle(c, true);
+  idle_count_ = ncores;
+
+  remaining_cpu_.resize(n);
+  for (std::size_t t = 0; t < n; ++t)
+    remaining_cpu_[t] = program_cpu_demand(sc_.threads[t].program, machine_);
+
+  mutex_base_.resize(sc_.processes.size());
+  var_base_.resize(sc_.processes.size());
+  std::uint32_t nm = 0, nv = 0;
+  for (std::size_t p = 0; p < sc_.processes.size(); ++p) {
+    mutex_base_[p] = nm;
+    var_base_[p]   = nv;
+    nm += static_cast<std::uint32_t>(sc_.processes[p].mutexes.size());
+    nv += static_cast<std::uint32_t>(sc_.processes[p].vars.size());
+  }
+  mutexes_.resize(nm);
+  vars_.resize(nv, 0);
+  increments_.assign(nv, 0);
+  for (std::size_t p = 0; p < sc_.processes.size(); ++p)
+    for (std::size_t v = 0; v < sc_.processes[p].vars.size(); ++v)
+      vars_[var_base_[p] + v] = v < sc_.processes[p].initial.size() ? sc_.processes[p].initial[v] : 0;
+  init_programs();
+
+  jitter_seed_ = mix64(sc_.seed ^ 0x7468726561646C61ull);  // "threadla"
+  PolicyContext context;
+  context.scenario      = &sc_;
+  context.remaining_cpu = remaining_cpu_;
+  policy_          = make_policy(sc_.scheduler, context);
+  policy_preempts_ = policy_->may_preempt();
+
+  result_.trace.cores.resize(ncores);
+  result_.trace.threads.resize(n);
+  result_.trace.completion.assign(n, -1);
+  events_.reserve(n + 16);
+  core_events_.reserve(4 * ncores);
+}
+
+RunResult Engine::run() {
+  const std::size_t n = threads_.size();
+  // Threads of forked/spawned processes and created threads arrive when a step starts them.
+  for (ThreadId t = 0; t < n; ++t) {
+    const ThreadSpec& spec = sc_.threads[t];
+    const bool later = spec.created || (spec.process < sc_.processes.size() &&
+                                        sc_.processes[spec.process].origin != ProcessOrigin::Initial);
+    if (!later) arrive(t, std::max<TimeNs>(0, spec.arrival));
+  }
+  if (const TimeNs timer = policy_->next_timer(0); timer != kForever)
+    events_.push(thread_event(timer, kPhaseTimer, 0, 0));
+  result_.trace.run_queue.push_back({0, 0});
+
+  TimeNs now = 0;
+  for (;;) {
+    if (done_ == n) { result_.outcome = Outcome::Completed; break; }
+    if (cancelled_ || (steps_ >= next_poll_ && poll(now))) { result_.outcome = Outcome::Cancelled; break; }
+    if (halt_ || steps_ >= sc_.limits.max_events) { result_.outcome = Outcome::EventLimit; break; }
+    if (stuck()) { result_.outcome = Outcome::Deadlock; collect_waits(); break; }
+    const TimeNs next = std::min(core_events_.empty() ? kForever : core_events_.top().time,
+                                 events_.empty() ? kForever : events_.top().time);
+    if (next > sc_.limits.max_sim_time) {
+      result_.outcome = Outcome::TimeLimit;
+      now = std::max(now, sc_.limits.max_sim_time);
+      break;
+    }
+    now = next;
+    process_instant(now);
+  }
+  finish(now);
+  return std::move(result_);
+}
+
+// Not a hot path: once per RunOptions::kPollSteps steps. Without options it only moves the mark.
+bool Engine::poll(TimeNs now) {
+  next_poll_ = steps_ + RunOptions::kPollSteps;
+  if (options_.progress) options_.progress(RunProgress{steps_, now});
+  if (options_.cancel && options_.cancel->load(std::memory_order_relaxed)) {
+    cancelled_ = halt_ = true;
+  }
+  return cancelled_;
+}
+
+// Nothing can ever happen again: no core runs, no arrival or wake is pending (a policy timer
+// alone cannot unblock anyone), yet some thread is not done.
+bool Engine::stuck() const { return busy_ == 0 && pending_ == 0; }
+
+// One round of an instant: phases 1..6. Events pushed for `now` during the round (a wake at
+// the same instant) are handled by another round, so the phases stay in order.
+void Engine::process_instant(TimeNs now) {
+  // (1) segments ending now, core order (the key's sequence is the core id)
+  while (!core_events_.empty() && core_events_.top().time == now) {
+    const Event e = core_events_.top();
+    core_events_.pop();
+    const CoreId c = event_core(e);
+    if (event_gen(e) != cores_[c].gen || cores_[c].thread == kNoThread) continue;  // stale
+    ++steps_;
+    on_core_event(c, now);
+  }
+  // GIL drop requests falling due (after the cores: a holder whose op ended now has moved on)
+  while (!events_.empty() && events_.top().time == now && event_phase(events_.top()) == kPhaseGil) {
+    events_.pop();
+    ++steps_;
+    on_gil_timer(now);
+  }
+  // (2) freed cores pick before same-instant wakes (OSTEP process-run)
+  if (sc_.scheduler.dispatch_before_wakes) fill_idle_cores(now);
+  // (3) policy timers: everyone leaves its core first, then the policy reshuffles
+  while (!events_.empty() && events_.top().time == now && event_phase(events_.top()) == kPhaseTimer) {
+    events_.pop();
+    ++steps_;
+    for (CoreId c = 0; c < cores_.size(); ++c)
+      if (cores_[c].thread != kNoThread) preempt(c, now);
+    policy_->on_timer(now);
+    if (const TimeNs timer = policy_->next_timer(now); timer != kForever && timer > now)
+      events_.push(thread_event(timer, kPhaseTimer, 0, 0));
+  }
+  // (4) arrivals in thread-id order, (5) wakes in issue order
+  while (!events_.empty() && events_.top().time == now && event_phase(events_.top()) >= kPhaseArrival) {
+    const Event e = events_.top();
+    events_.pop();
+    --pending_;
+    ++steps_;
+    if (event_phase(e) == kPhaseArrival) {
+      runtime_.start_thread(event_thread(e), now);
+      ready_event(event_thread(e), ReadyReason::Arrival, now);
+    } else {
+      on_wake(event_thread(e), now);
+    }
+  }
+  // (6) idle cores in core-id order
+  fill_idle_cores(now);
+  note_run_queue(now);
+}
+
+// ---------------------------------------------------------------------------------------------
+// [SECTION] Ready events and filling cores
+// ---------------------------------------------------------------------------------------------
+void Engine::ready_event(ThreadId t, ReadyReason why, TimeNs now) {
+  // A Python thread takes its GIL back as soon as it can run again (CPython re-acquires after
+  // every blocking call), so a thread is runnable only while it holds the GIL.
+  if (runtime_.gil_enabled() && !runtime_.acquire_gil(t, now)) {
+    set_state(t, RtState::WaitingGil, now);
+    arm_gil(now);
+    return;
+  }
+  if (policy_preempts_ && idle_count_ == 0) {
+    CoreId victim = kNoCore;
+    std::int64_t best = 0;
+    for (CoreId c = 0; c < cores_.size(); ++c) {
+      const ThreadId r = cores_[c].thread;
+      if (r == kNoThread) continue;
+      settle(c, now);  // the policy may look at remaining_cpu of running threads
+      if (!policy_->preempts(t, why, r)) continue;
+      const std::int64_t rank = policy_->eviction_rank(r);
+      if (victim == kNoCore || rank >= best) { victim = c; best = rank; }  // ties: highest core
+    }
+    if (victim != kNoCore) preempt(victim, now);
+  }
+  make_ready(t, why, now);
+}
+
+void Engine::make_ready(ThreadId t, ReadyReason why, TimeNs now) {
+  set_state(t, RtState::Ready, now);
+  ++ready_count_;
+  policy_->enqueue(t, why, now);
+}
+
+// Lowest idle core >= from, or kNoCore: a few bit scans instead of a walk over 64+ cores.
+CoreId Engine::next_idle(CoreId from) const {
+  for (std::uint32_t w = from >> 6; w < idle_.size(); ++w) {
+    std::uint64_t bits = idle_[w];
+    if (w == (from >> 6)) bits &= ~std::uint64_t{0} << (from & 63);
+    if (bits) {
+      const CoreId c = w * 64 + static_cast<CoreId>(std::countr_zero(bits));
+      return c < cores_.size() ? c : kNoCore;
+    }
+  }
+  return kNoCore;
+}
+
+void Engine::fill_idle_cores(TimeNs now) {
+  if (idle_count_ == 0) return;
+  for (CoreId c = next_idle(0); c != kNoCore && ready_count_ > 0; c = c + 1 < cores_.size() ? next_idle(c + 1) : kNoCore) {
+    while (core_idle(c) && ready_count_ > 0) {
+      CoreRt& core = cores_[c];
+      const bool was_idle = !(core.freed_at == now && !core.offered);
+      const ThreadId t = policy_->pick(c, was_idle, now);
+      if (t == kNoThread || t >= threads_.size() || threads_[t].state != RtState::Ready) {
+        core.offered = true;
+        break;
+      }
+      dispatch(c, t, now);
+    }
+  }
+}
+
+// ---------------------------------------------------------------------------------------------
+// [SECTION] Cores
+// ---------------------------------------------------------------------------------------------
+// machine.switch_us (issue 3) plus the profile's cost by kind: a thread switch within a process,
+// or a process switch with its address-space refill.
+TimeNs Engine::switch_cost(ThreadId prev, ThreadId next) const {
+  return machine_.switch_cost + runtime_.switch_cost(prev, next);
+}
+
+void Engine::schedule_core(CoreId c, TimeNs at) {
+  core_events_.push(core_event(at, c, cores_[c].gen));
+}
+
+void Engine::dispatch(CoreId c, ThreadId t, TimeNs now) {
+  CoreRt& core = cores_[c];
+  --ready_count_;
+  set_idle(c, false);
+  --idle_count_;
+  ++busy_;
+  if (core.preempted != kNoThread) {
+    if (core.preempted_at == now && core.preempted != t)
+      result_.trace.instants.push_back({now, c, core.preempted, InstantKind::Preempt});
+    core.preempted = kNoThread;
+  }
+  set_state(t, RtState::Running, now);
+  threads_[t].core = c;
+  core.thread      = t;
+  core.ran         = 0;
+  core.slice_left  = std::max<TimeNs>(1, policy_->slice(t));
+  core.seg_start   = now;
+  core.span_start  = now;
+  const TimeNs cost = (core.last != kNoThread && core.last != t) ? switch_cost(core.last, t) : 0;
+  if (cost > 0) {
+    core.in_overhead = true;
+    schedule_core(c, now + cost);
+    return;
+  }
+  core.in_overhead = false;
+  continue_run(c, now, step(t, now));
+}
+
+// After the thread's zero-cost ops ran inline: give it CPU until its op or slice ends, or let
+// the core go.
+void Engine::continue_run(CoreId c, TimeNs now, StepResult r) {
+  CoreRt& core = cores_[c];
+  if (r == StepResult::Blocked)  { release(c, now, StopReason::Blocked); return; }
+  if (r == StepResult::Finished) { release(c, now, StopReason::Finished); return; }
+  if (halt_) return;  // the loop stops at this instant; finish() closes the spans
+  if (runtime_.gil_enabled() && runtime_.must_drop_gil(core.thread)) { gil_drop_on_core(c, now); return; }
+  if (core.slice_left <= 0)      { release(c, now, StopReason::SliceExpired); return; }
+  schedule_core(c, now + std::min(threads_[core.thread].op_left, core.slice_left));
+}
+
+void Engine::on_core_event(CoreId c, TimeNs now) {
+  CoreRt& core = cores_[c];
+  const ThreadId t = core.thread;
+  if (core.in_overhead) {
+    record_core_span(c, core.span_start, now, t, CoreSpanKind::Overhead);
+    core.in_overhead = false;
+    core.seg_start   = now;
+    core.span_start  = now;
+    continue_run(c, now, step(t, now));
+    return;
+  }
+  const bool op_was_running = threads_[t].op_left > 0;
+  settle(c, now);
+  StepResult r = StepResult::NeedCpu;
+  if (op_was_running && threads_[t].op_left == 0) {
+    if (threads_[t].prelude) threads_[t].prelude = false;   // fault debt paid: the op at pc is next
+    else r = complete_op(t, now);
+    if (r == StepResult::NeedCpu) r = step(t, now);
+  }
+  continue_run(c, now, r);
+}
+
+// Accounts the CPU the running thread used since seg_start, without touching its pending event.
+void Engine::settle(CoreId c, TimeNs now) {
+  CoreRt& core = cores_[c];
+  if (core.in_overhead || core.thread == kNoThread) return;
+  const TimeNs elapsed = now - core.seg_start;
+  if (elapsed <= 0) return;
+  ThreadRt& th = threads_[core.thread];
+  th.op_left      -= elapsed;
+  core.slice_left -= elapsed;
+  core.ran        += elapsed;
+  TimeNs& rem = remaining_cpu_[core.thread];
+  rem = rem > elapsed ? rem - elapsed : 0;
+  core.seg_start = now;
+}
+
+void Engine::preempt(CoreId c, TimeNs now) {
+  CoreRt& core = cores_[c];
+  const ThreadId t = core.thread;
+  settle(c, now);
+  core.preempted    = t;
+  core.preempted_at = now;
+  release(c, now, StopReason::Preempted);
+}
+
+void Engine::release(CoreId c, TimeNs now, StopReason why) {
+  CoreRt& core = cores_[c];
+  const ThreadId t = core.thread;
+  // A thread leaves mid-overhead only when preempted: the part of the switch paid is kept.
+  record_core_span(c, core.span_start, now, t, core.in_overhead ? CoreSpanKind::Overhead : CoreSpanKind::Run);
+  core.in_overhead = false;
+  core.thread      = kNoThread;
+  ++core.gen;
+  core.freed_at    = now;
+  core.offered     = false;
+  set_idle(c, true);
+  ++idle_count_;
+  --busy_;
+  threads_[t].core = kNoCore;
+  if (why == StopReason::Finished) {
+    set_state(t, RtState::Done, now);
+    result_.trace.completion[t] = now;
+    ++done_;
+    thread_finished(t, now);
+  }
+  policy_->on_stop(t, core.ran, why, now);
+  if (why == StopReason::SliceExpired)
+    make_ready(t, ReadyReason::SliceExpired, now);
+  else if (why == StopReason::Preempted)
+    make_ready(t, ReadyReason::Preempted, now);
+}
+
+// Lanes grow by doubling, so on average a quarter to a third of their capacity is unused
+// when a run ends, and a trace lives as long as the UI shows it. Copying a lane into a
+// right-sized block costs a few percent of the run (bench_engine BM_MemoryPerThreadAndSpan);
+// lanes with little slack are left alone, which keeps that cost bounded.
+namespace {
+template <typename T>
+void trim(std::vector<T>& lane) {
+  if (lane.capacity() - lane.size() > lane.size() / 8) lane.shrink_to_fit();
+}
+}  // namespace
+
+void Engine::trim_trace(Trace& trace) {
+  for (auto& lane : trace.cores) trim(lane);
+  for (auto& lane : trace.threads) trim(lane);
+  for (auto& lane : trace.memory) trim(lane);
+  trim(trace.instants);
+  trim(trace.run_queue);
+}
+
+// Closes every open span at `end` and fills in the parts of the result derived from the trace.
+void Engine::finish(TimeNs end) {
+  for (CoreId c = 0; c < cores_.size(); ++c) {
+    CoreRt& core = cores_[c];
+    if (core.thread == kNoThread) continue;
+    const TimeNs stop = std::max(core.span_start, end);
+    record_core_span(c, core.span_start, std::min(stop, end), core.thread,
+                     core.in_overhead ? CoreSpanKind::Overhead : CoreSpanKind::Run);
+  }
+  TimeNs makespan = 0;
+  for (ThreadId t = 0; t < threads_.size(); ++t) {
+    if (threads_[t].state != RtState::Done && threads_[t].state != RtState::NotArrived)
+      set_state(t, RtState::Done, std::max(end, threads_[t].state_since));
+    makespan = std::max(makespan, result_.trace.completion[t]);
+  }
+  result_.trace.makespan = result_.outcome == Outcome::Completed ? makespan : end;
+  result_.events = steps_;
+  result_.final_vars.resize(sc_.processes.size());
+  result_.increments.resize(sc_.processes.size());
+  for (std::size_t p = 0; p < sc_.processes.size(); ++p) {
+    const std::size_t nv = sc_.processes[p].vars.size();
+    result_.final_vars[p].assign(vars_.begin() + var_base_[p], vars_.begin() + var_base_[p] + nv);
+    result_.increments[p].assign(increments_.begin() + var_base_[p],
+                                 increments_.begin() + var_base_[p] + nv);
+  }
+  result_.trace.memory           = runtime_.take_memory_lanes();
+  trim_trace(result_.trace);
+  result_.trace.ipc_bytes_copied = runtime_.channels().bytes_copied();
+  result_.metrics = compute_metrics(sc_, result_.trace);
+}
+
+}  // namespace detail
+}  // namespace tl

@@ -1,0 +1,322 @@
+// Program execution: a thread's program counter walks its flat op list. Ops of zero cost run
+// inline at the current instant; an op with a cost asks for CPU and takes effect when that CPU
+// has been spent (a Load reads, a Store writes, a Lock acquires at the END of its cost), so two
+// cores interleave at op granularity and non-atomic increments can lose updates.
+//
+// [SECTION] Set-up
+// [SECTION] Stepping through a program
+// [SECTION] Locks, waits, CPU demand
+#include "sim/engine/internal.h"
+
+#include <algorithm>
+
+namespace tl {
+namespace detail {
+
+namespace {
+constexpr std::uint32_t kNoIndex = 0xFFFFFFFFu;
+
+TimeNs sat_add(TimeNs a, TimeNs b) { return a > kForever - b ? kForever : a + b; }
+TimeNs sat_mul(TimeNs a, TimeNs b) {
+  if (a == 0 || b == 0) return 0;
+  return a > kForever / b ? kForever : a * b;
+}
+}  // namespace
+
+// ---------------------------------------------------------------------------------------------
+// [SECTION] Set-up
+// ---------------------------------------------------------------------------------------------
+// Matches loops by nesting rather than trusting LoopEnd::arg, so a malformed program from an
+// adapter cannot jump out of bounds; also sizes each thread's loop-counter stack.
+void Engine::init_programs() {
+  const std::size_t n = sc_.threads.size();
+  op_base_.resize(n);
+  prog_.resize(n);
+  prog_len_.resize(n);
+  std::size_t total_ops = 0;
+  for (const ThreadSpec& spec : sc_.threads) total_ops += spec.program.size();
+  loop_end_.assign(total_ops, kNoIndex);
+  std::vector<std::uint32_t> stack;
+  std::uint32_t base = 0, loop_slots = 0;
+  for (ThreadId t = 0; t < n; ++t) {
+    const std::vector<Op>& prog = sc_.threads[t].program;
+    op_base_[t] = base;
+    prog_[t]     = prog.data();
+    prog_len_[t] = static_cast<std::uint32_t>(prog.size());
+    stack.clear();
+    std::uint32_t depth = 0;
+    for (std::uint32_t i = 0; i < prog.size(); ++i) {
+      if (prog[i].kind == OpKind::LoopBegin) {
+        stack.push_back(i);
+        depth = std::max<std::uint32_t>(depth, static_cast<std::uint32_t>(stack.size()));
+      } else if (prog[i].kind == OpKind::LoopEnd && !stack.empty()) {
+        loop_end_[base + stack.back()] = i;
+        loop_end_[base + i]            = stack.back();
+        stack.pop_back();
+      }
+    }
+    for (std::uint32_t open : stack) loop_end_[base + open] = static_cast<std::uint32_t>(prog.size()) - 1;
+    threads_[t].loop_base = loop_slots;
+    loop_slots += depth;
+    base += static_cast<std::uint32_t>(prog.size());
+  }
+  loops_.assign(loop_slots, 0);
+}
+
+// ---------------------------------------------------------------------------------------------
+// [SECTION] Stepping through a program
+// ---------------------------------------------------------------------------------------------
+StepResult Engine::step(ThreadId t, TimeNs now) {
+  ThreadRt& th = threads_[t];
+  const Op* prog = prog_[t];
+  const std::uint32_t len = prog_len_[t];
+  const std::uint32_t base = op_base_[t];
+  if (th.op_left == 0 && th.fault_debt > 0) {
+    th.op_left    = th.fault_debt;
+    th.fault_debt = 0;
+    th.prelude    = true;
+  }
+  for (;;) {
+    if (th.op_left > 0) return StepResult::NeedCpu;
+    if (th.pc >= len) return StepResult::Finished;
+    // Inline ops count as engine steps so that a huge zero-cost loop still meets max_events
+    // and the cancellation point.
+    if (++steps_ > sc_.limits.max_events) { halt_ = true; return StepResult::NeedCpu; }
+    if (cancelled_ || (steps_ >= next_poll_ && poll(now))) return StepResult::NeedCpu;
+    const Op& op = prog[th.pc];
+    TimeNs cost = 0;
+    switch (op.kind) {
+      case OpKind::Compute:
+        if (op.duration > 0) { th.op_left = op.duration; return StepResult::NeedCpu; }
+        ++th.pc;
+        continue;
+      case OpKind::Io:
+      case OpKind::Sleep:
+        // A zero-length I/O still gives up the core and comes back as a wake at this instant.
+        ++th.pc;
+        block(t, op.kind == OpKind::Io ? RtState::BlockedIo : RtState::Sleeping, now,
+              sat_add(now, std::max<TimeNs>(0, op.duration)));
+        return StepResult::Blocked;
+      case OpKind::LoopBegin:
+        if (op.arg == 0 || loop_end_[base + th.pc] == kNoIndex) {
+          th.pc = loop_end_[base + th.pc] == kNoIndex ? th.pc + 1 : loop_end_[base + th.pc] + 1;
+          continue;
+        }
+        loops_[th.loop_base + th.loop_depth++] = op.arg;
+        ++th.pc;
+        continue;
+      case OpKind::LoopEnd: {
+        const std::uint32_t begin = loop_end_[base + th.pc];
+        if (begin == kNoIndex || th.loop_depth == 0) { ++th.pc; continue; }
+        std::uint32_t& count = loops_[th.loop_base + th.loop_depth - 1];
+        if (--count > 0) {
+          th.pc = begin + 1;
+        } else {
+          --th.loop_depth;
+          ++th.pc;
+        }
+        continue;
+      }
+      case OpKind::Lock:
+      case OpKind::Unlock:          cost = machine_.lock_cost; break;
+      case OpKind::AtomicIncrement: cost = machine_.atomic_cost; break;
+      case OpKind::Load:
+      case OpKind::Add:
+      case OpKind::Store:           cost = mem_op_cost(t); break;
+      // Creation: the creator pays first, then the worker starts (complete_op).
+      case OpKind::Create:          cost = runtime_.creation_cost(WorkerKind::Thread); break;
+      case OpKind::Fork:            cost = runtime_.creation_cost(WorkerKind::ForkedProcess); break;
+      case OpKind::Spawn:           cost = runtime_.creation_cost(WorkerKind::SpawnedProcess); break;
+      case OpKind::Join:
+        ++th.pc;
+        if (op.arg >= threads_.size() || threads_[op.arg].state == RtState::Done) continue;
+        joiners_[op.arg].push_back(t);
+        return wait_for(t, RtState::BlockedJoin, now);
+      case OpKind::Wait:
+        ++th.pc;
+        if (op.arg >= proc_waiters_.size() || runtime_.process_exited(op.arg)) continue;
+        proc_waiters_[op.arg].push_back(t);
+        return wait_for(t, RtState::BlockedJoin, now);
+      // Memory: the write happens now; copy-on-write faults are then paid as CPU.
+      case OpKind::Write: {
+        const auto region = static_cast<RegionKind>(op.arg & 0xFF);
+        const auto first  = static_cast<std::uint32_t>(static_cast<std::uint64_t>(op.duration) >> 32);
+        const auto pages  = static_cast<std::uint32_t>(op.duration & 0xFFFFFFFF);
+        cost = runtime_.write(t, region, first, pages, now, op.arg >> 8);
+        break;
+      }
+      // Communication: the sender pays, then the message enters the channel (complete_op);
+      // the receiver takes it, then pays (latency, copy, unpickling).
+      case OpKind::Send:
+        cost = op.arg < runtime_.channels().size()
+                   ? runtime_.channels().send_cost(op.arg, static_cast<std::uint64_t>(op.duration)) : 0;
+        break;
+      case OpKind::Receive: {
+        Channels& ch = runtime_.channels();
+        if (op.arg >= ch.size()) break;
+        if (!ch.holds_message(t) && !ch.receive(op.arg, t, now))
+          return wait_for(t, RtState::BlockedReceive, now);   // pc stays: the wake retries and finds it
+        cost = ch.receive_cost(op.arg, ch.take(t).bytes);
+        break;
+      }
+    }
+    if (cost > 0) { th.op_left = cost; return StepResult::NeedCpu; }
+    if (const StepResult r = complete_op(t, now); r != StepResult::NeedCpu) return r;
+  }
+}
+
+// The op at pc has had its CPU: apply its effect. NeedCpu means "carry on with the next op".
+StepResult Engine::complete_op(ThreadId t, TimeNs now) {
+  ThreadRt& th = threads_[t];
+  const ThreadSpec& spec = sc_.threads[t];
+  const Op& op = spec.program[th.pc];
+  switch (op.kind) {
+    case OpKind::Create:
+      if (op.arg < threads_.size() && threads_[op.arg].state == RtState::NotArrived && sc_.threads[op.arg].created)
+        arrive(op.arg, now);
+      ++th.pc;
+      return StepResult::NeedCpu;
+    case OpKind::Fork:
+    case OpKind::Spawn:
+      start_process(op.arg, t, now);
+      ++th.pc;
+      return StepResult::NeedCpu;
+    case OpKind::Send:
+      if (op.arg < runtime_.channels().size())
+        if (const ThreadId w = runtime_.channels().deliver(op.arg, t, static_cast<std::uint64_t>(op.duration), now);
+            w != kNoThread)
+          schedule_wake(w, now);
+      ++th.pc;
+      return StepResult::NeedCpu;
+    case OpKind::Write:
+    case OpKind::Receive:
+      ++th.pc;
+      return StepResult::NeedCpu;
+    default:
+      break;
+  }
+  if (sc_.processes.empty()) {  // a hand-built Scenario without processes: nothing to share
+    ++th.pc;
+    return StepResult::NeedCpu;
+  }
+  const ProcessId p = process_of(t);
+  const bool var_ok = op.arg < sc_.processes[p].vars.size();
+  std::int64_t* var = var_ok ? &vars_[var_base_[p] + op.arg] : nullptr;
+  switch (op.kind) {
+    case OpKind::Lock: {
+      if (op.arg >= sc_.processes[p].mutexes.size()) break;
+      const std::uint32_t m = mutex_base_[p] + op.arg;
+      MutexRt& mx = mutexes_[m];
+      if (mx.owner == kNoThread) {
+        mx.owner = t;
+        break;
+      }
+      // Contended (or already ours: a self-deadlock, as with a non-recursive mutex).
+      th.next_waiter = kNoThread;
+      if (mx.tail == kNoThread) mx.head = t;
+      else threads_[mx.tail].next_waiter = t;
+      mx.tail = t;
+      th.waiting_for = m;
+      // pc stays on the Lock; the hand-off moves it on
+      return wait_for(t, RtState::BlockedLock, now);
+    }
+    case OpKind::Unlock: {
+      if (op.arg >= sc_.processes[p].mutexes.size()) break;
+      MutexRt& mx = mutexes_[mutex_base_[p] + op.arg];
+      if (mx.owner != t) break;  // the parser rejects this statically; adapters get a no-op
+      if (mx.head == kNoThread) {
+        mx.owner = kNoThread;
+        break;
+      }
+      // FIFO hand-off: ownership goes straight to the first waiter, which wakes now.
+      const ThreadId w = mx.head;
+      mx.head = threads_[w].next_waiter;
+      if (mx.head == kNoThread) mx.tail = kNoThread;
+      threads_[w].next_waiter = kNoThread;
+      mx.owner = w;
+      ++threads_[w].pc;
+      schedule_wake(w, now);
+      break;
+    }
+    case OpKind::Load:            if (var) th.reg = *var; break;
+    case OpKind::Add:             ++th.reg; break;
+    case OpKind::Store:
+      if (var) {
+        *var = th.reg;
+        ++increments_[static_cast<std::size_t>(var - vars_.data())];
+      }
+      break;
+    case OpKind::AtomicIncrement:
+      if (var) {
+        ++*var;
+        ++increments_[static_cast<std::size_t>(var - vars_.data())];
+      }
+      break;
+    default: break;
+  }
+  ++th.pc;
+  return StepResult::NeedCpu;
+}
+
+// mem_op_cost plus a jitter of 0..mem_op_cost ns drawn from (seed, thread, the thread's count of
+// memory ops): the same on every run and platform, but enough to stagger two cores so that lost
+// updates are partial, as on real hardware.
+TimeNs Engine::mem_op_cost(ThreadId t) {
+  const TimeNs base = machine_.mem_op_cost;
+  if (base <= 0) return 0;
+  ThreadRt& th = threads_[t];
+  const std::uint64_t r = mix64(jitter_seed_ ^ (std::uint64_t{t} * 0xD6E8FEB86659FD93ull) ^ th.mem_ops++);
+  return base + static_cast<TimeNs>(r % (static_cast<std::uint64_t>(base) + 1));
+}
+
+// ---------------------------------------------------------------------------------------------
+// [SECTION] Locks, waits, CPU demand
+// ---------------------------------------------------------------------------------------------
+void Engine::block(ThreadId t, RtState state, TimeNs now, TimeNs wake_at) {
+  set_state(t, state, now);
+  gil_release(t, now);
+  schedule_wake(t, wake_at);
+}
+
+void Engine::schedule_wake(ThreadId t, TimeNs at) {
+  events_.push(thread_event(at, kPhaseWake, ++wake_seq_, t));
+  ++pending_;
+}
+
+void Engine::collect_waits() {
+  for (ThreadId t = 0; t < threads_.size(); ++t) {
+    if (threads_[t].state != RtState::BlockedLock) continue;
+    const ProcessId p = process_of(t);
+    const std::uint32_t m = threads_[t].waiting_for;
+    result_.waits.push_back({t, p, m - mutex_base_[p], mutexes_[m].owner});
+  }
+}
+
+}  // namespace detail
+
+TimeNs program_cpu_demand(const std::vector<Op>& program, const MachineSpec& machine) {
+  TimeNs total = 0;
+  std::vector<TimeNs> mult{1};
+  for (const Op& op : program) {
+    TimeNs cost = 0;
+    switch (op.kind) {
+      case OpKind::Compute:         cost = op.duration; break;
+      case OpKind::Lock:
+      case OpKind::Unlock:          cost = machine.lock_cost; break;
+      case OpKind::Load:
+      case OpKind::Add:
+      case OpKind::Store:           cost = machine.mem_op_cost; break;
+      case OpKind::AtomicIncrement: cost = machine.atomic_cost; break;
+      case OpKind::Create:          cost = creation_cost(machine.costs, WorkerKind::Thread); break;
+      case OpKind::Fork:            cost = creation_cost(machine.costs, WorkerKind::ForkedProcess); break;
+      case OpKind::Spawn:           cost = creation_cost(machine.costs, WorkerKind::SpawnedProcess); break;
+      case OpKind::LoopBegin:       mult.push_back(detail::sat_mul(mult.back(), op.arg)); continue;
+      case OpKind::LoopEnd:         if (mult.size() > 1) mult.pop_back(); continue;
+      default:                      continue;
+    }
+    total = detail::sat_add(total, detail::sat_mul(mult.back(), std::max<TimeNs>(0, cost)));
+  }
+  return total;
+}
+
+}  // namespace tl

@@ -1,0 +1,89 @@
+// Communication between workers, for the lesson "threads share, processes copy".
+// A Pipe joins processes: every message is copied through the kernel, so each side pays the
+// latency, the copy at ipc_mb_per_s and (python) the pickling, and its bytes count as copied
+// between address spaces. A Queue joins threads of one process: it passes a reference, so a
+// message costs queue_handoff whatever its size and nothing is copied.
+// Like the GIL, this is a state machine the engine drives: it decides costs, who gets which
+// message and whom to wake; the engine owns time and thread states.
+//
+// Receivers wait first-in first-out; messages are delivered in send order. Channels are not
+// bounded (multiprocessing.Queue is unbounded through its feeder thread; a Pipe's 64 KiB kernel
+// buffer, which can block a sender with no reader, is not modelled).
+//
+// [SECTION] Vocabulary
+// [SECTION] Channels
+#pragma once
+#include "sim/runtime/cost_profile.h"
+#include "sim/core/types.h"
+
+#include <cstdint>
+#include <deque>
+#include <map>
+#include <vector>
+
+namespace tl {
+
+// ---------------------------------------------------------------------------------------------
+// [SECTION] Vocabulary
+// ---------------------------------------------------------------------------------------------
+using ChannelId = std::uint32_t;
+
+enum class ChannelKind : std::uint8_t {
+  Pipe,    // between processes: copied
+  Queue,   // between threads of one process: a reference
+};
+const char* to_string(ChannelKind kind);
+
+struct Message {
+  std::uint64_t bytes  = 0;
+  ThreadId      sender = kNoThread;
+  TimeNs        sent   = 0;           // when it entered the channel
+};
+
+// ---------------------------------------------------------------------------------------------
+// [SECTION] Channels
+// ---------------------------------------------------------------------------------------------
+class Channels {
+ public:
+  explicit Channels(const CostProfile& profile) : profile_(profile) {}
+
+  ChannelId   add(ChannelKind kind);
+  ChannelKind kind(ChannelId channel) const { return channels_.at(channel).kind; }
+  std::size_t size() const { return channels_.size(); }
+
+  // CPU each side spends on one message, before it enters the channel (sender) and after it
+  // is taken (receiver).
+  TimeNs send_cost(ChannelId channel, std::uint64_t bytes) const;
+  TimeNs receive_cost(ChannelId channel, std::uint64_t bytes) const;
+
+  // The sender has paid send_cost: the message is in the channel. If a receiver waits, it is
+  // handed the message at once and returned (the engine wakes it); else kNoThread.
+  ThreadId deliver(ChannelId channel, ThreadId sender, std::uint64_t bytes, TimeNs now);
+  // `receiver` wants a message. True: it has one (see take()). False: it waits its turn.
+  bool     receive(ChannelId channel, ThreadId receiver, TimeNs now);
+  // The message `receiver` was given by receive() or by a deliver() that woke it.
+  Message  take(ThreadId receiver);
+
+  std::size_t   queued(ChannelId channel) const { return channels_.at(channel).messages.size(); }
+  std::size_t   waiting(ChannelId channel) const { return channels_.at(channel).receivers.size(); }
+  bool          is_waiting(ThreadId thread) const;
+  bool          holds_message(ThreadId thread) const { return handed_.count(thread) != 0; }   // take() would succeed
+  std::uint64_t bytes_copied() const { return bytes_copied_; }        // pipe payloads, all channels
+  std::uint64_t bytes_copied(ChannelId channel) const { return channels_.at(channel).bytes_copied; }
+  std::uint64_t messages() const { return messages_; }
+
+ private:
+  struct Channel {
+    ChannelKind          kind = ChannelKind::Pipe;
+    std::deque<Message>  messages;
+    std::deque<ThreadId> receivers;
+    std::uint64_t        bytes_copied = 0;
+  };
+  CostProfile                 profile_;
+  std::vector<Channel>        channels_;
+  std::map<ThreadId, Message> handed_;   // received, not yet taken
+  std::uint64_t               bytes_copied_ = 0;
+  std::uint64_t               messages_     = 0;
+};
+
+}  // namespace tl

@@ -1,0 +1,129 @@
+// What things cost on the simulated machine, by kind: the numbers that make threads and
+// processes differ. Three named profiles give the defaults ("machine": {"profile": "python"});
+// individual machine fields override them by name. Magnitudes come from
+// docs/calibration.md ("on a typical Linux machine", not exact constants).
+//
+// Costs are integer nanoseconds inside the core; the JSON names end in _us (or _kb, _mb_per_s)
+// because that is the unit a learner reads and writes.
+//
+// [SECTION] Profile
+// [SECTION] Named profiles and overrides
+// [SECTION] Derived costs (switches, transfers)
+#pragma once
+#include "sim/core/types.h"
+
+#include <nlohmann/json_fwd.hpp>
+
+#include <cstdint>
+#include <optional>
+#include <span>
+#include <string>
+#include <string_view>
+#include <vector>
+
+namespace tl {
+
+// Declared in scenario.h, which will hold a CostProfile: declared here to keep includes one way.
+struct ScenarioError;
+
+// ---------------------------------------------------------------------------------------------
+// [SECTION] Profile
+// ---------------------------------------------------------------------------------------------
+enum class CostProfileKind : std::uint8_t { Native, Python, Textbook };
+
+// Default-constructed = the textbook profile (no time costs), so scenarios built in code
+// (OSTEP adapters, lessons, tests) keep today's zero-cost behaviour unless they ask for costs.
+struct CostProfile {
+  CostProfileKind kind = CostProfileKind::Textbook;
+  // Scheduling                                    JSON field
+  TimeNs        thread_switch        = 0;       // thread_switch_us: same address space
+  TimeNs        process_switch       = 0;       // process_switch_us: direct cost of changing address space
+  TimeNs        address_space_refill = 0;       // address_space_refill_us: TLB/cache refill after a process switch
+  TimeNs        wake                 = 0;       // wake_us: a blocking wait's end until the thread can be dispatched
+  // Creation (the creator pays it on its own timeline; includes the eventual join/wait)
+  TimeNs        thread_create        = 0;       // thread_create_us
+  TimeNs        fork                 = 0;       // fork_us
+  TimeNs        spawn                = 0;       // spawn_us: fresh program/interpreter
+  // Communication
+  TimeNs        ipc_latency          = 0;       // ipc_latency_us: fixed cost per message, each side
+  std::uint32_t ipc_mb_per_s         = 0;       // ipc_mb_per_s: copy bandwidth; 0 = unlimited
+  TimeNs        serialize_per_mb     = 0;       // serialize_us_per_mb: pickling (and unpickling) per MB
+  TimeNs        queue_handoff        = 0;       // queue_handoff_us: passing a reference to a thread
+  // Synchronisation and memory
+  TimeNs        lock                 = 0;       // lock_us: one uncontended lock or unlock
+  TimeNs        cow_fault            = 0;       // cow_fault_us: page fault + copy of one 4 KiB page
+  // Runtime
+  TimeNs        gil_switch_interval  = 5'000'000;  // gil_switch_interval_us: CPython's sys.getswitchinterval()
+  TimeNs        gil_handoff          = 0;       // gil_handoff_us: a GIL hand-over until its new holder can run
+  // Memory per worker (resident sizes, KiB; rounded up to whole 4 KiB pages by the memory model)
+  std::uint32_t code_kb              = 512;     // code_kb: program text (and shared libraries)
+  std::uint32_t data_kb              = 64;      // data_kb: globals
+  std::uint32_t heap_kb              = 256;     // heap_kb: heap in use at start
+  std::uint32_t thread_stack_kb      = 8;       // thread_stack_kb: touched part of a stack (the rest is virtual)
+  std::uint32_t fork_dirty_kb        = 8;       // fork_dirty_kb: pages a forked child writes on its own soon after fork
+  std::uint32_t spawn_extra_kb       = 0;       // spawn_extra_kb: a spawned child's extra heap (re-imports)
+};
+
+// ---------------------------------------------------------------------------------------------
+// [SECTION] Named profiles and overrides
+// ---------------------------------------------------------------------------------------------
+const char*                    to_string(CostProfileKind kind);
+std::optional<CostProfileKind> cost_profile_kind(std::string_view name);   // "native", "python", "textbook"
+CostProfile                    cost_profile(CostProfileKind kind);
+
+// One overridable field: its JSON name and where it lives in CostProfile.
+enum class CostUnit : std::uint8_t { Microseconds, MicrosecondsPerMb, Kilobytes, MegabytesPerSecond };
+struct CostField {
+  const char* name;       // e.g. "fork_us"
+  CostUnit    unit;
+  TimeNs CostProfile::*        time  = nullptr;   // set for the two time units
+  std::uint32_t CostProfile::* count = nullptr;   // set for KB and MB/s
+};
+std::span<const CostField> cost_fields();
+const CostField*           find_cost_field(std::string_view name);   // nullptr if not a cost field
+
+// Sets a field from a value already in the field's internal unit: ns for the _us fields (the
+// parser reads decimals exactly), KB, or MB/s. Returns the reason it is refused ("" = set).
+std::string set_cost_field(CostProfile& profile, const CostField& field, std::int64_t value);
+
+// JSON entry points, on the parser's document type (ordered: errors come in document order).
+// apply_cost_field applies one machine field; `path` names it ("machine.fork_us"). A bad value
+// appends an error naming it and leaves the profile unchanged. Returns false if `name` is not
+// a cost field at all (the caller decides: the machine object has other fields, e.g. "cores").
+bool apply_cost_field(CostProfile& profile, std::string_view name, const nlohmann::ordered_json& value,
+                      std::string_view path, std::vector<ScenarioError>& errors);
+
+// The profile of a "machine" object: "profile" picks the defaults (`absent` if it is not
+// there: native, as issue 4 specifies), then every cost field present overrides, wherever
+// "profile" appears among the keys. Fields that are neither are ignored here (the scenario
+// parser owns them). `path`: the object's path.
+CostProfile machine_cost_profile(const nlohmann::ordered_json& machine, std::string_view path,
+                                 std::vector<ScenarioError>& errors,
+                                 CostProfileKind absent = CostProfileKind::Native);
+
+// ---------------------------------------------------------------------------------------------
+// [SECTION] Derived costs
+// ---------------------------------------------------------------------------------------------
+enum class SwitchKind : std::uint8_t {
+  None,      // the core resumes the thread it ran last, or had run nothing yet
+  Thread,    // another thread of the same process: registers and stack only
+  Process,   // another process: address-space change, then TLB/cache refill
+};
+const char* to_string(SwitchKind kind);
+
+// `last` is the thread the core ran last (kNoThread if none); processes are the owners.
+SwitchKind classify_switch(ThreadId last, ProcessId last_process, ThreadId next, ProcessId next_process);
+TimeNs     switch_cost(const CostProfile& profile, SwitchKind kind);
+inline TimeNs switch_cost(const CostProfile& profile, ThreadId last, ProcessId last_process,
+                          ThreadId next, ProcessId next_process) {
+  return switch_cost(profile, classify_switch(last, last_process, next, next_process));
+}
+
+// Time one side spends moving `bytes` to or from another process: latency, the copy through
+// the kernel at ipc_mb_per_s, and (de)serialisation. 1 MB = 1,000,000 bytes, as in MB/s.
+TimeNs ipc_side_cost(const CostProfile& profile, std::uint64_t bytes);
+enum class WorkerKind : std::uint8_t { Thread, ForkedProcess, SpawnedProcess };
+const char* to_string(WorkerKind kind);
+TimeNs      creation_cost(const CostProfile& profile, WorkerKind kind);
+
+}  // namespace tl

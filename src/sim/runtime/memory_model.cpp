@@ -1,0 +1,238 @@
+// [SECTION] Layout and names
+// [SECTION] Frames
+// [SECTION] Address spaces
+// [SECTION] Writes and shared memory
+// [SECTION] Queries
+#include "sim/runtime/memory_model.h"
+
+#include <stdexcept>
+#include <string>
+
+namespace tl {
+
+// ---------------------------------------------------------------------------------------------
+// [SECTION] Layout and names
+// ---------------------------------------------------------------------------------------------
+const char* to_string(RegionKind kind) {
+  switch (kind) {
+    case RegionKind::Code:   return "code";
+    case RegionKind::Data:   return "data";
+    case RegionKind::Heap:   return "heap";
+    case RegionKind::Stack:  return "stack";
+    case RegionKind::Shared: return "shm";
+  }
+  return "?";
+}
+
+ImageLayout image_layout(const CostProfile& profile, bool spawned) {
+  ImageLayout layout;
+  layout.code_pages  = pages_for_kb(profile.code_kb);
+  layout.data_pages  = pages_for_kb(profile.data_kb);
+  layout.heap_pages  = pages_for_kb(profile.heap_kb + (spawned ? profile.spawn_extra_kb : 0));
+  layout.stack_pages = pages_for_kb(profile.thread_stack_kb);
+  return layout;
+}
+
+// ---------------------------------------------------------------------------------------------
+// [SECTION] Frames
+// ---------------------------------------------------------------------------------------------
+FrameId MemoryModel::alloc_frame() {
+  FrameId f;
+  if (!free_.empty()) {
+    f = free_.back();
+    free_.pop_back();
+  } else {
+    f = static_cast<FrameId>(refs_.size());
+    refs_.push_back(0);
+  }
+  refs_[f] = 1;
+  ++in_use_;
+  return f;
+}
+
+void MemoryModel::unref(FrameId frame) {
+  if (--refs_[frame] == 0) {
+    free_.push_back(frame);
+    --in_use_;
+  }
+}
+
+void MemoryModel::unmap(Region& r) {
+  if (!r.mapped) return;
+  for (FrameId f : r.frames) unref(f);
+  r.frames.clear();
+  r.mapped = false;
+  if (r.kind == RegionKind::Shared && --shms_[r.tag].mappings == 0) shms_[r.tag].frames.clear();
+}
+
+// ---------------------------------------------------------------------------------------------
+// [SECTION] Address spaces
+// ---------------------------------------------------------------------------------------------
+MemoryModel::Space& MemoryModel::space(AddressSpaceId id) {
+  if (id >= spaces_.size() || !spaces_[id].alive)
+    throw std::logic_error("memory: address space " + std::to_string(id) + " does not exist or has exited");
+  return spaces_[id];
+}
+
+const MemoryModel::Space& MemoryModel::space(AddressSpaceId id) const {
+  return const_cast<MemoryModel*>(this)->space(id);
+}
+
+Region& MemoryModel::region(AddressSpaceId id, RegionId r) {
+  Space& s = space(id);
+  if (r >= s.regions.size() || !s.regions[r].mapped)
+    throw std::logic_error("memory: region " + std::to_string(r) + " of address space " +
+                           std::to_string(id) + " is not mapped");
+  return s.regions[r];
+}
+
+RegionId MemoryModel::add_region(Space& s, RegionKind kind, std::uint32_t tag, std::uint32_t pages) {
+  Region r;
+  r.kind = kind;
+  r.tag  = tag;
+  r.frames.reserve(pages);
+  for (std::uint32_t i = 0; i < pages; ++i) r.frames.push_back(alloc_frame());
+  s.regions.push_back(std::move(r));
+  return static_cast<RegionId>(s.regions.size() - 1);
+}
+
+AddressSpaceId MemoryModel::create_image(const ImageLayout& layout, ThreadId main_thread) {
+  spaces_.emplace_back();
+  Space& s = spaces_.back();
+  add_region(s, RegionKind::Code, 0, layout.code_pages);
+  add_region(s, RegionKind::Data, 0, layout.data_pages);
+  add_region(s, RegionKind::Heap, 0, layout.heap_pages);
+  add_region(s, RegionKind::Stack, main_thread, layout.stack_pages);
+  return static_cast<AddressSpaceId>(spaces_.size() - 1);
+}
+
+AddressSpaceId MemoryModel::create_image(const ImageLayout& layout, ThreadId main_thread,
+                                         AddressSpaceId share_code_from) {
+  const RegionId code_at = find_region(share_code_from, RegionKind::Code);
+  if (code_at == kNoRegion) throw std::logic_error("memory: no code region to share");
+  ImageLayout without_code = layout;
+  without_code.code_pages  = 0;
+  const AddressSpaceId id  = create_image(without_code, main_thread);
+  std::vector<FrameId> shared = spaces_[share_code_from].regions[code_at].frames;
+  for (FrameId f : shared) ++refs_[f];
+  Region& code = spaces_[id].regions[find_region(id, RegionKind::Code)];
+  code.frames = std::move(shared);
+  return id;
+}
+
+AddressSpaceId MemoryModel::fork(AddressSpaceId parent, ThreadId forking_thread, ThreadId child_thread) {
+  space(parent);   // validates before spaces_ may reallocate
+  Space child;
+  child.regions = spaces_[parent].regions;
+  for (Region& r : child.regions) {
+    if (!r.mapped) continue;
+    for (FrameId f : r.frames) ++refs_[f];
+    if (r.kind == RegionKind::Shared) ++shms_[r.tag].mappings;   // MAP_SHARED stays shared
+    if (r.kind == RegionKind::Stack) r.tag = r.tag == forking_thread ? child_thread : kNoThread;
+  }
+  spaces_.push_back(std::move(child));
+  return static_cast<AddressSpaceId>(spaces_.size() - 1);
+}
+
+RegionId MemoryModel::add_stack(AddressSpaceId id, ThreadId thread, std::uint32_t pages) {
+  return add_region(space(id), RegionKind::Stack, thread, pages);
+}
+
+void MemoryModel::remove_stack(AddressSpaceId id, ThreadId thread) {
+  const RegionId r = find_region(id, RegionKind::Stack, thread);
+  if (r == kNoRegion)
+    throw std::logic_error("memory: thread " + std::to_string(thread) + " has no stack in address space " +
+                           std::to_string(id));
+  unmap(spaces_[id].regions[r]);
+}
+
+void MemoryModel::exit(AddressSpaceId id) {
+  Space& s = space(id);
+  for (Region& r : s.regions) unmap(r);
+  s.alive = false;
+}
+
+// ---------------------------------------------------------------------------------------------
+// [SECTION] Writes and shared memory
+// ---------------------------------------------------------------------------------------------
+WriteResult MemoryModel::write(AddressSpaceId id, RegionId rid, std::uint32_t first, std::uint32_t count) {
+  Region& r = region(id, rid);
+  if (r.kind == RegionKind::Code) throw std::logic_error("memory: code is read-only");
+  if (first > r.frames.size() || count > r.frames.size() - first)
+    throw std::logic_error("memory: write of pages [" + std::to_string(first) + ", " +
+                           std::to_string(std::uint64_t{first} + count) + ") past a " + to_string(r.kind) +
+                           " region of " + std::to_string(r.frames.size()) + " pages");
+  WriteResult result;
+  result.pages_touched = count;
+  if (r.kind == RegionKind::Shared) return result;   // the point of shared memory: no copy
+  for (std::uint32_t i = first; i < first + count; ++i) {
+    const FrameId old = r.frames[i];
+    if (refs_[old] == 1) continue;                   // already private: written in place
+    const FrameId copy = alloc_frame();              // before unref: never reuse `old` itself
+    unref(old);
+    r.frames[i] = copy;
+    ++result.pages_copied;
+  }
+  return result;
+}
+
+void MemoryModel::grow(AddressSpaceId id, RegionId rid, std::uint32_t pages) {
+  Region& r = region(id, rid);
+  if (r.kind == RegionKind::Code || r.kind == RegionKind::Shared)
+    throw std::logic_error(std::string("memory: cannot grow a ") + to_string(r.kind) + " region");
+  for (std::uint32_t i = 0; i < pages; ++i) r.frames.push_back(alloc_frame());
+}
+
+ShmId MemoryModel::create_shm(AddressSpaceId creator, std::uint32_t pages) {
+  Space& s = space(creator);
+  const ShmId shm = static_cast<ShmId>(shms_.size());
+  const RegionId r = add_region(s, RegionKind::Shared, shm, pages);
+  shms_.push_back(Shm{s.regions[r].frames, 1});
+  return shm;
+}
+
+RegionId MemoryModel::map_shm(AddressSpaceId id, ShmId shm) {
+  Space& s = space(id);
+  if (shm >= shms_.size() || shms_[shm].mappings == 0)
+    throw std::logic_error("memory: shared memory " + std::to_string(shm) + " no longer exists");
+  if (find_region(id, RegionKind::Shared, shm) != kNoRegion)
+    throw std::logic_error("memory: shared memory " + std::to_string(shm) + " is already mapped");
+  Region r;
+  r.kind   = RegionKind::Shared;
+  r.tag    = shm;
+  r.frames = shms_[shm].frames;
+  for (FrameId f : r.frames) ++refs_[f];
+  ++shms_[shm].mappings;
+  s.regions.push_back(std::move(r));
+  return static_cast<RegionId>(s.regions.size() - 1);
+}
+
+// ---------------------------------------------------------------------------------------------
+// [SECTION] Queries
+// ---------------------------------------------------------------------------------------------
+MemoryUsage MemoryModel::usage(AddressSpaceId id) const {
+  MemoryUsage u;
+  if (id >= spaces_.size() || !spaces_[id].alive) return u;   // an exited process holds nothing
+  for (const Region& r : spaces_[id].regions) {
+    if (!r.mapped) continue;
+    u.resident_pages += r.frames.size();
+    for (FrameId f : r.frames) u.shared_pages += refs_[f] > 1 ? 1 : 0;
+  }
+  u.private_pages = u.resident_pages - u.shared_pages;
+  return u;
+}
+
+bool MemoryModel::alive(AddressSpaceId id) const { return id < spaces_.size() && spaces_[id].alive; }
+
+std::span<const Region> MemoryModel::regions(AddressSpaceId id) const { return space(id).regions; }
+
+RegionId MemoryModel::find_region(AddressSpaceId id, RegionKind kind, std::uint32_t tag) const {
+  const Space& s = space(id);
+  for (std::size_t i = 0; i < s.regions.size(); ++i) {
+    const Region& r = s.regions[i];
+    if (r.mapped && r.kind == kind && r.tag == tag) return static_cast<RegionId>(i);
+  }
+  return kNoRegion;
+}
+
+}  // namespace tl

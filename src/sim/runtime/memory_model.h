@@ -1,0 +1,146 @@
+// Address spaces in 4 KiB pages, for the lesson "threads share memory, processes do not".
+// Each process owns regions (code, data, heap, one stack per thread, mapped shared memory);
+// each region is a list of page frames; a frame counts how many address spaces map it. Fork
+// makes the child map every parent frame (copy-on-write); the first write to a frame that
+// is still mapped elsewhere copies it (a fault the engine charges). Threads add a stack and
+// nothing else: they already share everything.
+//
+// Frames are numbered and recycled through a LIFO free list, so the same calls give the same
+// frame numbers on every platform (the memory view draws them).
+//
+// Calls that would corrupt the model (a write past a region, to code, to an exited process)
+// throw std::logic_error: the scenario parser rejects such input first, so reaching one is a
+// bug in the caller.
+//
+// [SECTION] Vocabulary
+// [SECTION] MemoryModel
+#pragma once
+#include "sim/runtime/cost_profile.h"
+#include "sim/core/types.h"
+
+#include <cstdint>
+#include <span>
+#include <vector>
+
+namespace tl {
+
+// ---------------------------------------------------------------------------------------------
+// [SECTION] Vocabulary
+// ---------------------------------------------------------------------------------------------
+inline constexpr std::uint32_t kPageBytes = 4096;
+inline constexpr std::uint32_t kPageKb    = kPageBytes / 1024;
+
+using AddressSpaceId = std::uint32_t;   // dense, in creation order (not the scenario's ProcessId:
+                                        // forked and spawned children get theirs at run time)
+using RegionId       = std::uint32_t;   // index into one address space's regions; stable
+using FrameId        = std::uint32_t;
+using ShmId          = std::uint32_t;
+
+inline constexpr std::uint32_t pages_for_kb(std::uint32_t kb) { return (kb + kPageKb - 1) / kPageKb; }
+
+enum class RegionKind : std::uint8_t {
+  Code,     // read-only, file-backed: may be shared with unrelated processes (page cache)
+  Data,     // globals
+  Heap,
+  Stack,    // one per thread
+  Shared,   // an explicit shared-memory mapping: writes are seen by all, never copied
+};
+const char* to_string(RegionKind kind);
+
+struct Region {
+  RegionKind           kind   = RegionKind::Heap;
+  std::uint32_t        tag    = 0;      // Stack: owning ThreadId (kNoThread: copied by fork,
+                                        // no thread uses it); Shared: ShmId; otherwise 0
+  bool                 mapped = true;   // false after unmap; ids of later regions stay stable
+  std::vector<FrameId> frames;          // page i of the region
+};
+
+struct ImageLayout {                    // a fresh program image, in pages
+  std::uint32_t code_pages  = 0;
+  std::uint32_t data_pages  = 0;
+  std::uint32_t heap_pages  = 0;
+  std::uint32_t stack_pages = 0;        // the main thread's stack
+};
+ImageLayout image_layout(const CostProfile& profile, bool spawned);   // spawned: + spawn_extra_kb heap
+
+struct MemoryUsage {
+  std::uint64_t resident_pages = 0;     // every frame mapped
+  std::uint64_t shared_pages   = 0;     // frames also mapped by another address space
+  std::uint64_t private_pages  = 0;     // resident - shared
+  std::uint64_t resident_kb() const { return resident_pages * kPageKb; }
+  std::uint64_t shared_kb()   const { return shared_pages * kPageKb; }
+  std::uint64_t private_kb()  const { return private_pages * kPageKb; }
+};
+
+struct WriteResult {
+  std::uint32_t pages_touched = 0;
+  std::uint32_t pages_copied  = 0;      // copy-on-write faults: the engine charges each one
+};
+
+// ---------------------------------------------------------------------------------------------
+// [SECTION] MemoryModel
+// ---------------------------------------------------------------------------------------------
+class MemoryModel {
+ public:
+  // A fresh image (the first process, or spawn). With share_code_from, its code region maps
+  // that address space's code frames: the same program file is in the page cache once.
+  AddressSpaceId create_image(const ImageLayout& layout, ThreadId main_thread);
+  AddressSpaceId create_image(const ImageLayout& layout, ThreadId main_thread, AddressSpaceId share_code_from);
+
+  // The child maps every frame of the parent (nothing is copied yet). Only the forking
+  // thread exists in the child: its stack is retagged to child_thread; other threads' stacks
+  // are copied too, as fork does, but belong to no thread (tag kNoThread).
+  AddressSpaceId fork(AddressSpaceId parent, ThreadId forking_thread, ThreadId child_thread);
+
+  RegionId add_stack(AddressSpaceId space, ThreadId thread, std::uint32_t pages);
+  void     remove_stack(AddressSpaceId space, ThreadId thread);   // thread exit
+  // Writing pages [first, first+count) of a region: copies each page still mapped elsewhere.
+  WriteResult write(AddressSpaceId space, RegionId region, std::uint32_t first, std::uint32_t count);
+  // Extends a region by fresh private pages (a heap that grows as the program allocates).
+  void grow(AddressSpaceId space, RegionId region, std::uint32_t pages);
+
+  // Explicit shared memory: created mapped into `creator`, mappable by any other process.
+  ShmId    create_shm(AddressSpaceId creator, std::uint32_t pages);
+  RegionId map_shm(AddressSpaceId space, ShmId shm);
+  // False once its last mapping is gone (its frames are freed; a later user creates a new one).
+  bool     shm_alive(ShmId shm) const { return shm < shms_.size() && shms_[shm].mappings > 0; }
+
+  void exit(AddressSpaceId space);   // unmaps everything; frames nobody maps are freed
+
+  // Queries
+  MemoryUsage               usage(AddressSpaceId space) const;
+  bool                      alive(AddressSpaceId space) const;
+  std::size_t               space_count() const { return spaces_.size(); }
+  std::span<const Region>   regions(AddressSpaceId space) const;
+  RegionId                  find_region(AddressSpaceId space, RegionKind kind, std::uint32_t tag = 0) const;  // kNoRegion if none
+  std::uint32_t             map_count(FrameId frame) const { return refs_[frame]; }
+  std::uint64_t             frames_in_use() const { return in_use_; }
+
+  static constexpr RegionId kNoRegion = ~RegionId{0};
+
+ private:
+  struct Space {
+    bool                alive = true;
+    std::vector<Region> regions;
+  };
+  struct Shm {
+    std::vector<FrameId> frames;
+    std::uint32_t        mappings = 0;   // 0: destroyed with its last mapping
+  };
+
+  FrameId  alloc_frame();
+  void     unref(FrameId frame);
+  void     unmap(Region& region);
+  Space&   space(AddressSpaceId id);
+  const Space& space(AddressSpaceId id) const;
+  Region&  region(AddressSpaceId space, RegionId region);
+  RegionId add_region(Space& s, RegionKind kind, std::uint32_t tag, std::uint32_t pages);
+
+  std::vector<Space>         spaces_;
+  std::vector<std::uint32_t> refs_;        // [frame] address spaces mapping it
+  std::vector<FrameId>       free_;        // LIFO: deterministic reuse
+  std::vector<Shm>           shms_;
+  std::uint64_t              in_use_ = 0;
+};
+
+}  // namespace tl

@@ -1,0 +1,133 @@
+// Everything issue #4 adds to a run, behind one object the engine owns and calls at a handful
+// of points: costs by kind (cost_profile), the per-process GIL (gil), address spaces and
+// copy-on-write (memory_model, memory_trace) and channels (channel). The engine keeps time,
+// cores, thread states and the trace; this object answers "what does this cost", "may this
+// thread compute", "whom does that wake" and records memory over time.
+//
+// Processes are declared in the scenario (so the engine's arrays stay fixed-size); a process's
+// origin says how it comes to life: Initial ones exist from time 0, Forked and Spawned ones
+// when a thread of another process forks or spawns them (the creator pays the cost).
+//
+// [SECTION] Spec
+// [SECTION] RuntimeModel
+#pragma once
+#include "sim/runtime/channel.h"
+#include "sim/runtime/cost_profile.h"
+#include "sim/runtime/gil.h"
+#include "sim/runtime/memory_model.h"
+#include "sim/trace/memory_lanes.h"
+
+#include <cstdint>
+#include <span>
+#include <string>
+#include <vector>
+
+namespace tl {
+
+// ---------------------------------------------------------------------------------------------
+// [SECTION] Spec
+// ---------------------------------------------------------------------------------------------
+enum class ProcessOrigin : std::uint8_t {
+  Initial,   // running from time 0: a fresh image (the same program as the first process)
+  Forked,    // created by a fork step: a copy-on-write image of the forking process
+  Spawned,   // created by a spawn step: a fresh image of the same program
+};
+const char* to_string(ProcessOrigin origin);
+
+// An explicit shared-memory region ("shared_memory" in a scenario): the only memory processes
+// share besides copy-on-write pages after a fork. Each listed process maps it when it starts;
+// the first to start creates it. Writes are never copied.
+struct SharedMemorySpec {
+  std::string            name;
+  std::uint32_t          kb = 0;
+  std::vector<ProcessId> processes;            // that map it, declaration order
+};
+
+struct RuntimeModelSpec {
+  CostProfile                   costs;
+  GilSpec                       gil;
+  std::vector<ProcessId>        thread_process;   // [thread] owning process
+  std::vector<ProcessOrigin>    process_origin;   // [process]
+  std::vector<ChannelKind>      channels;         // [channel] declared channels, ids in order
+  std::vector<SharedMemorySpec> shared_memory;    // [region] declared regions, ids in order
+};
+
+// ---------------------------------------------------------------------------------------------
+// [SECTION] RuntimeModel
+// ---------------------------------------------------------------------------------------------
+class RuntimeModel {
+ public:
+  // Builds the images of the Initial processes (their memory lanes start at time 0).
+  explicit RuntimeModel(RuntimeModelSpec spec);
+
+  const CostProfile& costs() const { return spec_.costs; }
+  ProcessId          process_of(ThreadId t) const { return spec_.thread_process[t]; }
+
+  // Scheduling: what a core pays to start `next` after `last` (kNoThread: it ran nothing).
+  TimeNs switch_cost(ThreadId last, ThreadId next) const;
+
+  // GIL. With it off every call says "go ahead" and nothing waits.
+  bool        gil_enabled() const { return spec_.gil.enabled; }
+  // Before computing: true = holds the GIL; false = the thread now waits for it (off-core).
+  bool        acquire_gil(ThreadId t, TimeNs now);
+  // Blocking, sleeping, waiting for a lock or finishing: the GIL passes on; `to` is the thread
+  // to wake at `at` (it holds the GIL now; `at` adds the profile's gil_handoff), or kNoThread.
+  GilHandover release_gil(ThreadId t, TimeNs now);
+  // When the next drop request is due, over all processes (kForever: none).
+  GilDue      next_gil_request() const { return gils_.next_due(); }
+  // At that time: the request is made. The engine then calls drop_gil at once if the holder
+  // is on a core, else when it is next dispatched (must_drop_gil).
+  ThreadId    request_gil_drop(ProcessId p, TimeNs now);   // returns the holder
+  bool        must_drop_gil(ThreadId t) const;
+  GilHandover drop_gil(ThreadId holder, TimeNs now);       // holder waits; `to` must be woken at `at`
+  const GilSet& gils() const { return gils_; }
+
+  // Lifetime. Creation costs are paid by the creator as CPU before the effect happens.
+  TimeNs creation_cost(WorkerKind kind) const { return tl::creation_cost(spec_.costs, kind); }
+  // A thread starts running its program (arrival, or creation by a thread step): its stack.
+  void   start_thread(ThreadId t, TimeNs now);
+  // A Forked or Spawned process comes to life, created by `creator`; returns the page-fault
+  // time its first thread pays before its program (a forked child dirtying fork_dirty_kb).
+  TimeNs start_process(ProcessId p, ThreadId creator, TimeNs now);
+  // A thread is done: its stack goes; when its process's last thread is done, the process exits.
+  void   end_thread(ThreadId t, TimeNs now);
+  bool   process_started(ProcessId p) const { return space_of_[p] != MemoryRecorder::kNoSpace; }
+  bool   process_exited(ProcessId p) const { return exited_[p]; }
+
+  // Memory: a write step of `pages` pages from `first` of one of the process's regions
+  // (Data, Heap, Stack = the thread's own, Shared = declared region `shm`, which the process
+  // must map). Returns the fault time to charge (pages copied x cow_fault; never for Shared).
+  TimeNs write(ThreadId t, RegionKind region, std::uint32_t first, std::uint32_t pages, TimeNs now,
+               std::uint32_t shm = 0);
+  const MemoryModel& memory() const { return memory_; }
+  AddressSpaceId     space_of(ProcessId p) const { return space_of_[p]; }
+  std::uint64_t      cow_faults() const { return cow_faults_; }
+
+  // Communication (see channel.h for the protocol the engine follows).
+  Channels&       channels() { return channels_; }
+  const Channels& channels() const { return channels_; }
+
+  // Results: per-process memory over time (the trace) and their peaks (the metrics).
+  std::vector<MemoryLane> take_memory_lanes() { return recorder_.take(); }
+  const std::vector<MemoryLane>& memory_lanes() const { return recorder_.lanes(); }
+
+ private:
+  void note_memory(TimeNs now) { recorder_.note_all(now, memory_, space_of_); }
+  void map_shared_memory(ProcessId p);   // the declared regions listing p, as it starts
+
+  RuntimeModelSpec             spec_;
+  GilSet                       gils_;
+  MemoryModel                  memory_;
+  MemoryRecorder               recorder_;
+  Channels                     channels_;
+  std::vector<AddressSpaceId>  space_of_;        // [process]
+  std::vector<ThreadId>        main_thread_;     // [process] first declared thread: the image's stack
+  std::vector<std::uint32_t>   threads_left_;    // [process] threads not yet done
+  std::vector<bool>            exited_;          // [process]
+  std::vector<ShmId>           shm_ids_;         // [declared region] MemoryModel id; kNoShm: never created
+  AddressSpaceId               program_image_ = MemoryRecorder::kNoSpace;   // for shared code
+  static constexpr ShmId       kNoShm         = ~ShmId{0};
+  std::uint64_t                cow_faults_    = 0;
+};
+
+}  // namespace tl

@@ -1,0 +1,158 @@
+// A validated, compiled scenario: what the engine runs. Built from JSON by parse_scenario()
+// (scenario_json.cpp) or directly by adapters (the OSTEP front ends, lessons, tests).
+//
+// [SECTION] Programs: flat op lists (repeat compiled to loop ops)
+// [SECTION] Machine, scheduler, limits
+// [SECTION] Scenario
+#pragma once
+#include "sim/runtime/runtime_model.h"
+#include "sim/core/types.h"
+
+#include <optional>
+#include <string>
+#include <string_view>
+#include <vector>
+
+namespace tl {
+
+// ---------------------------------------------------------------------------------------------
+// [SECTION] Programs
+// ---------------------------------------------------------------------------------------------
+// A thread's program is compiled to a flat list so that a running thread is just a program
+// counter plus a small loop-counter stack: cheap to store for thousands of threads and cheap to
+// step through millions of times. New step kinds (create, fork, join, send, ...) add OpKinds.
+enum class OpKind : std::uint8_t {
+  Compute,          // duration: CPU work, preemptible at any ns
+  Io,               // duration: blocking I/O; the core is free meanwhile
+  Sleep,            // duration: timed sleep; the core is free meanwhile
+  LoopBegin,        // arg: iteration count; pushes a counter (count 0 jumps past its LoopEnd)
+  LoopEnd,          // arg: index of the matching LoopBegin
+  Lock,             // arg: MutexId of the thread's process
+  Unlock,           // arg: MutexId
+  Load,             // arg: VarId; copies the shared variable into the thread's register
+  Add,              // arg: VarId; register += 1
+  Store,            // arg: VarId; writes the register back (may overwrite a concurrent update)
+  AtomicIncrement,  // arg: VarId; read-modify-write as one indivisible step
+  // Issue 4: lifetime, memory, communication. Creation ops cost the creator CPU first.
+  Create,           // arg: ThreadId of a "start": "created" thread of the same process
+  Join,             // arg: ThreadId; waits (off-core) until it finishes
+  Fork,             // arg: ProcessId declared "start": "fork"
+  Spawn,            // arg: ProcessId declared "start": "spawn"
+  Wait,             // arg: ProcessId; waits until all its threads finished
+  Write,            // arg: RegionKind | shared-memory index << 8; duration: first page << 32 | page count
+  Send,             // arg: channel index; duration: bytes
+  Receive,          // arg: channel index
+};
+
+struct Op {
+  OpKind        kind;
+  std::uint32_t arg      = 0;   // see OpKind
+  TimeNs        duration = 0;   // Compute/Io/Sleep; other kinds take machine-defined costs
+  std::uint32_t source   = 0;   // index into ThreadSpec::op_paths: JSON path for messages
+};
+
+struct ThreadSpec {
+  std::string              name;
+  ProcessId                process  = 0;
+  TimeNs                   arrival  = 0;   // when it becomes ready (after its process starts)
+  bool                     created  = false; // "start": "created": a Create op starts it, not arrival
+  int                      priority = 0;   // policy "priority": larger runs first
+  std::vector<Op>          program;
+  std::vector<std::string> op_paths;       // e.g. "processes[0].threads[1].program[2]"
+};
+
+struct ProcessSpec {
+  std::string                name;
+  std::vector<std::string>   vars;          // shared variables, declaration order
+  std::vector<std::int64_t>  initial;       // same length as vars
+  std::vector<std::string>   mutexes;       // mutex names used by its threads, first-use order
+  std::vector<ThreadId>      threads;
+  ProcessOrigin              origin = ProcessOrigin::Initial;   // "start": "fork" / "spawn"
+};
+
+struct ChannelSpec {
+  std::string name;
+  ChannelKind kind = ChannelKind::Pipe;
+};
+
+// ---------------------------------------------------------------------------------------------
+// [SECTION] Machine, scheduler, limits
+// ---------------------------------------------------------------------------------------------
+struct MachineSpec {
+  std::uint32_t cores       = 1;     // 1 .. 256
+  TimeNs        switch_cost = 0;     // charged when a core starts a thread other than its last
+  TimeNs        lock_cost   = 0;     // an uncontended lock or unlock
+  TimeNs        mem_op_cost = 1;     // each of load / add / store of a non-atomic increment
+  TimeNs        atomic_cost = 3;     // one atomic increment
+  // Costs by kind (thread vs process switch, creation, IPC, faults) and memory sizes. The
+  // default is the textbook profile (all zero): scenarios built in code keep zero costs;
+  // parse_scenario starts from "native". switch_cost above is added to every switch.
+  CostProfile   costs;
+};
+
+enum class PolicyKind : std::uint8_t { Fifo, Sjf, Stcf, Rr, Priority, Mlfq, Cyclic };
+
+// The scenario-file spelling: "fifo", "sjf", "stcf", "rr", "priority", "mlfq", "cyclic".
+const char* to_string(PolicyKind policy);
+
+struct MlfqLevel {
+  TimeNs        quantum   = 0;
+  std::uint32_t allotment = 1;       // quanta a thread may use at this level before demotion
+};
+
+struct SchedulerSpec {
+  PolicyKind             policy  = PolicyKind::Rr;
+  TimeNs                 quantum = 10'000'000;   // rr (and priority among equals)
+  // mlfq
+  std::vector<MlfqLevel> levels;                 // highest priority first
+  TimeNs                 boost   = 0;            // 0 = never
+  bool                   io_bump  = false;       // a thread back from I/O goes to its queue's head
+  bool                   io_reset = false;       // I/O refills slice and allotment at its level
+  // cyclic (OSTEP process-run): picks the next ready thread by id after the last one run
+  bool                   wake_preempts        = false;  // IO_RUN_IMMEDIATE
+  bool                   io_holds_core        = false;  // SWITCH_ON_END
+  bool                   dispatch_before_wakes = false; // freed cores pick before same-instant wakes
+};
+
+struct Limits {
+  TimeNs        max_sim_time = 24LL * 3600 * 1'000'000'000;  // simulated time cap
+  std::uint64_t max_events   = 500'000'000;                 // engine steps cap
+};
+
+// ---------------------------------------------------------------------------------------------
+// [SECTION] Scenario
+// ---------------------------------------------------------------------------------------------
+struct Scenario {
+  std::uint64_t            seed = 1;
+  MachineSpec              machine;
+  SchedulerSpec            scheduler;
+  Limits                   limits;
+  std::vector<ProcessSpec> processes;
+  std::vector<ThreadSpec>  threads;
+  std::vector<ChannelSpec> channels;
+  std::vector<SharedMemorySpec> shared_memory;   // "shared_memory": [{name, kb, processes}]
+  GilSpec                  gil;       // "runtime": {"gil": true, "switch_interval_us": 5000}
+};
+
+struct ScenarioError {
+  std::string path;      // JSON path, e.g. "processes[0].threads[1].program[2]" ("" = document)
+  std::string message;   // the reason, e.g. "unknown step kind 'comput_us'"
+};
+
+struct ParseResult {
+  std::optional<Scenario>    scenario;   // set iff errors is empty
+  std::vector<ScenarioError> errors;     // every error found, document order
+};
+
+ParseResult parse_scenario(std::string_view json_text);
+
+// CPU time a program needs on `machine` (compute plus nominal lock, memory and atomic costs,
+// loops multiplied out, saturating at kForever): the SJF/STCF oracle. Increment jitter is not
+// included. The engine computes it from the program, so nothing else stores it.
+TimeNs program_cpu_demand(const std::vector<Op>& program, const MachineSpec& machine);
+
+// "error: PATH: MESSAGE" (or "error: MESSAGE" at the document root): the one format every
+// front end prints.
+std::string format_error(const ScenarioError& error);
+
+}  // namespace tl
