@@ -67,4 +67,4 @@ if [[ ${#differing[@]} -gt 0 ]]; then
   echo "${#differing[@]} of ${#files[@]} files differ from .clang-format; scripts/format.sh rewrites them" >&2
   exit 1
 fi
-echo "all ${#files[@]} files match .clang-format" >&2
+echo "all ${#files[@]} checked files match .clang-format" >&2
