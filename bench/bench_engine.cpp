@@ -1,4 +1,4 @@
-// Engine speed and memory figures (issue #3 targets: >= 10 M simulated events/s natively on one
+// Engine speed and memory figures (targets: >= 10 M simulated events/s natively on one
 // core; memory per simulated thread and per trace span). Run: build/native/bench/bench_engine.
 #include "alloc_counter.h"
 #include "large_scenario.h"

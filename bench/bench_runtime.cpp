@@ -1,5 +1,5 @@
-// What issue 4's runtime model costs per engine step: the GIL and the memory model.
-//   BM_GilLarge:   the issue-3 workload (bench/large_scenario.h: 32 processes x threads, rr,
+// What the runtime model costs per engine step: the GIL and the memory model.
+//   BM_GilLarge:   the engine's speed workload (bench/large_scenario.h: 32 processes x threads, rr,
 //                  compute/I/O/lock/increment) under profile textbook (no GIL, all costs 0)
 //                  and under profile python with the GIL on; same programs, so the difference
 //                  per step is the price of acquire/release/drop requests and costs by kind.

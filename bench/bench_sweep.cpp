@@ -1,7 +1,7 @@
-// Sweep speed-up with pool size (issue #4): the same grid of independent runs (cores 1..16 x
+// Sweep speed-up with pool size: the same grid of independent runs (cores 1..16 x
 // threads/processes x GIL on/off) on pools of 1, 2, 4 workers. On a 2-core machine the
 // 2-worker pool takes about half the time of the 1-worker pool (measured: 20.7 ms -> 11.1 ms,
-// 1.87x, on an idle machine; again 20.9 -> 10.6 ms, 1.97x, with 4 workers 10.7 ms); results are identical whatever the size (tests/sim4 checks
+// 1.87x, on an idle machine; again 20.9 -> 10.6 ms, 1.97x, with 4 workers 10.7 ms); results are identical whatever the size (tests/sim/run checks
 // that, not this). Run: build/<dir>/bench/bench_sweep.
 #include "sim/scenario/compare.h"
 #include "sim/run/sweep.h"

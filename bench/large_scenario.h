@@ -12,8 +12,8 @@ struct LargeScenarioShape {
   int processes         = 32;
   int threads_per_proc  = 125;   // 4000 threads in all
   int iterations        = 100;   // per thread
-  // Issue 4: a machine profile ("textbook", "python"; empty = the file default, native) and
-  // the GIL. Left empty/off, the document is byte-for-byte the one of issue 3's figures.
+  // A machine profile ("textbook", "python"; empty = the file default, native) and the GIL.
+  // Left empty/off, the document is byte-for-byte the one of the engine's speed figures.
   std::string profile;
   bool        gil = false;
 };

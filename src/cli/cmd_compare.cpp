@@ -3,7 +3,7 @@
 #include "cli/commands.h"
 #include "sim/scenario/compare.h"
 #include "sim/engine/engine.h"
-#include "sim/export/chrome_trace.h"
+#include "sim/core/format.h"
 
 #include <nlohmann/json.hpp>
 

@@ -2,7 +2,7 @@
 // simulators' flags and output, computed by the engine through src/sim/ostep.
 #include "cli/commands.h"
 
-#include "sim/export/chrome_trace.h"
+#include "sim/core/format.h"
 #include "sim/ostep/mlfq.h"
 #include "sim/ostep/process_run.h"
 #include "sim/ostep/scheduler.h"

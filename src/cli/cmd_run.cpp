@@ -7,6 +7,7 @@
 #include "cli/commands.h"
 
 #include "sim/engine/engine.h"
+#include "sim/core/format.h"
 #include "sim/export/chrome_trace.h"
 
 #include <algorithm>
@@ -213,7 +214,7 @@ std::string to_table(const Scenario& s, const RunResult& r) {
   o += cores.render();
 
   // A process that never started has no memory and no row. Each column is its own peak
-  // (memory_trace.h), so private + shared need not add up to resident.
+  // (trace/memory_lanes.h), so private + shared need not add up to resident.
   Table memory;
   memory.rows.push_back({"process", "", "peak_resident_kb", "peak_private_kb", "peak_shared_kb"});
   for (std::size_t p = 0; p < s.processes.size() && p < m.processes.size(); ++p)

@@ -3,7 +3,7 @@
 // speedup of every cell against threads+GIL on the first core count.
 #include "cli/commands.h"
 #include "sim/scenario/compare.h"
-#include "sim/export/chrome_trace.h"
+#include "sim/core/format.h"
 #include "sim/run/sweep.h"
 
 #include <cstdio>

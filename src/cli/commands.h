@@ -27,10 +27,6 @@ int cmd_compare(std::span<const std::string> args, Streams io);
 int cmd_sweep(std::span<const std::string> args, Streams io);
 void print_usage(std::ostream& out);
 
-// A ratio kept in integer thousandths (sweep.h's speedups) as "1.978": three decimals always,
-// so table columns line up and native and wasm print the same bytes.
-std::string format_thousandths(std::int64_t milli);
-
 // The whole file, or nullopt with `reason` set (for "error: FILE: reason").
 std::optional<std::string> read_text_file(const std::string& path, std::string& reason);
 

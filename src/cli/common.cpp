@@ -1,8 +1,7 @@
-// Usage text, file reading and number formatting shared by the commands. Files go through std::ifstream only, so
+// Usage text and file reading shared by the commands. Files go through std::ifstream only, so
 // the same code works natively and under Emscripten's NODERAWFS.
 #include "cli/commands.h"
 
-#include <cstdio>
 #include <fstream>
 #include <ostream>
 
@@ -46,15 +45,6 @@ std::optional<std::string> read_text_file(const std::string& path, std::string& 
     return std::nullopt;
   }
   return text;
-}
-
-std::string format_thousandths(std::int64_t milli) {
-  const char* sign = milli < 0 ? "-" : "";
-  const std::uint64_t m = milli < 0 ? 0 - static_cast<std::uint64_t>(milli) : static_cast<std::uint64_t>(milli);
-  char b[32];
-  std::snprintf(b, sizeof b, "%s%llu.%03llu", sign, static_cast<unsigned long long>(m / 1000),
-                static_cast<unsigned long long>(m % 1000));
-  return b;
 }
 
 }  // namespace tl::cli

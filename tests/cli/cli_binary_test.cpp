@@ -1,6 +1,6 @@
 // Runs the built threadlab-cli as a user would: exit codes, stdout/stderr, files it writes.
 #include "sim/ostep/common.h"
-#include "test_util.h"
+#include "support/text.h"
 
 #include <nlohmann/json.hpp>
 
@@ -404,6 +404,37 @@ TEST(CliOstep, BadFlagsAreOneErrorLine) {
                         "-L/--iolength");
   expect_one_error_line(run_cli({"ostep", "lottery"}), "lottery");
   expect_one_error_line(run_cli({"ostep"}), "ostep");
+}
+
+// Every example's `run` table and `run --json` output, byte for byte, against tests/cli/golden/
+// (made by the CLI before the library was split into layers). A deliberate change of output
+// regenerates them: TL_UPDATE_GOLDEN=1 ctest -R CliGolden, then review the diff.
+TEST(CliGolden, RunOutputOfEveryExampleIsUnchanged) {
+  const fs::path golden = fs::path(TL_SOURCE_DIR) / "tests" / "cli" / "golden";
+  const bool update = std::getenv("TL_UPDATE_GOLDEN") != nullptr;
+  int n = 0;
+  for (const auto& entry : fs::directory_iterator(fs::path(TL_SOURCE_DIR) / "examples")) {
+    if (entry.path().extension() != ".json") continue;
+    const std::string stem = entry.path().stem().string();
+    for (const bool json : {false, true}) {
+      std::vector<std::string> args{"run", entry.path().string()};
+      if (json) args.push_back("--json");
+      const CliResult r = run_cli(args);
+      ASSERT_EQ(r.code, 0) << stem << ": " << r.err;
+      const fs::path want_path = golden / (stem + (json ? ".json" : ".txt"));
+      if (update) std::ofstream(want_path, std::ios::binary) << r.out;
+      const std::string want = slurp(want_path);
+      if (r.out == want) continue;
+      const std::vector<std::string> got_lines = test::lines_of(r.out), want_lines = test::lines_of(want);
+      std::size_t i = 0;
+      while (i < got_lines.size() && i < want_lines.size() && got_lines[i] == want_lines[i]) ++i;
+      ADD_FAILURE() << want_path.filename().string() << " differs at line " << i + 1 << ":\n  want: "
+                    << (i < want_lines.size() ? want_lines[i] : "(end)") << "\n  got:  "
+                    << (i < got_lines.size() ? got_lines[i] : "(end)");
+    }
+    ++n;
+  }
+  EXPECT_GE(n, 10);
 }
 
 }  // namespace

@@ -12,17 +12,6 @@
 
 namespace tl {
 
-const char* to_string(Outcome outcome) {
-  switch (outcome) {
-    case Outcome::Completed:  return "completed";
-    case Outcome::Deadlock:   return "deadlock";
-    case Outcome::TimeLimit:  return "time-limit";
-    case Outcome::EventLimit: return "event-limit";
-    case Outcome::Cancelled:  return "cancelled";
-  }
-  return "?";
-}
-
 RunResult run(const Scenario& scenario) {
   detail::Engine engine(scenario);
   return engine.run();
@@ -99,7 +88,8 @@ RuntimeModelSpec runtime_spec(const Scenario& sc) {
 }  // namespace
 
 Engine::Engine(const Scenario& scenario, const RunOptions& options)
-    : sc_(scenario), machine_(scenario.machine), runtime_(runtime_spec(scenario)), options_(options) {
+    : sc_(scenario), machine_(scenario.machine), memory_(scenario.processes.size()),
+      runtime_(runtime_spec(scenario), &memory_), options_(options) {
   const std::size_t n = sc_.threads.size();
   const std::uint32_t ncores = std::clamp<std::uint32_t>(machine_.cores, 1, 256);
   threads_.resize(n);
@@ -304,7 +294,7 @@ void Engine::fill_idle_cores(TimeNs now) {
 // ---------------------------------------------------------------------------------------------
 // [SECTION] Cores
 // ---------------------------------------------------------------------------------------------
-// machine.switch_us (issue 3) plus the profile's cost by kind: a thread switch within a process,
+// machine.switch_us (charged on every switch) plus the profile's cost by kind: a thread switch within a process,
 // or a process switch with its address-space refill.
 TimeNs Engine::switch_cost(ThreadId prev, ThreadId next) const {
   return machine_.switch_cost + runtime_.switch_cost(prev, next);
@@ -442,6 +432,7 @@ void Engine::trim_trace(Trace& trace) {
   for (auto& lane : trace.cores) trim(lane);
   for (auto& lane : trace.threads) trim(lane);
   for (auto& lane : trace.memory) trim(lane);
+  trim(trace.pages.events);
   trim(trace.instants);
   trim(trace.run_queue);
 }
@@ -471,7 +462,8 @@ void Engine::finish(TimeNs end) {
     result_.increments[p].assign(increments_.begin() + var_base_[p],
                                  increments_.begin() + var_base_[p] + nv);
   }
-  result_.trace.memory           = runtime_.take_memory_lanes();
+  result_.trace.memory           = memory_.take();
+  result_.trace.pages            = memory_.take_pages(runtime_.spaces());
   trim_trace(result_.trace);
   result_.trace.ipc_bytes_copied = runtime_.channels().bytes_copied();
   result_.metrics = compute_metrics(sc_, result_.trace);

@@ -1,5 +1,6 @@
-// Engine internals shared by engine.cpp (event loop, cores, dispatch), engine_ops.cpp (program
-// execution: ops, locks, memory) and engine_trace.cpp (recording). Not part of the public API.
+// Engine internals shared by engine.cpp (event loop, cores, dispatch), ops.cpp (program
+// execution: ops, locks, memory), runtime.cpp (GIL, lifetimes, waits) and recording.cpp
+// (recording). Not part of the public API.
 //
 // [SECTION] Event queue
 // [SECTION] Runtime state of threads, cores and mutexes
@@ -7,6 +8,7 @@
 #pragma once
 #include "sim/engine/engine.h"
 #include "sim/policy/policy.h"
+#include "sim/engine/memory_recorder.h"
 #include "sim/runtime/runtime_model.h"
 
 #include <array>
@@ -138,7 +140,7 @@ class Engine {
   void     release(CoreId c, TimeNs now, StopReason why);
   void     schedule_core(CoreId c, TimeNs at);
   TimeNs   switch_cost(ThreadId prev, ThreadId next) const;
-  // The GIL and lifetimes (engine_runtime.cpp)
+  // The GIL and lifetimes (runtime.cpp)
   void     gil_release(ThreadId t, TimeNs now);
   void     gil_drop_on_core(CoreId c, TimeNs now);
   void     arm_gil(TimeNs now);
@@ -153,7 +155,7 @@ class Engine {
   void     finish(TimeNs end);
   static void trim_trace(Trace& trace);   // shrink lanes with much unused capacity
 
-  // engine_ops.cpp: program execution
+  // ops.cpp: program execution
   void        init_programs();
   StepResult  step(ThreadId t, TimeNs now);
   StepResult  complete_op(ThreadId t, TimeNs now);
@@ -162,7 +164,7 @@ class Engine {
   void        schedule_wake(ThreadId t, TimeNs at);
   void        collect_waits();
 
-  // engine_trace.cpp: recording
+  // recording.cpp: recording
   void set_state(ThreadId t, RtState s, TimeNs now);
   void record_core_span(CoreId c, TimeNs start, TimeNs end, ThreadId t, CoreSpanKind kind);
   void note_run_queue(TimeNs now);
@@ -179,6 +181,7 @@ class Engine {
 
   const Scenario&          sc_;
   const MachineSpec&       machine_;
+  MemoryRecorder           memory_;          // before runtime_, which reports to it from its constructor
   RuntimeModel             runtime_;         // costs by kind, GILs, memory, channels
   std::vector<std::vector<ThreadId>> joiners_;       // [thread] threads joining it
   std::vector<std::vector<ThreadId>> proc_waiters_;  // [process] threads waiting for its exit

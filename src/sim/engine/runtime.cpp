@@ -1,4 +1,4 @@
-// The engine's side of issue 4: the per-process GIL (when it is taken, released and forcibly
+// The engine's side of the runtime model: the per-process GIL (when it is taken, released and forcibly
 // handed over), thread and process lifetimes (creation, join/wait, exit) and waits. The rules
 // themselves live in RuntimeModel (gil.h, memory_model.h, channel.h); this file only moves
 // threads between states and cores at the moments those rules name.

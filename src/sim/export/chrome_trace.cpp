@@ -1,56 +1,9 @@
-// [SECTION] Number and string helpers
 // [SECTION] Writer
 #include "sim/export/chrome_trace.h"
 
-#include <cstdio>
+#include "sim/core/format.h"
 
 namespace tl {
-
-// ---------------------------------------------------------------------------------------------
-// [SECTION] Number and string helpers
-// ---------------------------------------------------------------------------------------------
-void append_us(std::string& out, TimeNs ns) {
-  std::uint64_t mag = ns < 0 ? 0 - static_cast<std::uint64_t>(ns) : static_cast<std::uint64_t>(ns);
-  if (ns < 0) out += '-';
-  out += std::to_string(mag / 1000);
-  unsigned frac = static_cast<unsigned>(mag % 1000);
-  if (frac != 0) {
-    char digits[4] = {static_cast<char>('0' + frac / 100), static_cast<char>('0' + frac / 10 % 10),
-                      static_cast<char>('0' + frac % 10), 0};
-    int len = 3;
-    while (digits[len - 1] == '0') --len;
-    out += '.';
-    out.append(digits, static_cast<std::size_t>(len));
-  }
-}
-
-std::string format_us(TimeNs ns) {
-  std::string s;
-  append_us(s, ns);
-  return s;
-}
-
-void append_json_string(std::string& out, std::string_view text) {
-  out += '"';
-  for (char c : text) {
-    switch (c) {
-      case '"':  out += "\\\""; break;
-      case '\\': out += "\\\\"; break;
-      case '\n': out += "\\n"; break;
-      case '\r': out += "\\r"; break;
-      case '\t': out += "\\t"; break;
-      default:
-        if (static_cast<unsigned char>(c) < 0x20) {
-          char buf[8];
-          std::snprintf(buf, sizeof buf, "\\u%04x", static_cast<unsigned>(c));
-          out += buf;
-        } else {
-          out += c;
-        }
-    }
-  }
-  out += '"';
-}
 
 // ---------------------------------------------------------------------------------------------
 // [SECTION] Writer
@@ -256,6 +209,39 @@ bool write_chrome_trace(std::ostream& out, const Scenario& scenario, const RunRe
       append_counter(sink.next(), "private KB", pid, m.time, m.private_kb);
       append_counter(sink.next(), "shared KB", pid, m.time, m.shared_kb);
     }
+  }
+
+  // Page events last, so a trace without them reads as before: one process-wide instant per
+  // mapping change, named after its kind, with every field of the change in args (a viewer
+  // rebuilds the page maps from them as trace/page_map.h does).
+  const PageEvents& pages = trace.pages;
+  for (const PageEvent& pe : pages.events) {
+    const PageChange& c = pe.change;
+    const ProcessId p = c.space < pages.space_process.size() ? pages.space_process[c.space] : 0;
+    std::string& e = sink.next();
+    e += R"({"name":")";
+    e += to_string(c.kind);
+    e += R"(","cat":"pages","ph":"i","s":"p","pid":)";
+    e += std::to_string(p + 1);
+    e += R"(,"tid":0,"ts":)";
+    append_us(e, pe.time);
+    e += R"(,"args":{"space":)";
+    e += std::to_string(c.space);
+    e += R"(,"region":)";
+    e += std::to_string(c.region);
+    e += R"(,"region_kind":")";
+    e += to_string(c.region_kind);
+    e += R"(","first":)";
+    e += std::to_string(c.first);
+    e += R"(,"pages":)";
+    e += std::to_string(c.count);
+    e += R"(,"tag":)";
+    e += std::to_string(c.tag);
+    e += R"(,"from_space":)";
+    e += std::to_string(c.from_space);
+    e += R"(,"from":)";
+    e += std::to_string(c.from);
+    e += "}}";
   }
   sink.raw("\n]}\n");
   return sink.flush();

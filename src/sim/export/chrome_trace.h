@@ -6,11 +6,14 @@
 //                     named after the thread state in words ("waiting for the GIL"; cat
 //                     "state", args {state: the trace.h identifier such as "waiting-gil"});
 //                     "C" counters "resident KB", "private KB", "shared KB" (args {KB}) from
-//                     the process's memory lane, one event each per sample.
+//                     the process's memory lane, one event each per sample; after every
+//                     other event, one "i" instant (cat "pages", scope "p") per page event,
+//                     named after its kind ("map", "fork", "copy", ...), args = its fields.
 // Metadata ("M") events name every process and track. Timestamps are microseconds written
 // exactly from integer ns, so the file is byte-identical on every platform.
 #pragma once
-#include "sim/engine/engine.h"
+#include "sim/scenario/scenario.h"
+#include "sim/trace/run_result.h"
 
 #include <ostream>
 #include <string_view>
@@ -21,13 +24,5 @@ namespace tl {
 // Streams the trace out in bounded chunks; nothing proportional to the span count is built in
 // memory. Returns false if the stream failed.
 bool write_chrome_trace(std::ostream& out, const Scenario& scenario, const RunResult& result);
-
-// ns as a decimal number of microseconds: 1500 -> "1.5", 2000 -> "2", -1 -> "-0.001". Shared
-// with the CLI so every front end prints times the same way.
-void append_us(std::string& out, TimeNs ns);
-std::string format_us(TimeNs ns);
-
-// A JSON string literal (quotes included), escaping what RFC 8259 requires.
-void append_json_string(std::string& out, std::string_view text);
 
 }  // namespace tl

@@ -1,4 +1,4 @@
-// One maker per policy file; make_policy() (policy_factory.cpp) chooses among them.
+// One maker per policy file; make_policy() (factory.cpp) chooses among them.
 #pragma once
 #include "sim/policy/policy.h"
 

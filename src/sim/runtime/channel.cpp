@@ -6,14 +6,6 @@
 
 namespace tl {
 
-const char* to_string(ChannelKind kind) {
-  switch (kind) {
-    case ChannelKind::Pipe:  return "pipe";
-    case ChannelKind::Queue: return "queue";
-  }
-  return "?";
-}
-
 ChannelId Channels::add(ChannelKind kind) {
   channels_.push_back(Channel{kind, {}, {}, 0});
   return static_cast<ChannelId>(channels_.size() - 1);

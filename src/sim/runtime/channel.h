@@ -14,6 +14,7 @@
 // [SECTION] Channels
 #pragma once
 #include "sim/runtime/cost_profile.h"
+#include "sim/runtime/specs.h"
 #include "sim/core/types.h"
 
 #include <cstdint>
@@ -27,12 +28,6 @@ namespace tl {
 // [SECTION] Vocabulary
 // ---------------------------------------------------------------------------------------------
 using ChannelId = std::uint32_t;
-
-enum class ChannelKind : std::uint8_t {
-  Pipe,    // between processes: copied
-  Queue,   // between threads of one process: a reference
-};
-const char* to_string(ChannelKind kind);
 
 struct Message {
   std::uint64_t bytes  = 0;

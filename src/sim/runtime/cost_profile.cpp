@@ -1,15 +1,9 @@
 // [SECTION] Named profiles
-// [SECTION] Field table and overrides
+// [SECTION] Field table
 // [SECTION] Derived costs
 #include "sim/runtime/cost_profile.h"
 
-#include "sim/scenario/scenario.h"
-#include "sim/scenario/reader.h"
-
-#include <nlohmann/json.hpp>
-
 #include <algorithm>
-#include <cmath>
 #include <cstdint>
 #include <string>
 
@@ -102,7 +96,7 @@ CostProfile cost_profile(CostProfileKind kind) {
 }
 
 // ---------------------------------------------------------------------------------------------
-// [SECTION] Field table and overrides
+// [SECTION] Field table
 // ---------------------------------------------------------------------------------------------
 namespace {
 using U = CostUnit;
@@ -136,10 +130,6 @@ constexpr std::int64_t kMaxCostNs = 3'600'000'000'000;   // one hour
 constexpr std::int64_t kMaxKb     = 16LL * 1024 * 1024;  // 16 GiB per region
 constexpr std::int64_t kMaxMbps   = 1'000'000;           // 1 TB/s
 
-void add_error(std::vector<ScenarioError>& errors, std::string_view path, std::string message) {
-  errors.push_back(ScenarioError{std::string(path), std::move(message)});
-}
-
 }  // namespace
 
 std::span<const CostField> cost_fields() { return kFields; }
@@ -170,69 +160,6 @@ std::string set_cost_field(CostProfile& profile, const CostField& field, std::in
       return "";
   }
   return "";
-}
-
-bool apply_cost_field(CostProfile& profile, std::string_view name, const nlohmann::ordered_json& value,
-                      std::string_view path, std::vector<ScenarioError>& errors) {
-  const CostField* field = find_cost_field(name);
-  if (!field) return false;
-  if (!value.is_number()) {
-    add_error(errors, path, "expected a number, got " + std::string(value.type_name()));
-    return true;
-  }
-  const bool time = field->unit == U::Microseconds || field->unit == U::MicrosecondsPerMb;
-  std::int64_t internal = 0;
-  if (value.is_number_float()) {
-    const double d = value.get<double>();
-    if (!std::isfinite(d) || d < 0) {
-      add_error(errors, path, d < 0 ? "must not be negative" : "must be a finite number");
-      return true;
-    }
-    if (!time) {
-      if (d != std::floor(d)) {
-        add_error(errors, path, "must be a whole number");
-        return true;
-      }
-      internal = d > 9e15 ? INT64_MAX : static_cast<std::int64_t>(d);
-    } else if (auto ns = detail::us_text_to_ns(nlohmann::ordered_json(d).dump())) {
-      internal = *ns;   // dump(): the shortest decimal that reads back as d, i.e. what was written
-    } else {
-      internal = INT64_MAX;   // reported as too large below
-    }
-  } else if (value.is_number_unsigned()) {
-    const auto u = value.get<std::uint64_t>();
-    internal = u > static_cast<std::uint64_t>(INT64_MAX / 1000) ? INT64_MAX
-             : static_cast<std::int64_t>(u) * (time ? 1000 : 1);
-  } else {
-    const auto i = value.get<std::int64_t>();
-    internal = i < 0 ? -1 : i > INT64_MAX / 1000 ? INT64_MAX : i * (time ? 1000 : 1);
-  }
-  if (std::string why = set_cost_field(profile, *field, internal); !why.empty()) add_error(errors, path, why);
-  return true;
-}
-
-CostProfile machine_cost_profile(const nlohmann::ordered_json& machine, std::string_view path,
-                                 std::vector<ScenarioError>& errors, CostProfileKind absent) {
-  const std::string base(path);
-  CostProfile profile = cost_profile(absent);
-  if (!machine.is_object()) {
-    add_error(errors, path, "expected an object, got " + std::string(machine.type_name()));
-    return profile;
-  }
-  if (auto it = machine.find("profile"); it != machine.end()) {
-    const std::string at = base + ".profile";
-    if (!it->is_string()) {
-      add_error(errors, at, "expected a string, got " + std::string(it->type_name()));
-    } else if (auto kind = cost_profile_kind(it->get_ref<const std::string&>())) {
-      profile = cost_profile(*kind);
-    } else {
-      add_error(errors, at, "unknown profile '" + it->get<std::string>() +
-                                "' (expected native, python or textbook)");
-    }
-  }
-  for (const auto& [key, value] : machine.items())
-    apply_cost_field(profile, key, value, base + "." + key, errors);
-  return profile;
 }
 
 // ---------------------------------------------------------------------------------------------

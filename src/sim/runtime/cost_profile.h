@@ -12,8 +12,6 @@
 #pragma once
 #include "sim/core/types.h"
 
-#include <nlohmann/json_fwd.hpp>
-
 #include <cstdint>
 #include <optional>
 #include <span>
@@ -22,9 +20,6 @@
 #include <vector>
 
 namespace tl {
-
-// Declared in scenario.h, which will hold a CostProfile: declared here to keep includes one way.
-struct ScenarioError;
 
 // ---------------------------------------------------------------------------------------------
 // [SECTION] Profile
@@ -86,20 +81,8 @@ const CostField*           find_cost_field(std::string_view name);   // nullptr 
 // parser reads decimals exactly), KB, or MB/s. Returns the reason it is refused ("" = set).
 std::string set_cost_field(CostProfile& profile, const CostField& field, std::int64_t value);
 
-// JSON entry points, on the parser's document type (ordered: errors come in document order).
-// apply_cost_field applies one machine field; `path` names it ("machine.fork_us"). A bad value
-// appends an error naming it and leaves the profile unchanged. Returns false if `name` is not
-// a cost field at all (the caller decides: the machine object has other fields, e.g. "cores").
-bool apply_cost_field(CostProfile& profile, std::string_view name, const nlohmann::ordered_json& value,
-                      std::string_view path, std::vector<ScenarioError>& errors);
-
-// The profile of a "machine" object: "profile" picks the defaults (`absent` if it is not
-// there: native, as issue 4 specifies), then every cost field present overrides, wherever
-// "profile" appears among the keys. Fields that are neither are ignored here (the scenario
-// parser owns them). `path`: the object's path.
-CostProfile machine_cost_profile(const nlohmann::ordered_json& machine, std::string_view path,
-                                 std::vector<ScenarioError>& errors,
-                                 CostProfileKind absent = CostProfileKind::Native);
+// Reading these fields from a scenario's "machine" object is the scenario layer's job
+// (scenario/machine_costs.h): nothing here parses.
 
 // ---------------------------------------------------------------------------------------------
 // [SECTION] Derived costs

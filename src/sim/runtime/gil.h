@@ -19,25 +19,17 @@
 // ~0.1 ms) and runs when the scheduler gives it a core. Its tenure starts then, so the next
 // drop request cannot fall due before it has had one whole interval.
 //
-// [SECTION] GilSpec
 // [SECTION] Gil (one process)
 // [SECTION] GilSet (all processes)
 #pragma once
 #include "sim/core/types.h"
+#include "sim/runtime/specs.h"
 
 #include <cstdint>
 #include <deque>
 #include <vector>
 
 namespace tl {
-
-// ---------------------------------------------------------------------------------------------
-// [SECTION] GilSpec: "runtime": {"gil": true, "switch_interval_us": 5000}
-// ---------------------------------------------------------------------------------------------
-struct GilSpec {
-  bool   enabled         = false;
-  TimeNs switch_interval = 5'000'000;   // sys.getswitchinterval() = 0.005
-};
 
 // ---------------------------------------------------------------------------------------------
 // [SECTION] Gil

@@ -1,4 +1,4 @@
-// [SECTION] Layout and names
+// [SECTION] Layout
 // [SECTION] Frames
 // [SECTION] Address spaces
 // [SECTION] Writes and shared memory
@@ -11,19 +11,8 @@
 namespace tl {
 
 // ---------------------------------------------------------------------------------------------
-// [SECTION] Layout and names
+// [SECTION] Layout
 // ---------------------------------------------------------------------------------------------
-const char* to_string(RegionKind kind) {
-  switch (kind) {
-    case RegionKind::Code:   return "code";
-    case RegionKind::Data:   return "data";
-    case RegionKind::Heap:   return "heap";
-    case RegionKind::Stack:  return "stack";
-    case RegionKind::Shared: return "shm";
-  }
-  return "?";
-}
-
 ImageLayout image_layout(const CostProfile& profile, bool spawned) {
   ImageLayout layout;
   layout.code_pages  = pages_for_kb(profile.code_kb);
@@ -86,24 +75,27 @@ Region& MemoryModel::region(AddressSpaceId id, RegionId r) {
   return s.regions[r];
 }
 
-RegionId MemoryModel::add_region(Space& s, RegionKind kind, std::uint32_t tag, std::uint32_t pages) {
+RegionId MemoryModel::add_region(AddressSpaceId id, RegionKind kind, std::uint32_t tag, std::uint32_t pages) {
+  Space& s = space(id);
   Region r;
   r.kind = kind;
   r.tag  = tag;
   r.frames.reserve(pages);
   for (std::uint32_t i = 0; i < pages; ++i) r.frames.push_back(alloc_frame());
   s.regions.push_back(std::move(r));
-  return static_cast<RegionId>(s.regions.size() - 1);
+  const auto rid = static_cast<RegionId>(s.regions.size() - 1);
+  note(PageChange{PageChangeKind::Map, kind, id, rid, 0, pages, tag, 0, 0});
+  return rid;
 }
 
 AddressSpaceId MemoryModel::create_image(const ImageLayout& layout, ThreadId main_thread) {
   spaces_.emplace_back();
-  Space& s = spaces_.back();
-  add_region(s, RegionKind::Code, 0, layout.code_pages);
-  add_region(s, RegionKind::Data, 0, layout.data_pages);
-  add_region(s, RegionKind::Heap, 0, layout.heap_pages);
-  add_region(s, RegionKind::Stack, main_thread, layout.stack_pages);
-  return static_cast<AddressSpaceId>(spaces_.size() - 1);
+  const auto id = static_cast<AddressSpaceId>(spaces_.size() - 1);
+  add_region(id, RegionKind::Code, 0, layout.code_pages);
+  add_region(id, RegionKind::Data, 0, layout.data_pages);
+  add_region(id, RegionKind::Heap, 0, layout.heap_pages);
+  add_region(id, RegionKind::Stack, main_thread, layout.stack_pages);
+  return id;
 }
 
 AddressSpaceId MemoryModel::create_image(const ImageLayout& layout, ThreadId main_thread,
@@ -115,8 +107,10 @@ AddressSpaceId MemoryModel::create_image(const ImageLayout& layout, ThreadId mai
   const AddressSpaceId id  = create_image(without_code, main_thread);
   std::vector<FrameId> shared = spaces_[share_code_from].regions[code_at].frames;
   for (FrameId f : shared) ++refs_[f];
-  Region& code = spaces_[id].regions[find_region(id, RegionKind::Code)];
+  const RegionId code_region = find_region(id, RegionKind::Code);
+  Region& code = spaces_[id].regions[code_region];
   code.frames = std::move(shared);
+  note(PageChange{PageChangeKind::Share, RegionKind::Code, id, code_region, 0, 0, 0, share_code_from, code_at});
   return id;
 }
 
@@ -131,11 +125,13 @@ AddressSpaceId MemoryModel::fork(AddressSpaceId parent, ThreadId forking_thread,
     if (r.kind == RegionKind::Stack) r.tag = r.tag == forking_thread ? child_thread : kNoThread;
   }
   spaces_.push_back(std::move(child));
-  return static_cast<AddressSpaceId>(spaces_.size() - 1);
+  const auto id = static_cast<AddressSpaceId>(spaces_.size() - 1);
+  note(PageChange{PageChangeKind::Fork, RegionKind::Heap, id, 0, 0, 0, child_thread, parent, forking_thread});
+  return id;
 }
 
 RegionId MemoryModel::add_stack(AddressSpaceId id, ThreadId thread, std::uint32_t pages) {
-  return add_region(space(id), RegionKind::Stack, thread, pages);
+  return add_region(id, RegionKind::Stack, thread, pages);
 }
 
 void MemoryModel::remove_stack(AddressSpaceId id, ThreadId thread) {
@@ -144,12 +140,14 @@ void MemoryModel::remove_stack(AddressSpaceId id, ThreadId thread) {
     throw std::logic_error("memory: thread " + std::to_string(thread) + " has no stack in address space " +
                            std::to_string(id));
   unmap(spaces_[id].regions[r]);
+  note(PageChange{PageChangeKind::Unmap, RegionKind::Stack, id, r, 0, 0, thread, 0, 0});
 }
 
 void MemoryModel::exit(AddressSpaceId id) {
   Space& s = space(id);
   for (Region& r : s.regions) unmap(r);
   s.alive = false;
+  note(PageChange{PageChangeKind::Exit, RegionKind::Heap, id, 0, 0, 0, 0, 0, 0});
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -164,15 +162,30 @@ WriteResult MemoryModel::write(AddressSpaceId id, RegionId rid, std::uint32_t fi
                            " region of " + std::to_string(r.frames.size()) + " pages");
   WriteResult result;
   result.pages_touched = count;
-  if (r.kind == RegionKind::Shared) return result;   // the point of shared memory: no copy
+  if (r.kind == RegionKind::Shared) {                // the point of shared memory: no copy
+    if (count > 0) note(PageChange{PageChangeKind::SharedWrite, r.kind, id, rid, first, count, r.tag, 0, 0});
+    return result;
+  }
+  // Copies are reported as runs of consecutive pages: a write over a forked heap is one change.
+  std::uint32_t run_first = 0, run_count = 0;
+  auto flush = [&] {
+    if (run_count > 0) note(PageChange{PageChangeKind::Copy, r.kind, id, rid, run_first, run_count, r.tag, 0, 0});
+    run_count = 0;
+  };
   for (std::uint32_t i = first; i < first + count; ++i) {
     const FrameId old = r.frames[i];
-    if (refs_[old] == 1) continue;                   // already private: written in place
+    if (refs_[old] == 1) {                           // already private: written in place
+      flush();
+      continue;
+    }
     const FrameId copy = alloc_frame();              // before unref: never reuse `old` itself
     unref(old);
     r.frames[i] = copy;
     ++result.pages_copied;
+    if (run_count == 0) run_first = i;
+    ++run_count;
   }
+  flush();
   return result;
 }
 
@@ -181,13 +194,13 @@ void MemoryModel::grow(AddressSpaceId id, RegionId rid, std::uint32_t pages) {
   if (r.kind == RegionKind::Code || r.kind == RegionKind::Shared)
     throw std::logic_error(std::string("memory: cannot grow a ") + to_string(r.kind) + " region");
   for (std::uint32_t i = 0; i < pages; ++i) r.frames.push_back(alloc_frame());
+  note(PageChange{PageChangeKind::Grow, r.kind, id, rid, 0, pages, r.tag, 0, 0});
 }
 
 ShmId MemoryModel::create_shm(AddressSpaceId creator, std::uint32_t pages) {
-  Space& s = space(creator);
   const ShmId shm = static_cast<ShmId>(shms_.size());
-  const RegionId r = add_region(s, RegionKind::Shared, shm, pages);
-  shms_.push_back(Shm{s.regions[r].frames, 1});
+  const RegionId r = add_region(creator, RegionKind::Shared, shm, pages);
+  shms_.push_back(Shm{space(creator).regions[r].frames, 1});
   return shm;
 }
 
@@ -204,7 +217,18 @@ RegionId MemoryModel::map_shm(AddressSpaceId id, ShmId shm) {
   for (FrameId f : r.frames) ++refs_[f];
   ++shms_[shm].mappings;
   s.regions.push_back(std::move(r));
-  return static_cast<RegionId>(s.regions.size() - 1);
+  const auto rid = static_cast<RegionId>(s.regions.size() - 1);
+  if (changes_) {
+    // A page event names a live mapping of the same frames (the creator may have exited).
+    for (AddressSpaceId other = 0; other < spaces_.size(); ++other) {
+      if (other == id || !spaces_[other].alive) continue;
+      const RegionId at = find_region(other, RegionKind::Shared, shm);
+      if (at == kNoRegion) continue;
+      note(PageChange{PageChangeKind::Share, RegionKind::Shared, id, rid, 0, 0, shm, other, at});
+      break;
+    }
+  }
+  return rid;
 }
 
 // ---------------------------------------------------------------------------------------------

@@ -16,6 +16,8 @@
 // [SECTION] MemoryModel
 #pragma once
 #include "sim/runtime/cost_profile.h"
+#include "sim/runtime/page_change.h"
+#include "sim/runtime/specs.h"
 #include "sim/core/types.h"
 
 #include <cstdint>
@@ -27,25 +29,9 @@ namespace tl {
 // ---------------------------------------------------------------------------------------------
 // [SECTION] Vocabulary
 // ---------------------------------------------------------------------------------------------
-inline constexpr std::uint32_t kPageBytes = 4096;
-inline constexpr std::uint32_t kPageKb    = kPageBytes / 1024;
-
-using AddressSpaceId = std::uint32_t;   // dense, in creation order (not the scenario's ProcessId:
-                                        // forked and spawned children get theirs at run time)
-using RegionId       = std::uint32_t;   // index into one address space's regions; stable
 using FrameId        = std::uint32_t;
 using ShmId          = std::uint32_t;
-
-inline constexpr std::uint32_t pages_for_kb(std::uint32_t kb) { return (kb + kPageKb - 1) / kPageKb; }
-
-enum class RegionKind : std::uint8_t {
-  Code,     // read-only, file-backed: may be shared with unrelated processes (page cache)
-  Data,     // globals
-  Heap,
-  Stack,    // one per thread
-  Shared,   // an explicit shared-memory mapping: writes are seen by all, never copied
-};
-const char* to_string(RegionKind kind);
+// AddressSpaceId, RegionId, kPageKb and pages_for_kb: page_change.h; RegionKind: specs.h.
 
 struct Region {
   RegionKind           kind   = RegionKind::Heap;
@@ -82,6 +68,10 @@ struct WriteResult {
 // ---------------------------------------------------------------------------------------------
 class MemoryModel {
  public:
+  // From now on every change to a mapping is appended to `sink` (nullptr: none), as it
+  // happens; the owner drains it (page_change.h).
+  void record_changes(std::vector<PageChange>* sink) { changes_ = sink; }
+
   // A fresh image (the first process, or spawn). With share_code_from, its code region maps
   // that address space's code frames: the same program file is in the page cache once.
   AddressSpaceId create_image(const ImageLayout& layout, ThreadId main_thread);
@@ -134,13 +124,17 @@ class MemoryModel {
   Space&   space(AddressSpaceId id);
   const Space& space(AddressSpaceId id) const;
   Region&  region(AddressSpaceId space, RegionId region);
-  RegionId add_region(Space& s, RegionKind kind, std::uint32_t tag, std::uint32_t pages);
+  RegionId add_region(AddressSpaceId id, RegionKind kind, std::uint32_t tag, std::uint32_t pages);
+  void     note(const PageChange& change) {
+    if (changes_) changes_->push_back(change);
+  }
 
   std::vector<Space>         spaces_;
   std::vector<std::uint32_t> refs_;        // [frame] address spaces mapping it
   std::vector<FrameId>       free_;        // LIFO: deterministic reuse
   std::vector<Shm>           shms_;
   std::uint64_t              in_use_ = 0;
+  std::vector<PageChange>*   changes_ = nullptr;
 };
 
 }  // namespace tl

@@ -10,25 +10,17 @@
 
 namespace tl {
 
-const char* to_string(ProcessOrigin origin) {
-  switch (origin) {
-    case ProcessOrigin::Initial: return "initial";
-    case ProcessOrigin::Forked:  return "fork";
-    case ProcessOrigin::Spawned: return "spawn";
-  }
-  return "?";
-}
-
 // ---------------------------------------------------------------------------------------------
 // [SECTION] Set-up
 // ---------------------------------------------------------------------------------------------
-RuntimeModel::RuntimeModel(RuntimeModelSpec spec)
+RuntimeModel::RuntimeModel(RuntimeModelSpec spec, MemoryObserver* observer)
     : spec_(std::move(spec)),
       gils_(spec_.process_origin.size(), spec_.gil.switch_interval, spec_.costs.gil_handoff),
-      recorder_(spec_.process_origin.size()),
+      observer_(observer),
       channels_(spec_.costs) {
+  if (observer_) memory_.record_changes(&changes_);
   const std::size_t np = spec_.process_origin.size();
-  space_of_.assign(np, MemoryRecorder::kNoSpace);
+  space_of_.assign(np, kNoSpace);
   main_thread_.assign(np, kNoThread);
   threads_left_.assign(np, 0);
   exited_.assign(np, false);
@@ -47,10 +39,10 @@ RuntimeModel::RuntimeModel(RuntimeModelSpec spec)
   for (ProcessId p = 0; p < np; ++p) {
     if (spec_.process_origin[p] != ProcessOrigin::Initial) continue;
     const ImageLayout layout = image_layout(spec_.costs, false);
-    space_of_[p] = program_image_ == MemoryRecorder::kNoSpace
+    space_of_[p] = program_image_ == kNoSpace
                        ? memory_.create_image(layout, main_thread_[p])
                        : memory_.create_image(layout, main_thread_[p], program_image_);
-    if (program_image_ == MemoryRecorder::kNoSpace) program_image_ = space_of_[p];
+    if (program_image_ == kNoSpace) program_image_ = space_of_[p];
     map_shared_memory(p);
   }
   for (ChannelKind kind : spec_.channels) channels_.add(kind);
@@ -148,6 +140,12 @@ void RuntimeModel::end_thread(ThreadId t, TimeNs now) {
 // ---------------------------------------------------------------------------------------------
 // [SECTION] Memory
 // ---------------------------------------------------------------------------------------------
+void RuntimeModel::note_memory(TimeNs now) {
+  if (!observer_ || changes_.empty()) return;
+  observer_->memory_changed(now, changes_, memory_, space_of_);
+  changes_.clear();
+}
+
 // Like shm_open + mmap at start-up: the first listed process to start creates the region, the
 // others map the same frames. A forked child already has its parent's mappings (MAP_SHARED
 // survives fork), so it maps nothing twice; once every mapper has exited the region is gone
@@ -184,7 +182,7 @@ TimeNs RuntimeModel::write(ThreadId t, RegionKind kind, std::uint32_t first, std
                            (kind == RegionKind::Shared ? " " + std::to_string(shm) : std::string()));
   const WriteResult w = memory_.write(space, region, first, pages);
   cow_faults_ += w.pages_copied;
-  if (w.pages_copied > 0) note_memory(now);
+  note_memory(now);
   return static_cast<TimeNs>(w.pages_copied) * spec_.costs.cow_fault;
 }
 

@@ -1,8 +1,8 @@
-// Everything issue #4 adds to a run, behind one object the engine owns and calls at a handful
-// of points: costs by kind (cost_profile), the per-process GIL (gil), address spaces and
-// copy-on-write (memory_model, memory_trace) and channels (channel). The engine keeps time,
-// cores, thread states and the trace; this object answers "what does this cost", "may this
-// thread compute", "whom does that wake" and records memory over time.
+// The runtime of a run behind one object the engine owns and calls at a handful of points:
+// costs by kind (cost_profile), the per-process GIL (gil), address spaces and copy-on-write
+// (memory_model) and channels (channel). The engine keeps time, cores, thread states and the
+// trace; this object answers "what does this cost", "may this thread compute", "whom does
+// that wake", and tells a MemoryObserver (the engine's recorder) when memory changed.
 //
 // Processes are declared in the scenario (so the engine's arrays stay fixed-size); a process's
 // origin says how it comes to life: Initial ones exist from time 0, Forked and Spawned ones
@@ -15,7 +15,7 @@
 #include "sim/runtime/cost_profile.h"
 #include "sim/runtime/gil.h"
 #include "sim/runtime/memory_model.h"
-#include "sim/trace/memory_lanes.h"
+#include "sim/runtime/specs.h"
 
 #include <cstdint>
 #include <span>
@@ -27,20 +27,15 @@ namespace tl {
 // ---------------------------------------------------------------------------------------------
 // [SECTION] Spec
 // ---------------------------------------------------------------------------------------------
-enum class ProcessOrigin : std::uint8_t {
-  Initial,   // running from time 0: a fresh image (the same program as the first process)
-  Forked,    // created by a fork step: a copy-on-write image of the forking process
-  Spawned,   // created by a spawn step: a fresh image of the same program
-};
-const char* to_string(ProcessOrigin origin);
-
-// An explicit shared-memory region ("shared_memory" in a scenario): the only memory processes
-// share besides copy-on-write pages after a fork. Each listed process maps it when it starts;
-// the first to start creates it. Writes are never copied.
-struct SharedMemorySpec {
-  std::string            name;
-  std::uint32_t          kb = 0;
-  std::vector<ProcessId> processes;            // that map it, declaration order
+// Told after every runtime call that changed an address space (at time 0 for the initial
+// images): the changes in the order they happened, the model to read and each process's
+// address space (kNoSpace: not started). The runtime itself keeps no history; the engine's
+// recorder turns this into the trace's memory lanes and page events.
+class MemoryObserver {
+ public:
+  virtual ~MemoryObserver() = default;
+  virtual void memory_changed(TimeNs now, std::span<const PageChange> changes, const MemoryModel& memory,
+                              std::span<const AddressSpaceId> space_of) = 0;
 };
 
 struct RuntimeModelSpec {
@@ -57,8 +52,8 @@ struct RuntimeModelSpec {
 // ---------------------------------------------------------------------------------------------
 class RuntimeModel {
  public:
-  // Builds the images of the Initial processes (their memory lanes start at time 0).
-  explicit RuntimeModel(RuntimeModelSpec spec);
+  // Builds the images of the Initial processes and reports them to `observer` at time 0.
+  explicit RuntimeModel(RuntimeModelSpec spec, MemoryObserver* observer = nullptr);
 
   const CostProfile& costs() const { return spec_.costs; }
   ProcessId          process_of(ThreadId t) const { return spec_.thread_process[t]; }
@@ -91,7 +86,7 @@ class RuntimeModel {
   TimeNs start_process(ProcessId p, ThreadId creator, TimeNs now);
   // A thread is done: its stack goes; when its process's last thread is done, the process exits.
   void   end_thread(ThreadId t, TimeNs now);
-  bool   process_started(ProcessId p) const { return space_of_[p] != MemoryRecorder::kNoSpace; }
+  bool   process_started(ProcessId p) const { return space_of_[p] != kNoSpace; }
   bool   process_exited(ProcessId p) const { return exited_[p]; }
 
   // Memory: a write step of `pages` pages from `first` of one of the process's regions
@@ -101,31 +96,30 @@ class RuntimeModel {
                std::uint32_t shm = 0);
   const MemoryModel& memory() const { return memory_; }
   AddressSpaceId     space_of(ProcessId p) const { return space_of_[p]; }
+  std::span<const AddressSpaceId> spaces() const { return space_of_; }   // [process]
   std::uint64_t      cow_faults() const { return cow_faults_; }
 
   // Communication (see channel.h for the protocol the engine follows).
   Channels&       channels() { return channels_; }
   const Channels& channels() const { return channels_; }
 
-  // Results: per-process memory over time (the trace) and their peaks (the metrics).
-  std::vector<MemoryLane> take_memory_lanes() { return recorder_.take(); }
-  const std::vector<MemoryLane>& memory_lanes() const { return recorder_.lanes(); }
 
  private:
-  void note_memory(TimeNs now) { recorder_.note_all(now, memory_, space_of_); }
+  void note_memory(TimeNs now);
   void map_shared_memory(ProcessId p);   // the declared regions listing p, as it starts
 
   RuntimeModelSpec             spec_;
   GilSet                       gils_;
   MemoryModel                  memory_;
-  MemoryRecorder               recorder_;
+  MemoryObserver*              observer_ = nullptr;
+  std::vector<PageChange>      changes_;         // since the last note_memory
   Channels                     channels_;
   std::vector<AddressSpaceId>  space_of_;        // [process]
   std::vector<ThreadId>        main_thread_;     // [process] first declared thread: the image's stack
   std::vector<std::uint32_t>   threads_left_;    // [process] threads not yet done
   std::vector<bool>            exited_;          // [process]
   std::vector<ShmId>           shm_ids_;         // [declared region] MemoryModel id; kNoShm: never created
-  AddressSpaceId               program_image_ = MemoryRecorder::kNoSpace;   // for shared code
+  AddressSpaceId               program_image_ = kNoSpace;   // for shared code
   static constexpr ShmId       kNoShm         = ~ShmId{0};
   std::uint64_t                cow_faults_    = 0;
 };

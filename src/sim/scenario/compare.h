@@ -14,8 +14,8 @@
 //               made in one process are not seen by the others).
 // The creator pays each creation on its own timeline, so N workers start one after another.
 //
-// The expanded document uses the issue-4 steps {"create": T}, {"join": T}, {"fork": P},
-// {"spawn": P}, {"wait": P} and the thread/process field "start"; see the integration plan.
+// The expanded document uses the lifetime steps {"create": T}, {"join": T}, {"fork": P},
+// {"spawn": P}, {"wait": P} and the thread/process field "start" (docs/scenario-format.md).
 #pragma once
 #include "sim/scenario/scenario.h"
 

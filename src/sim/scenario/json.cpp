@@ -5,6 +5,7 @@
 // [SECTION] Machine, scheduler, limits
 // [SECTION] Processes and threads
 // [SECTION] Document
+#include "sim/scenario/machine_costs.h"
 #include "sim/scenario/reader.h"
 
 #include <algorithm>
@@ -45,9 +46,9 @@ bool require_object(const Json& v, const std::string& path, Errors& errors) {
 // [SECTION] Machine, scheduler, limits
 // ---------------------------------------------------------------------------------------------
 // Every machine field is read here, in document order: "profile" picks the cost defaults
-// (native when absent), cost fields (cost_profile.h) override them, and the scheduling
-// fields of issue 3 keep their meaning. lock_us is a cost field; the engine reads it as
-// MachineSpec::lock_cost.
+// (native when absent), cost fields (machine_costs.h) override them, and the scheduling
+// fields (cores, switch_us, mem_op_ns, atomic_ns) keep their meaning. lock_us is a cost
+// field; the engine reads it as MachineSpec::lock_cost.
 void parse_machine(const Json& m, const std::string& path, MachineSpec& out, Errors& errors) {
   if (!require_object(m, path, errors)) return;
   std::vector<ScenarioError> cost_errors;

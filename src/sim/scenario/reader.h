@@ -1,4 +1,4 @@
-// Internal helpers of the scenario parser (scenario_json.cpp, scenario_steps.cpp): the JSON
+// Internal helpers of the scenario parser (json.cpp, steps.cpp): the JSON
 // document type, error collection with JSON paths, and typed field readers that report the
 // field and the reason instead of throwing.
 #pragma once
@@ -64,7 +64,7 @@ std::optional<std::string>  read_name(const Json& v, const std::string& path, Er
 std::optional<TimeNs> us_text_to_ns(std::string_view decimal);
 
 // A step naming a thread, process or channel that may be declared later in the document:
-// resolved once every process has been read (resolve_references, scenario_steps.cpp).
+// resolved once every process has been read (resolve_references, steps.cpp).
 struct PendingRef {
   OpKind        kind;
   std::string   name;
@@ -84,7 +84,7 @@ struct SharedMemoryDecl {
   std::string              path;             // "shared_memory[0]"
 };
 
-// The programs of one process being compiled (scenario_steps.cpp).
+// The programs of one process being compiled (steps.cpp).
 struct ProcessBuild {
   ProcessSpec*                          process;
   std::string                           process_path;   // "processes[0]"

@@ -1,12 +1,13 @@
 // A validated, compiled scenario: what the engine runs. Built from JSON by parse_scenario()
-// (scenario_json.cpp) or directly by adapters (the OSTEP front ends, lessons, tests).
+// (scenario/json.cpp) or directly by adapters (the OSTEP front ends, lessons, tests).
 //
 // [SECTION] Programs: flat op lists (repeat compiled to loop ops)
 // [SECTION] Machine, scheduler, limits
 // [SECTION] Scenario
 #pragma once
-#include "sim/runtime/runtime_model.h"
 #include "sim/core/types.h"
+#include "sim/runtime/cost_profile.h"
+#include "sim/runtime/specs.h"
 
 #include <optional>
 #include <string>
@@ -33,7 +34,7 @@ enum class OpKind : std::uint8_t {
   Add,              // arg: VarId; register += 1
   Store,            // arg: VarId; writes the register back (may overwrite a concurrent update)
   AtomicIncrement,  // arg: VarId; read-modify-write as one indivisible step
-  // Issue 4: lifetime, memory, communication. Creation ops cost the creator CPU first.
+  // Lifetime, memory, communication. Creation ops cost the creator CPU first.
   Create,           // arg: ThreadId of a "start": "created" thread of the same process
   Join,             // arg: ThreadId; waits (off-core) until it finishes
   Fork,             // arg: ProcessId declared "start": "fork"

@@ -1,10 +1,11 @@
-// Program steps: one table entry per step kind (the next issue adds create/fork/join/send/...
-// as rows), compilation to the flat op list, and the static check of lock use.
+// Program steps: one table entry per step kind (a new kind is a new row), compilation to the
+// flat op list, and the static check of lock use.
 //
 // [SECTION] Step table
 // [SECTION] Compiling a program
 // [SECTION] Static lock check
 #include "sim/scenario/reader.h"
+#include "sim/runtime/memory_model.h"
 
 #include <algorithm>
 #include <array>

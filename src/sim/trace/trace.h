@@ -3,6 +3,7 @@
 // shows millions of spans by culling to the window (see visible()).
 #pragma once
 #include "sim/trace/memory_lanes.h"
+#include "sim/trace/page_events.h"
 #include "sim/core/types.h"
 
 #include <span>
@@ -61,6 +62,7 @@ struct Trace {
   TimeNs                              makespan = 0;
   std::vector<TimeNs>                 completion; // [thread] when it finished, -1 if it did not
   std::vector<MemoryLane>             memory;     // [process] resident/private/shared KB over time
+  PageEvents                          pages;      // every mapping change, to rebuild page maps (page_map.h)
   std::uint64_t                       ipc_bytes_copied = 0;   // pipe payloads copied between processes
 };
 

@@ -1,0 +1,59 @@
+#include "sim/core/format.h"
+
+#include <cstdio>
+
+namespace tl {
+
+void append_us(std::string& out, TimeNs ns) {
+  std::uint64_t mag = ns < 0 ? 0 - static_cast<std::uint64_t>(ns) : static_cast<std::uint64_t>(ns);
+  if (ns < 0) out += '-';
+  out += std::to_string(mag / 1000);
+  unsigned frac = static_cast<unsigned>(mag % 1000);
+  if (frac != 0) {
+    char digits[4] = {static_cast<char>('0' + frac / 100), static_cast<char>('0' + frac / 10 % 10),
+                      static_cast<char>('0' + frac % 10), 0};
+    int len = 3;
+    while (digits[len - 1] == '0') --len;
+    out += '.';
+    out.append(digits, static_cast<std::size_t>(len));
+  }
+}
+
+std::string format_us(TimeNs ns) {
+  std::string s;
+  append_us(s, ns);
+  return s;
+}
+
+void append_json_string(std::string& out, std::string_view text) {
+  out += '"';
+  for (char c : text) {
+    switch (c) {
+      case '"':  out += "\\\""; break;
+      case '\\': out += "\\\\"; break;
+      case '\n': out += "\\n"; break;
+      case '\r': out += "\\r"; break;
+      case '\t': out += "\\t"; break;
+      default:
+        if (static_cast<unsigned char>(c) < 0x20) {
+          char buf[8];
+          std::snprintf(buf, sizeof buf, "\\u%04x", static_cast<unsigned>(c));
+          out += buf;
+        } else {
+          out += c;
+        }
+    }
+  }
+  out += '"';
+}
+
+std::string format_thousandths(std::int64_t milli) {
+  const char* sign = milli < 0 ? "-" : "";
+  const std::uint64_t m = milli < 0 ? 0 - static_cast<std::uint64_t>(milli) : static_cast<std::uint64_t>(milli);
+  char b[32];
+  std::snprintf(b, sizeof b, "%s%llu.%03llu", sign, static_cast<unsigned long long>(m / 1000),
+                static_cast<unsigned long long>(m % 1000));
+  return b;
+}
+
+}  // namespace tl

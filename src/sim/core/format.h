@@ -1,0 +1,24 @@
+// Numbers and strings written the same way by every front end and exporter: times from
+// integer ns without floating point (so native and wasm builds print the same bytes), ratios
+// in thousandths, and JSON string literals.
+#pragma once
+#include "sim/core/types.h"
+
+#include <cstdint>
+#include <string>
+#include <string_view>
+
+namespace tl {
+
+// ns as a decimal number of microseconds: 1500 -> "1.5", 2000 -> "2", -1 -> "-0.001".
+void        append_us(std::string& out, TimeNs ns);
+std::string format_us(TimeNs ns);
+
+// A ratio kept in integer thousandths (sweep.h's speedups) as "1.978": three decimals always,
+// so table columns line up.
+std::string format_thousandths(std::int64_t milli);
+
+// A JSON string literal (quotes included), escaping what RFC 8259 requires.
+void append_json_string(std::string& out, std::string_view text);
+
+}  // namespace tl
