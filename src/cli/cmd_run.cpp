@@ -9,6 +9,7 @@
 #include "sim/engine/engine.h"
 #include "sim/core/format.h"
 #include "sim/export/chrome_trace.h"
+#include "sim/trace/run_summary.h"
 
 #include <algorithm>
 #include <fstream>
@@ -50,10 +51,6 @@ std::string parse_run_args(std::span<const std::string> args, RunArgs& out) {
   }
   if (out.file.empty()) return "run: missing scenario FILE";
   return "";
-}
-
-std::string var_key(const Scenario& s, std::size_t p, std::size_t v) {
-  return s.processes[p].name + "." + s.processes[p].vars[v];
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -110,15 +107,13 @@ std::string to_json(const Scenario& s, const RunResult& r) {
   }
   o += "],\n\"vars\":{";
   bool first = true;
-  for (std::size_t p = 0; p < s.processes.size() && p < r.final_vars.size(); ++p) {
-    for (std::size_t v = 0; v < s.processes[p].vars.size() && v < r.final_vars[p].size(); ++v) {
-      if (!first) o += ",";
-      first = false;
-      o += "\n  ";
-      append_json_string(o, var_key(s, p, v));
-      o += ":";
-      o += std::to_string(r.final_vars[p][v]);
-    }
+  for (const VariableSummary& v : shared_variables(s, r)) {
+    if (!first) o += ",";
+    first = false;
+    o += "\n  ";
+    append_json_string(o, v.name);
+    o += ":";
+    o += std::to_string(v.value);
   }
   o += "},\n\"processes\":[";
   for (std::size_t p = 0; p < s.processes.size() && p < m.processes.size(); ++p) {
@@ -232,14 +227,9 @@ std::string to_table(const Scenario& s, const RunResult& r) {
   // lost = initial + completed increments - final: what a race overwrote.
   Table vars;
   vars.rows.push_back({"variable", "", "final", "increments", "lost"});
-  for (std::size_t p = 0; p < s.processes.size() && p < r.final_vars.size(); ++p)
-    for (std::size_t v = 0; v < s.processes[p].vars.size() && v < r.final_vars[p].size(); ++v) {
-      const std::int64_t initial = v < s.processes[p].initial.size() ? s.processes[p].initial[v] : 0;
-      const std::uint64_t done = p < r.increments.size() && v < r.increments[p].size() ? r.increments[p][v] : 0;
-      const std::int64_t lost = initial + static_cast<std::int64_t>(done) - r.final_vars[p][v];
-      vars.rows.push_back({var_key(s, p, v), "", std::to_string(r.final_vars[p][v]),
-                           std::to_string(done), std::to_string(lost)});
-    }
+  for (const VariableSummary& v : shared_variables(s, r))
+    vars.rows.push_back({v.name, "", std::to_string(v.value), std::to_string(v.increments),
+                         std::to_string(lost_updates(v))});
   if (vars.rows.size() > 1) {
     o += "\n";
     o += vars.render();
@@ -247,11 +237,7 @@ std::string to_table(const Scenario& s, const RunResult& r) {
 
   if (r.outcome == Outcome::Deadlock) {
     o += "\ndeadlock: wait-for edges\n";
-    for (const WaitEdge& w : r.waits) {
-      o += "  " + s.threads[w.waiter].name + " waits for " + s.processes[w.process].name + "." +
-           s.processes[w.process].mutexes[w.mutex] + " held by " +
-           (w.holder == kNoThread ? std::string("nobody") : s.threads[w.holder].name) + "\n";
-    }
+    for (const WaitEdge& w : r.waits) o += "  " + wait_line(s, w) + "\n";
   }
   return o;
 }

@@ -18,12 +18,11 @@ Rect wrapped(ImU32 color, const std::string& text) {
   return Rect{min.x, min.y, max.x, max.y};
 }
 
-bool lost_updates(const AppState& state) {
+// A completed run that lost increments is the race lesson's point: worth the warning colour.
+bool any_update_lost(const AppState& state) {
   if (state.result->outcome != Outcome::Completed) return false;
   for (const VariableSummary& v : state.variables)
-    if (v.increments > 0 && v.increments < std::uint64_t(INT64_MAX) &&
-        v.value < v.initial + std::int64_t(v.increments))
-      return true;
+    if (lost_any(v)) return true;
   return false;
 }
 
@@ -85,7 +84,7 @@ void draw_scenario_info(AppState& state) {
   // a pending request.
   state.layout.outcome_line = state.outcome.empty() ? Rect{} : wrapped(theme::kWarning, state.outcome);
   state.layout.variables_line =
-      state.variables.empty() ? Rect{} : wrapped(lost_updates(state) ? theme::kWarning : theme::kTitle, variables_text(state));
+      state.variables.empty() ? Rect{} : wrapped(any_update_lost(state) ? theme::kWarning : theme::kTitle, variables_text(state));
 
   if (!state.error.empty()) wrapped(theme::kError, state.error);
 }

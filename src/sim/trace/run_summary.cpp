@@ -1,15 +1,27 @@
-#include "app/run_summary.h"
+#include "sim/trace/run_summary.h"
 
 #include <limits>
 
-namespace tl::app {
+namespace tl {
 namespace {
 
 std::string thread_name(const Scenario& scenario, ThreadId thread) {
   return thread < scenario.threads.size() ? scenario.threads[thread].name : "nobody";
 }
 
+// Increments past this cannot be compared with an int64 value; such a variable reports no
+// loss rather than a wrapped number.
+constexpr std::uint64_t kComparable = std::uint64_t(std::numeric_limits<std::int64_t>::max());
+
 }  // namespace
+
+std::string wait_line(const Scenario& scenario, const WaitEdge& edge) {
+  const ProcessSpec* process = edge.process < scenario.processes.size() ? &scenario.processes[edge.process] : nullptr;
+  const std::string mutex = process != nullptr && edge.mutex < process->mutexes.size()
+                                ? process->name + "." + process->mutexes[edge.mutex]
+                                : "a mutex";
+  return thread_name(scenario, edge.waiter) + " waits for " + mutex + " held by " + thread_name(scenario, edge.holder);
+}
 
 std::string outcome_line(const Scenario& scenario, const RunResult& result) {
   switch (result.outcome) {
@@ -18,12 +30,7 @@ std::string outcome_line(const Scenario& scenario, const RunResult& result) {
       std::string line = "deadlock:";
       const char* separator = " ";
       for (const WaitEdge& edge : result.waits) {
-        const ProcessSpec* process = edge.process < scenario.processes.size() ? &scenario.processes[edge.process] : nullptr;
-        const std::string mutex = process != nullptr && edge.mutex < process->mutexes.size()
-                                      ? process->name + "." + process->mutexes[edge.mutex]
-                                      : "a mutex";
-        line += separator + thread_name(scenario, edge.waiter) + " waits for " + mutex + " held by " +
-                thread_name(scenario, edge.holder);
+        line += separator + wait_line(scenario, edge);
         separator = ", ";
       }
       return line + " (no thread can go on, so the run stops)";
@@ -45,8 +52,6 @@ std::vector<VariableSummary> shared_variables(const Scenario& scenario, const Ru
       summary.initial = v < process.initial.size() ? process.initial[v] : 0;
       summary.value = p < result.final_vars.size() && v < result.final_vars[p].size() ? result.final_vars[p][v]
                                                                                       : summary.initial;
-      // The engine counts the increments that completed, so lost updates are exact even for
-      // a run that stopped early.
       if (p < result.increments.size() && v < result.increments[p].size())
         summary.increments = result.increments[p][v];
       out.push_back(std::move(summary));
@@ -55,17 +60,25 @@ std::vector<VariableSummary> shared_variables(const Scenario& scenario, const Ru
   return out;
 }
 
+std::int64_t lost_updates(const VariableSummary& variable) {
+  return variable.initial + static_cast<std::int64_t>(variable.increments) - variable.value;
+}
+
+bool lost_any(const VariableSummary& variable) {
+  return variable.increments > 0 && variable.increments < kComparable && lost_updates(variable) > 0;
+}
+
 std::string variable_line(const VariableSummary& variable) {
   std::string line = variable.name + " = " + std::to_string(variable.value);
   if (variable.increments == 0) return line;
   line += " (" + std::to_string(variable.increments) + (variable.increments == 1 ? " increment" : " increments");
   if (variable.initial != 0) line += " from " + std::to_string(variable.initial);
-  if (variable.increments < std::uint64_t(std::numeric_limits<std::int64_t>::max())) {
-    const std::int64_t lost = variable.initial + std::int64_t(variable.increments) - variable.value;
+  if (variable.increments < kComparable) {
+    const std::int64_t lost = lost_updates(variable);
     if (lost > 0) line += ", " + std::to_string(lost) + " lost";
     else if (lost == 0) line += ", none lost";
   }
   return line + ")";
 }
 
-}  // namespace tl::app
+}  // namespace tl
