@@ -113,6 +113,11 @@ Engine::Engine(const Scenario& scenario, const RunOptions& options)
     nv += static_cast<std::uint32_t>(sc_.processes[p].vars.size());
   }
   mutexes_.resize(nm);
+  for (std::size_t p = 0; p < sc_.processes.size(); ++p) {
+    const std::vector<char>& fair = sc_.processes[p].fair_mutexes;
+    for (std::size_t m = 0; m < sc_.processes[p].mutexes.size(); ++m)
+      mutexes_[mutex_base_[p] + m].fair = m < fair.size() && fair[m];
+  }
   vars_.resize(nv, 0);
   increments_.assign(nv, 0);
   for (std::size_t p = 0; p < sc_.processes.size(); ++p)
@@ -300,6 +305,23 @@ TimeNs Engine::switch_cost(ThreadId prev, ThreadId next) const {
   return machine_.switch_cost + runtime_.switch_cost(prev, next);
 }
 
+// CPython 3.10+ checks a drop request only at eval-breaker points: never between the load and
+// the store of one `x += 1`, nor inside a C call that holds the GIL (once it has begun); 3.9
+// and older switch between any two bytecodes, and a compute step is many of them.
+bool Engine::gil_switch_point(ThreadId t) const {
+  if (switches_between_bytecodes(sc_.gil.python)) return true;
+  const ThreadRt& th = threads_[t];
+  if (th.prelude || th.pc >= prog_len_[t]) return true;
+  const bool begun = th.op_left > 0 && th.op_left < th.op_total;
+  switch (prog_[t][th.pc].kind) {
+    case OpKind::Add:
+    case OpKind::Store:     return false;
+    case OpKind::Load:
+    case OpKind::CCallHold: return !begun;
+    default:                return true;
+  }
+}
+
 void Engine::schedule_core(CoreId c, TimeNs at) {
   core_events_.push(core_event(at, c, cores_[c].gen));
 }
@@ -339,7 +361,10 @@ void Engine::continue_run(CoreId c, TimeNs now, StepResult r) {
   if (r == StepResult::Blocked)  { release(c, now, StopReason::Blocked); return; }
   if (r == StepResult::Finished) { release(c, now, StopReason::Finished); return; }
   if (halt_) return;  // the loop stops at this instant; finish() closes the spans
-  if (runtime_.gil_enabled() && runtime_.must_drop_gil(core.thread)) { gil_drop_on_core(c, now); return; }
+  if (runtime_.gil_enabled() && runtime_.must_drop_gil(core.thread) && gil_switch_point(core.thread)) {
+    gil_drop_on_core(c, now);
+    return;
+  }
   if (core.slice_left <= 0)      { release(c, now, StopReason::SliceExpired); return; }
   schedule_core(c, now + std::min(threads_[core.thread].op_left, core.slice_left));
 }

@@ -82,7 +82,8 @@ enum class StepResult : std::uint8_t { NeedCpu, Blocked, Finished };
 struct ThreadRt {
   TimeNs        op_left     = 0;          // CPU still owed to the op at pc; 0 = op not begun
   TimeNs        state_since = 0;          // start of the open state span
-  TimeNs        fault_debt  = 0;          // CPU owed before its program (a forked child's faults)
+  TimeNs        op_total    = 0;          // the cost op_left started from: op_left < op_total = op begun
+  TimeNs        fault_debt  = 0;          // CPU owed before its program (a child's start-up and faults)
   std::int64_t  reg         = 0;          // the register of a non-atomic increment
   std::uint64_t mem_ops     = 0;          // memory ops begun so far: the jitter sequence
   std::uint32_t pc          = 0;
@@ -94,6 +95,7 @@ struct ThreadRt {
   RtState       state       = RtState::NotArrived;
   bool          prelude     = false;      // op_left is fault_debt, not the op at pc
   bool          waking      = false;      // Ready, its wake latency running: not yet runnable
+  bool          lock_retry  = false;      // woken from a barging mutex: its next acquire marks it contended
 };
 
 struct CoreRt {
@@ -111,10 +113,15 @@ struct CoreRt {
   bool          offered      = false;      // asked pick() since freed_at, got nothing
 };
 
+// glibc's mutex word: 0 free, 1 locked, 2 locked with (possibly) sleepers. Unlocking a
+// contended mutex frees it and wakes one sleeper, which retries like anyone else (barging);
+// a fair mutex hands ownership to its first waiter instead.
 struct MutexRt {
-  ThreadId owner = kNoThread;
-  ThreadId head  = kNoThread;              // waiters, FIFO through ThreadRt::next_waiter
-  ThreadId tail  = kNoThread;
+  ThreadId owner     = kNoThread;
+  ThreadId head      = kNoThread;          // sleepers, FIFO through ThreadRt::next_waiter
+  ThreadId tail      = kNoThread;
+  bool     contended = false;              // state 2: the unlock must wake a sleeper
+  bool     fair      = false;              // FIFO hand-off ("fair": true)
 };
 
 // ---------------------------------------------------------------------------------------------
@@ -140,6 +147,7 @@ class Engine {
   void     release(CoreId c, TimeNs now, StopReason why);
   void     schedule_core(CoreId c, TimeNs at);
   TimeNs   switch_cost(ThreadId prev, ThreadId next) const;
+  bool     gil_switch_point(ThreadId t) const;   // may t's GIL change hands where t stands?
   // The GIL and lifetimes (runtime.cpp)
   void     gil_release(ThreadId t, TimeNs now);
   void     gil_drop_on_core(CoreId c, TimeNs now);
@@ -163,6 +171,9 @@ class Engine {
   void        block(ThreadId t, RtState state, TimeNs now, TimeNs wake_at);
   void        schedule_wake(ThreadId t, TimeNs at);
   void        collect_waits();
+  void        enqueue_waiter(MutexRt& mx, ThreadId t);
+  ThreadId    pop_waiter(MutexRt& mx);
+  void        copy_vars_at_fork(ProcessId child, ProcessId parent);
 
   // recording.cpp: recording
   void set_state(ThreadId t, RtState s, TimeNs now);

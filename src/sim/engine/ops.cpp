@@ -87,7 +87,17 @@ StepResult Engine::step(ThreadId t, TimeNs now) {
     TimeNs cost = 0;
     switch (op.kind) {
       case OpKind::Compute:
-        if (op.duration > 0) { th.op_left = op.duration; return StepResult::NeedCpu; }
+      case OpKind::CCallHold:
+        if (op.duration > 0) { th.op_left = th.op_total = op.duration; return StepResult::NeedCpu; }
+        ++th.pc;
+        continue;
+      case OpKind::CCallRelease:
+        // Py_BEGIN_ALLOW_THREADS: the GIL passes on while the C code runs on this core.
+        if (op.duration > 0) {
+          gil_release(t, now);
+          th.op_left = th.op_total = op.duration;
+          return StepResult::NeedCpu;
+        }
         ++th.pc;
         continue;
       case OpKind::Io:
@@ -125,8 +135,9 @@ StepResult Engine::step(ThreadId t, TimeNs now) {
       case OpKind::Store:           cost = mem_op_cost(t); break;
       // Creation: the creator pays first, then the worker starts (complete_op).
       case OpKind::Create:          cost = runtime_.creation_cost(WorkerKind::Thread); break;
-      case OpKind::Fork:            cost = runtime_.creation_cost(WorkerKind::ForkedProcess); break;
+      case OpKind::Fork:            cost = runtime_.fork_cost(t); break;
       case OpKind::Spawn:           cost = runtime_.creation_cost(WorkerKind::SpawnedProcess); break;
+      case OpKind::ForkServer:      cost = runtime_.creation_cost(WorkerKind::ForkServerProcess); break;
       case OpKind::Join:
         ++th.pc;
         if (op.arg >= threads_.size() || threads_[op.arg].state == RtState::Done) continue;
@@ -160,7 +171,7 @@ StepResult Engine::step(ThreadId t, TimeNs now) {
         break;
       }
     }
-    if (cost > 0) { th.op_left = cost; return StepResult::NeedCpu; }
+    if (cost > 0) { th.op_left = th.op_total = cost; return StepResult::NeedCpu; }
     if (const StepResult r = complete_op(t, now); r != StepResult::NeedCpu) return r;
   }
 }
@@ -178,8 +189,21 @@ StepResult Engine::complete_op(ThreadId t, TimeNs now) {
       return StepResult::NeedCpu;
     case OpKind::Fork:
     case OpKind::Spawn:
+    case OpKind::ForkServer:
       start_process(op.arg, t, now);
       ++th.pc;
+      return StepResult::NeedCpu;
+    case OpKind::CCallHold:
+      ++th.pc;
+      return StepResult::NeedCpu;
+    case OpKind::CCallRelease:
+      // Py_END_ALLOW_THREADS: back to Python code, which needs the GIL; off the core until then.
+      ++th.pc;
+      if (runtime_.gil_enabled() && !runtime_.acquire_gil(t, now)) {
+        set_state(t, RtState::WaitingGil, now);
+        arm_gil(now);
+        return StepResult::Blocked;
+      }
       return StepResult::NeedCpu;
     case OpKind::Send:
       if (op.arg < runtime_.channels().size())
@@ -209,33 +233,42 @@ StepResult Engine::complete_op(ThreadId t, TimeNs now) {
       MutexRt& mx = mutexes_[m];
       if (mx.owner == kNoThread) {
         mx.owner = t;
+        // glibc's slow path takes the lock as "contended": it cannot know whether others sleep.
+        if (th.lock_retry) mx.contended = true;
+        th.lock_retry = false;
         break;
       }
-      // Contended (or already ours: a self-deadlock, as with a non-recursive mutex).
-      th.next_waiter = kNoThread;
-      if (mx.tail == kNoThread) mx.head = t;
-      else threads_[mx.tail].next_waiter = t;
-      mx.tail = t;
+      // Contended (or already ours: a self-deadlock, as with a non-recursive mutex): sleep.
+      mx.contended = true;
+      th.lock_retry = false;
+      enqueue_waiter(mx, t);
       th.waiting_for = m;
-      // pc stays on the Lock; the hand-off moves it on
+      // pc stays on the Lock: a fair hand-off moves it on; a barging wake retries it
       return wait_for(t, RtState::BlockedLock, now);
     }
     case OpKind::Unlock: {
       if (op.arg >= sc_.processes[p].mutexes.size()) break;
       MutexRt& mx = mutexes_[mutex_base_[p] + op.arg];
       if (mx.owner != t) break;  // the parser rejects this statically; adapters get a no-op
-      if (mx.head == kNoThread) {
-        mx.owner = kNoThread;
+      if (mx.fair) {
+        // FIFO hand-off: ownership goes straight to the first waiter, which wakes now.
+        const ThreadId w = pop_waiter(mx);
+        mx.owner = w;
+        if (w != kNoThread) {
+          ++threads_[w].pc;
+          schedule_wake(w, now);
+        }
         break;
       }
-      // FIFO hand-off: ownership goes straight to the first waiter, which wakes now.
-      const ThreadId w = mx.head;
-      mx.head = threads_[w].next_waiter;
-      if (mx.head == kNoThread) mx.tail = kNoThread;
-      threads_[w].next_waiter = kNoThread;
-      mx.owner = w;
-      ++threads_[w].pc;
-      schedule_wake(w, now);
+      // Barging (glibc): the mutex is free at once, so this thread may take it straight back;
+      // if it was contended one sleeper wakes and competes for it when it runs.
+      mx.owner = kNoThread;
+      if (!mx.contended) break;
+      mx.contended = false;
+      if (const ThreadId w = pop_waiter(mx); w != kNoThread) {
+        threads_[w].lock_retry = true;
+        schedule_wake(w, now);
+      }
       break;
     }
     case OpKind::Load:            if (var) th.reg = *var; break;
@@ -283,6 +316,22 @@ void Engine::schedule_wake(ThreadId t, TimeNs at) {
   ++pending_;
 }
 
+void Engine::enqueue_waiter(MutexRt& mx, ThreadId t) {
+  threads_[t].next_waiter = kNoThread;
+  if (mx.tail == kNoThread) mx.head = t;
+  else threads_[mx.tail].next_waiter = t;
+  mx.tail = t;
+}
+
+ThreadId Engine::pop_waiter(MutexRt& mx) {
+  const ThreadId w = mx.head;
+  if (w == kNoThread) return w;
+  mx.head = threads_[w].next_waiter;
+  if (mx.head == kNoThread) mx.tail = kNoThread;
+  threads_[w].next_waiter = kNoThread;
+  return w;
+}
+
 void Engine::collect_waits() {
   for (ThreadId t = 0; t < threads_.size(); ++t) {
     if (threads_[t].state != RtState::BlockedLock) continue;
@@ -300,7 +349,9 @@ TimeNs program_cpu_demand(const std::vector<Op>& program, const MachineSpec& mac
   for (const Op& op : program) {
     TimeNs cost = 0;
     switch (op.kind) {
-      case OpKind::Compute:         cost = op.duration; break;
+      case OpKind::Compute:
+      case OpKind::CCallHold:
+      case OpKind::CCallRelease:    cost = op.duration; break;
       case OpKind::Lock:
       case OpKind::Unlock:          cost = machine.lock_cost; break;
       case OpKind::Load:
@@ -310,6 +361,7 @@ TimeNs program_cpu_demand(const std::vector<Op>& program, const MachineSpec& mac
       case OpKind::Create:          cost = creation_cost(machine.costs, WorkerKind::Thread); break;
       case OpKind::Fork:            cost = creation_cost(machine.costs, WorkerKind::ForkedProcess); break;
       case OpKind::Spawn:           cost = creation_cost(machine.costs, WorkerKind::SpawnedProcess); break;
+      case OpKind::ForkServer:      cost = creation_cost(machine.costs, WorkerKind::ForkServerProcess); break;
       case OpKind::LoopBegin:       mult.push_back(detail::sat_mul(mult.back(), op.arg)); continue;
       case OpKind::LoopEnd:         if (mult.size() > 1) mult.pop_back(); continue;
       default:                      continue;

@@ -15,7 +15,9 @@ namespace tl {
 // ---------------------------------------------------------------------------------------------
 RuntimeModel::RuntimeModel(RuntimeModelSpec spec, MemoryObserver* observer)
     : spec_(std::move(spec)),
-      gils_(spec_.process_origin.size(), spec_.gil.switch_interval, spec_.costs.gil_handoff),
+      gils_(spec_.process_origin.size(), spec_.gil.switch_interval, spec_.costs.gil_handoff,
+            // a release wakes the waiter directly (a futex wake), never slower than a forced drop
+            std::min(spec_.costs.gil_handoff, spec_.costs.futex_wake)),
       observer_(observer),
       channels_(spec_.costs) {
   if (observer_) memory_.record_changes(&changes_);
@@ -52,6 +54,20 @@ RuntimeModel::RuntimeModel(RuntimeModelSpec spec, MemoryObserver* observer)
 // ---------------------------------------------------------------------------------------------
 // [SECTION] Scheduling and the GIL
 // ---------------------------------------------------------------------------------------------
+TimeNs RuntimeModel::fork_cost(ThreadId creator) const {
+  const ProcessId p = process_of(creator);
+  const std::uint64_t resident = process_started(p) ? memory_.usage(space_of_[p]).resident_kb() : 0;
+  return tl::fork_cost(spec_.costs, resident);
+}
+
+WorkerKind worker_kind(ProcessOrigin origin) {
+  switch (origin) {
+    case ProcessOrigin::Forked:     return WorkerKind::ForkedProcess;
+    case ProcessOrigin::ForkServer: return WorkerKind::ForkServerProcess;
+    default:                        return WorkerKind::SpawnedProcess;
+  }
+}
+
 TimeNs RuntimeModel::switch_cost(ThreadId last, ThreadId next) const {
   if (last == kNoThread) return 0;
   return tl::switch_cost(spec_.costs, last, process_of(last), next, process_of(next));
@@ -117,9 +133,13 @@ TimeNs RuntimeModel::start_process(ProcessId p, ThreadId creator, TimeNs now) {
       break;
     }
     case ProcessOrigin::Spawned:
+    case ProcessOrigin::ForkServer:
       space_of_[p] = memory_.create_image(image_layout(spec_.costs, true), main_thread_[p], parent);
       break;
   }
+  // The child's own start-up (after-fork hooks; a fresh interpreter's imports) runs on the
+  // child's core, before its program, like the faults.
+  faults += child_start_cost(spec_.costs, worker_kind(spec_.process_origin[p]));
   map_shared_memory(p);
   note_memory(now);
   return faults;

@@ -47,6 +47,9 @@ struct RuntimeModelSpec {
   std::vector<SharedMemorySpec> shared_memory;    // [region] declared regions, ids in order
 };
 
+// The start method behind a created process's origin (Initial counts as spawned).
+WorkerKind worker_kind(ProcessOrigin origin);
+
 // ---------------------------------------------------------------------------------------------
 // [SECTION] RuntimeModel
 // ---------------------------------------------------------------------------------------------
@@ -79,10 +82,13 @@ class RuntimeModel {
 
   // Lifetime. Creation costs are paid by the creator as CPU before the effect happens.
   TimeNs creation_cost(WorkerKind kind) const { return tl::creation_cost(spec_.costs, kind); }
+  // The parent's part of a fork by `creator`: fork_us plus its process's page tables.
+  TimeNs fork_cost(ThreadId creator) const;
   // A thread starts running its program (arrival, or creation by a thread step): its stack.
   void   start_thread(ThreadId t, TimeNs now);
   // A Forked or Spawned process comes to life, created by `creator`; returns the page-fault
-  // time its first thread pays before its program (a forked child dirtying fork_dirty_kb).
+  // time its first thread pays before its program: the child's start-up (fork_child_us,
+  // spawn_child_us, forkserver_child_us) and a forked child's faults dirtying fork_dirty_kb.
   TimeNs start_process(ProcessId p, ThreadId creator, TimeNs now);
   // A thread is done: its stack goes; when its process's last thread is done, the process exits.
   void   end_thread(ThreadId t, TimeNs now);

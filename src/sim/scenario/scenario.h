@@ -39,10 +39,15 @@ enum class OpKind : std::uint8_t {
   Join,             // arg: ThreadId; waits (off-core) until it finishes
   Fork,             // arg: ProcessId declared "start": "fork"
   Spawn,            // arg: ProcessId declared "start": "spawn"
+  ForkServer,       // arg: ProcessId declared "start": "forkserver"
   Wait,             // arg: ProcessId; waits until all its threads finished
   Write,            // arg: RegionKind | shared-memory index << 8; duration: first page << 32 | page count
   Send,             // arg: channel index; duration: bytes
   Receive,          // arg: channel index
+  // C code called from Python: CPU work the GIL's switch interval cannot interrupt (a long
+  // pure-C call holds the GIL), or that runs with the GIL released (NumPy, hashlib, zlib).
+  CCallHold,        // duration: CPU work holding the GIL, no switch point inside
+  CCallRelease,     // duration: CPU work without the GIL; retakes it afterwards
 };
 
 struct Op {
@@ -67,6 +72,8 @@ struct ProcessSpec {
   std::vector<std::string>   vars;          // shared variables, declaration order
   std::vector<std::int64_t>  initial;       // same length as vars
   std::vector<std::string>   mutexes;       // mutex names used by its threads, first-use order
+  // [mutex] true: FIFO hand-off on unlock ("fair"); false or missing: glibc-like barging.
+  std::vector<char>          fair_mutexes;
   std::vector<ThreadId>      threads;
   ProcessOrigin              origin = ProcessOrigin::Initial;   // "start": "fork" / "spawn"
 };

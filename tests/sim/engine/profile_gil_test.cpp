@@ -21,7 +21,8 @@ TEST(Profile, NamedProfileThenFieldsOverrideWhereverProfileAppears) {
                                    kOneThread + "}");
   EXPECT_EQ(s.machine.costs.kind, CostProfileKind::Python);
   EXPECT_EQ(s.machine.costs.fork, 7 * kUs);
-  EXPECT_EQ(s.machine.costs.spawn, 120'000 * kUs);
+  EXPECT_EQ(s.machine.costs.spawn, 2'000 * kUs);
+  EXPECT_EQ(s.machine.costs.spawn_child, 118'000 * kUs);
   EXPECT_EQ(s.machine.costs.ipc_mb_per_s, 50u);
   EXPECT_EQ(s.machine.lock_cost, 1 * kUs);
   const Scenario t = scenario_from(R"({"machine":{"profile":"textbook"},)" + kOneThread + "}");
