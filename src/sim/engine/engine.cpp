@@ -120,6 +120,9 @@ Engine::Engine(const Scenario& scenario, const RunOptions& options)
   }
   vars_.resize(nv, 0);
   increments_.assign(nv, 0);
+  var_core_.assign(nv, kNoCore);
+  refill_.resize(n);
+  for (std::size_t t = 0; t < n; ++t) refill_[t] = refill_cost(machine_.costs, sc_.threads[t].working_set_kb);
   for (std::size_t p = 0; p < sc_.processes.size(); ++p)
     for (std::size_t v = 0; v < sc_.processes[p].vars.size(); ++v)
       vars_[var_base_[p] + v] = v < sc_.processes[p].initial.size() ? sc_.processes[p].initial[v] : 0;
@@ -301,8 +304,10 @@ void Engine::fill_idle_cores(TimeNs now) {
 // ---------------------------------------------------------------------------------------------
 // machine.switch_us (charged on every switch) plus the profile's cost by kind: a thread switch within a process,
 // or a process switch with its address-space refill.
+// Plus refilling the caches with the incoming thread's working set (its lines were evicted by
+// whatever ran here meanwhile), for a thread of the same process as for another process.
 TimeNs Engine::switch_cost(ThreadId prev, ThreadId next) const {
-  return machine_.switch_cost + runtime_.switch_cost(prev, next);
+  return machine_.switch_cost + runtime_.switch_cost(prev, next) + refill_[next];
 }
 
 // CPython 3.10+ checks a drop request only at eval-breaker points: never between the load and

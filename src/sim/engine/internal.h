@@ -121,6 +121,7 @@ struct MutexRt {
   ThreadId head      = kNoThread;          // sleepers, FIFO through ThreadRt::next_waiter
   ThreadId tail      = kNoThread;
   bool     contended = false;              // state 2: the unlock must wake a sleeper
+  CoreId   line_core = kNoCore;            // core that last wrote the mutex word
   bool     fair      = false;              // FIFO hand-off ("fair": true)
 };
 
@@ -168,6 +169,8 @@ class Engine {
   StepResult  step(ThreadId t, TimeNs now);
   StepResult  complete_op(ThreadId t, TimeNs now);
   TimeNs      mem_op_cost(ThreadId t);
+  TimeNs      line_cost(CoreId line_core, ThreadId t) const;   // the line moves to t's core first
+  std::int64_t var_index(ThreadId t, std::uint32_t var) const;  // into vars_, or -1
   void        block(ThreadId t, RtState state, TimeNs now, TimeNs wake_at);
   void        schedule_wake(ThreadId t, TimeNs at);
   void        collect_waits();
@@ -210,6 +213,8 @@ class Engine {
   std::vector<std::int64_t>  vars_;          // all processes, var_base_[process] + VarId
   std::vector<std::uint64_t> increments_;    // completed increments, indexed like vars_
   std::vector<std::uint32_t> var_base_;
+  std::vector<CoreId>        var_core_;      // core that last wrote each variable, indexed like vars_
+  std::vector<TimeNs>        refill_;        // [thread] cache refill of its working set when switched in
   std::vector<std::uint32_t> loop_end_;      // [op_base_[t] + pc] of a LoopBegin: its LoopEnd
   std::vector<std::uint32_t> op_base_;
   std::vector<const Op*>     prog_;          // [thread] its program (hot: no ThreadSpec detour)

@@ -127,12 +127,33 @@ StepResult Engine::step(ThreadId t, TimeNs now) {
         }
         continue;
       }
+      // A line last written on another core is fetched first: contended atomics and mutexes
+      // cost more than uncontended ones (still correct), and so do shared plain variables. A
+      // write asks for the line as it begins (a read-for-ownership), so two cores writing one
+      // line take turns paying for it.
       case OpKind::Lock:
-      case OpKind::Unlock:          cost = machine_.lock_cost; break;
-      case OpKind::AtomicIncrement: cost = machine_.atomic_cost; break;
+      case OpKind::Unlock: {
+        const ProcessId p = process_of(t);
+        cost = machine_.lock_cost;
+        if (!sc_.processes.empty() && op.arg < sc_.processes[p].mutexes.size()) {
+          CoreId& line = mutexes_[mutex_base_[p] + op.arg].line_core;
+          cost += line_cost(line, t);
+          line = th.core;
+        }
+        break;
+      }
+      case OpKind::AtomicIncrement:
       case OpKind::Load:
       case OpKind::Add:
-      case OpKind::Store:           cost = mem_op_cost(t); break;
+      case OpKind::Store: {
+        cost = op.kind == OpKind::AtomicIncrement ? machine_.atomic_cost : mem_op_cost(t);
+        if (op.kind != OpKind::Add)
+          if (const std::int64_t v = var_index(t, op.arg); v >= 0) {
+            cost += line_cost(var_core_[v], t);
+            if (op.kind != OpKind::Load) var_core_[v] = th.core;
+          }
+        break;
+      }
       // Creation: the creator pays first, then the worker starts (complete_op).
       case OpKind::Create:          cost = runtime_.creation_cost(WorkerKind::Thread); break;
       case OpKind::Fork:            cost = runtime_.fork_cost(t); break;
@@ -300,6 +321,17 @@ TimeNs Engine::mem_op_cost(ThreadId t) {
   ThreadRt& th = threads_[t];
   const std::uint64_t r = mix64(jitter_seed_ ^ (std::uint64_t{t} * 0xD6E8FEB86659FD93ull) ^ th.mem_ops++);
   return base + static_cast<TimeNs>(r % (static_cast<std::uint64_t>(base) + 1));
+}
+
+TimeNs Engine::line_cost(CoreId line_core, ThreadId t) const {
+  const CoreId here = threads_[t].core;
+  return line_core != kNoCore && here != kNoCore && line_core != here ? machine_.line_transfer_cost : 0;
+}
+
+std::int64_t Engine::var_index(ThreadId t, std::uint32_t var) const {
+  if (sc_.processes.empty()) return -1;
+  const ProcessId p = process_of(t);
+  return var < sc_.processes[p].vars.size() ? static_cast<std::int64_t>(var_base_[p] + var) : -1;
 }
 
 // ---------------------------------------------------------------------------------------------

@@ -47,9 +47,15 @@ CostProfile cost_profile(CostProfileKind kind) {
   if (kind == CostProfileKind::Textbook) return p;
   // The OS costs (switches, faults, kernel copies) are the same whatever language runs on
   // top, so native and python share them; the language changes creation, IPC and locks.
-  p.thread_switch        = us(2);     // ~1-3 us between threads of one process
-  p.process_switch       = us(4);     // a few us more: page-table switch
-  p.address_space_refill = us(5);     // indirect cost; tens of us for memory-heavy work
+  // Direct switch costs since PCID (Linux 4.14+ on x86): a process switch changes page tables
+  // without flushing the TLB, so it costs tens of percent more than a thread switch, both
+  // ~1-4 us. The big, variable cost is refilling the caches with the incoming thread's working
+  // set, for threads as for processes: ~0.1 ms per MB refilled from memory, at most a core's
+  // share of cache (2 MB).
+  p.thread_switch        = us(2);
+  p.process_switch       = 2'500;
+  p.address_space_refill = 0;
+  p.refill_per_mb        = us(100);
   p.cow_fault            = us(2);     // minor fault plus one 4 KiB copy
   // fork copies the parent's page tables, not its pages: about 9-13 ms per GB resident
   // (Redis's latency documentation measures fork per GB of resident memory).
@@ -127,6 +133,8 @@ constexpr CostField kFields[] = {
     {"thread_switch_us",        U::Microseconds,       &CostProfile::thread_switch,        nullptr},
     {"process_switch_us",       U::Microseconds,       &CostProfile::process_switch,       nullptr},
     {"address_space_refill_us", U::Microseconds,       &CostProfile::address_space_refill, nullptr},
+    {"refill_us_per_mb",        U::Microseconds,       &CostProfile::refill_per_mb,        nullptr},
+    {"cache_kb",                U::Kilobytes,          nullptr, &CostProfile::cache_kb},
     {"wake_us",                 U::Microseconds,       &CostProfile::wake,                 nullptr},
     {"futex_wake_us",           U::Microseconds,       &CostProfile::futex_wake,           nullptr},
     {"thread_create_us",        U::Microseconds,       &CostProfile::thread_create,        nullptr},
@@ -227,6 +235,10 @@ TimeNs switch_cost(const CostProfile& profile, SwitchKind kind) {
     case SwitchKind::Process: return profile.process_switch + profile.address_space_refill;
   }
   return 0;
+}
+
+TimeNs refill_cost(const CostProfile& profile, std::uint64_t working_set_kb) {
+  return mul_div(std::min<std::uint64_t>(working_set_kb, profile.cache_kb), profile.refill_per_mb, 1'024);
 }
 
 TimeNs ipc_copy_cost(const CostProfile& profile, std::uint64_t bytes) {

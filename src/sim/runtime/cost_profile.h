@@ -33,7 +33,9 @@ struct CostProfile {
   // Scheduling                                    JSON field
   TimeNs        thread_switch        = 0;       // thread_switch_us: same address space
   TimeNs        process_switch       = 0;       // process_switch_us: direct cost of changing address space
-  TimeNs        address_space_refill = 0;       // address_space_refill_us: TLB/cache refill after a process switch
+  TimeNs        address_space_refill = 0;       // address_space_refill_us: extra TLB refill after a process switch (0 since PCID)
+  TimeNs        refill_per_mb        = 0;       // refill_us_per_mb: cache refill of a switched-in thread's working set
+  std::uint32_t cache_kb             = 2'048;   // cache_kb: the most a core's caches refill (working sets beyond it cost the same)
   TimeNs        wake                 = 0;       // wake_us: a timer (sleep) or device (I/O) wake until the thread can be dispatched
   TimeNs        futex_wake           = 0;       // futex_wake_us: a wake by another thread (lock, queue, join, receive, GIL release)
   // Creation (the creator pays it on its own timeline; includes the eventual join/wait)
@@ -101,6 +103,9 @@ enum class SwitchKind : std::uint8_t {
   Process,   // another process: address-space change, then TLB/cache refill
 };
 const char* to_string(SwitchKind kind);
+
+// Refilling `working_set_kb` (capped at cache_kb) after a switch.
+TimeNs refill_cost(const CostProfile& profile, std::uint64_t working_set_kb);
 
 // `last` is the thread the core ran last (kNoThread if none); processes are the owners.
 SwitchKind classify_switch(ThreadId last, ProcessId last_process, ThreadId next, ProcessId next_process);

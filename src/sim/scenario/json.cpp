@@ -36,6 +36,8 @@ auto int_reader(std::int64_t min, std::int64_t max) {
 }
 auto bool_reader() { return [](const Json& v, const std::string& p, Errors& e) { return detail::read_bool(v, p, e); }; }
 
+constexpr TimeNs kLineTransferNs = 40;   // a core-to-core cache-line transfer, tens of ns
+
 bool require_object(const Json& v, const std::string& path, Errors& errors) {
   if (v.is_object()) return true;
   errors.add(path, std::string("expected an object, got ") + type_name(v));
@@ -53,6 +55,9 @@ void parse_machine(const Json& m, const std::string& path, MachineSpec& out, Err
   if (!require_object(m, path, errors)) return;
   std::vector<ScenarioError> cost_errors;
   out.costs = machine_cost_profile(m, path, cost_errors, CostProfileKind::Native);
+  // A cache line moving between cores: tens of ns on current x86; free in the textbook profile
+  // (every time cost zero there, except the increments' own steps).
+  out.line_transfer_cost = out.costs.kind == CostProfileKind::Textbook ? 0 : kLineTransferNs;
   std::size_t next_cost_error = 0;
   for (auto it = m.begin(); it != m.end(); ++it) {
     const std::string& key = it.key();
@@ -65,8 +70,10 @@ void parse_machine(const Json& m, const std::string& path, MachineSpec& out, Err
     else if (key == "switch_us") field(m, "switch_us", path, errors, out.switch_cost, time_reader());
     else if (key == "mem_op_ns") field(m, "mem_op_ns", path, errors, out.mem_op_cost, int_reader(0, 1'000'000'000));
     else if (key == "atomic_ns") field(m, "atomic_ns", path, errors, out.atomic_cost, int_reader(0, 1'000'000'000));
+    else if (key == "line_transfer_ns")
+      field(m, "line_transfer_ns", path, errors, out.line_transfer_cost, int_reader(0, 1'000'000'000));
     else {
-      std::string list = "cores, profile, switch_us, mem_op_ns, atomic_ns";
+      std::string list = "cores, profile, switch_us, mem_op_ns, atomic_ns, line_transfer_ns";
       for (const CostField& f : cost_fields()) list += std::string(", ") + f.name;
       errors.add(path, "unknown key " + quote_name(key) + " (expected one of: " + list + ")");
     }
@@ -327,8 +334,10 @@ struct Totals {
 void parse_thread(const Json& t, const std::string& path, std::size_t index, detail::ProcessBuild& build,
                   Scenario& sc, std::map<std::string, std::string>& names, Totals& totals, Errors& errors) {
   if (!require_object(t, path, errors)) return;
-  detail::check_keys(t, path, {"name", "program", "arrival_us", "priority", "start"}, errors);
+  detail::check_keys(t, path, {"name", "program", "arrival_us", "priority", "start", "working_set_kb"}, errors);
   ThreadSpec spec;
+  spec.working_set_kb = build.working_set_kb;
+  field(t, "working_set_kb", path, errors, spec.working_set_kb, int_reader(0, 16LL * 1024 * 1024));
   spec.process = static_cast<ProcessId>(sc.processes.size() - 1);
   spec.name = "T" + std::to_string(index);
   if (t.contains("name")) {
@@ -366,7 +375,7 @@ void parse_process(const Json& p, const std::string& path, std::size_t index, Sc
                    std::vector<detail::PendingRef>& refs, const std::vector<detail::SharedMemoryDecl>& shm,
                    Errors& errors) {
   if (!require_object(p, path, errors)) return;
-  detail::check_keys(p, path, {"name", "shared", "mutexes", "threads", "start"}, errors);
+  detail::check_keys(p, path, {"name", "shared", "mutexes", "threads", "start", "working_set_kb"}, errors);
   sc.processes.emplace_back();
   ProcessSpec& proc = sc.processes.back();
   proc.name = "P" + std::to_string(index);
@@ -389,6 +398,7 @@ void parse_process(const Json& p, const std::string& path, std::size_t index, Sc
   }
   detail::ProcessBuild build{&proc, path, {}, {}, &sc.machine.costs, &refs, 0, &shm};
   build.compute_permille = compute_permille(sc.gil.python);
+  field(p, "working_set_kb", path, errors, build.working_set_kb, int_reader(0, 16LL * 1024 * 1024));
   // "mutexes": {"m": {"fair": true}}: declared mutexes take the first ids, in declaration order.
   if (p.contains("mutexes")) {
     const std::string mp = key_path(path, "mutexes");
@@ -478,6 +488,7 @@ ParseResult parse_scenario(std::string_view json_text) {
     if (auto seed = detail::read_uint64(root["seed"], "seed", errors)) sc.seed = *seed;
   sc.machine.costs     = cost_profile(CostProfileKind::Native);
   sc.machine.lock_cost = sc.machine.costs.lock;
+  sc.machine.line_transfer_cost = kLineTransferNs;
   if (root.contains("machine")) parse_machine(root["machine"], "machine", sc.machine, errors);
   sc.gil.switch_interval = sc.machine.costs.gil_switch_interval;
   if (root.contains("runtime")) parse_runtime(root["runtime"], "runtime", sc.machine, sc.gil, errors);

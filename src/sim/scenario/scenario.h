@@ -63,6 +63,7 @@ struct ThreadSpec {
   TimeNs                   arrival  = 0;   // when it becomes ready (after its process starts)
   bool                     created  = false; // "start": "created": a Create op starts it, not arrival
   int                      priority = 0;   // policy "priority": larger runs first
+  std::uint32_t            working_set_kb = 0;   // refilled (refill_us_per_mb) each time it is switched in
   std::vector<Op>          program;
   std::vector<std::string> op_paths;       // e.g. "processes[0].threads[1].program[2]"
 };
@@ -92,6 +93,9 @@ struct MachineSpec {
   TimeNs        lock_cost   = 0;     // an uncontended lock or unlock
   TimeNs        mem_op_cost = 1;     // each of load / add / store of a non-atomic increment
   TimeNs        atomic_cost = 3;     // one atomic increment
+  // A shared variable's or mutex's cache line last written on another core moves here first
+  // (loads, stores, atomics, lock and unlock). 0 in scenarios built in code; files: 40 ns.
+  TimeNs        line_transfer_cost = 0;
   // Costs by kind (thread vs process switch, creation, IPC, faults) and memory sizes. The
   // default is the textbook profile (all zero): scenarios built in code keep zero costs;
   // parse_scenario starts from "native". switch_cost above is added to every switch.

@@ -44,7 +44,7 @@ TEST(WakeLatency, ASleeperIsReadyAtOnceButRunsWakeUsLater) {
 // A mutex wake is a futex wake (futex_wake_us), not a timer wake (wake_us). With a fair mutex
 // the woken waiter already owns it.
 TEST(WakeLatency, ALockHandOffMakesTheOwnerAtOnceAndRunnableLater) {
-  const RunResult r = run_json(R"({"machine":{"profile":"textbook","cores":2,"wake_us":1000,"futex_wake_us":50},
+  const RunResult r = run_json(R"({"machine":{"profile":"textbook","cores":2,"wake_us":1000,"futex_wake_us":50,"line_transfer_ns":0},
       "processes":[{"mutexes":{"m":{"fair":true}},"threads":[
         {"program":[{"lock":"m"},{"compute_us":100},{"unlock":"m"},{"compute_us":100}]},
         {"program":[{"compute_us":10},{"lock":"m"},{"compute_us":10},{"unlock":"m"}]}]}]})");

@@ -60,7 +60,7 @@ TEST(BargingMutex, TheReleaserMayRetakeTheLockBeforeTheWokenWaiterRuns) {
   const std::string body = R"("threads":[
       {"name":"A","program":[{"repeat":3,"do":[{"lock":"m"},{"compute_us":100},{"unlock":"m"}]}]},
       {"name":"B","arrival_us":10,"program":[{"lock":"m"},{"compute_us":10},{"unlock":"m"}]}]}]})";
-  const std::string machine = R"({"machine":{"profile":"textbook","cores":2,"futex_wake_us":5},"processes":[{)";
+  const std::string machine = R"({"machine":{"profile":"textbook","cores":2,"futex_wake_us":5,"line_transfer_ns":0},"processes":[{)";
   const RunResult barging = run_json(machine + body);
   const RunResult fair = run_json(machine + R"("mutexes":{"m":{"fair":true}},)" + body);
   ASSERT_EQ(barging.outcome, Outcome::Completed);
