@@ -294,7 +294,11 @@ void Engine::fill_idle_cores(TimeNs now) {
         core.offered = true;
         break;
       }
-      dispatch(c, t, now);
+      // Affinity, as Linux's scheduler keeps it: the policy chose the thread, the engine puts it
+      // back on the core it last ran on when that core is idle too (warm caches, no
+      // migration). A thread whose quantum ended with nothing else ready so keeps its core.
+      const CoreId home = threads_[t].last_core;
+      dispatch(home != kNoCore && home != c && core_idle(home) ? home : c, t, now);
     }
   }
 }
@@ -343,6 +347,7 @@ void Engine::dispatch(CoreId c, ThreadId t, TimeNs now) {
     core.preempted = kNoThread;
   }
   set_state(t, RtState::Running, now);
+  if (threads_[t].last_core != kNoCore && threads_[t].last_core != c) ++result_.trace.migrations;
   threads_[t].core = c;
   core.thread      = t;
   core.ran         = 0;
@@ -434,6 +439,7 @@ void Engine::release(CoreId c, TimeNs now, StopReason why) {
   ++idle_count_;
   --busy_;
   threads_[t].core = kNoCore;
+  if (core.ran > 0) threads_[t].last_core = c;   // a dispatch that ran nothing warms no cache
   if (why == StopReason::Finished) {
     set_state(t, RtState::Done, now);
     result_.trace.completion[t] = now;

@@ -92,6 +92,7 @@ struct ThreadRt {
   std::uint32_t next_waiter = kNoThread;  // intrusive FIFO of a mutex's waiters
   std::uint32_t waiting_for = 0;          // global mutex index while BlockedLock
   CoreId        core        = kNoCore;
+  CoreId        last_core   = kNoCore;    // where it ran last: its caches are warm there
   RtState       state       = RtState::NotArrived;
   bool          prelude     = false;      // op_left is fault_debt, not the op at pc
   bool          waking      = false;      // Ready, its wake latency running: not yet runnable

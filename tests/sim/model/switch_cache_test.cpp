@@ -68,3 +68,36 @@ TEST(CacheLines, ContendedAtomicsAreNoLongerCheaperThanTheRacyIncrements) {
 
 }  // namespace
 }  // namespace tl::model_test
+
+namespace tl::model_test {
+namespace {
+
+// Four CPU-bound processes on four cores, one finishing early: the others keep their cores
+// when their quanta end with nothing else ready (Linux does not move them, and no switch is
+// paid); the freed core stays idle.
+TEST(Affinity, AThreadWithNothingElseReadyKeepsItsCore) {
+  const RunResult r = run_json(R"({"machine":{"profile":"native","cores":4},"processes":[
+      {"threads":[{"program":[{"compute_us":500000}]}]},{"threads":[{"program":[{"compute_us":300000}]}]},
+      {"threads":[{"program":[{"compute_us":500000}]}]},{"threads":[{"program":[{"compute_us":500000}]}]}]})");
+  ASSERT_EQ(r.outcome, Outcome::Completed);
+  EXPECT_EQ(r.metrics.migrations, 0u);
+  EXPECT_EQ(r.metrics.context_switches, 0u);
+  // At 300 ms the second finishes while the others' quanta end: filling the lowest idle core
+  // first used to move the third process onto core 1 and leave core 2 idle.
+  for (std::size_t c = 0; c < r.trace.cores.size(); ++c)
+    for (const CoreSpan& s : r.trace.cores[c]) EXPECT_EQ(s.thread, c) << "core " << c;
+  EXPECT_EQ(r.metrics.makespan, 500 * kMs);
+}
+
+// More threads than cores: round robin moves them around, and the metrics count it.
+TEST(Affinity, MigrationsAreCounted) {
+  const RunResult r = run_json(R"({"machine":{"profile":"native","cores":2},"scheduler":{"policy":"rr","quantum_us":1000},
+      "processes":[{"threads":[{"program":[{"compute_us":10000}]},{"program":[{"compute_us":10000}]},
+                               {"program":[{"compute_us":10000}]}]}]})");
+  ASSERT_EQ(r.outcome, Outcome::Completed);
+  EXPECT_GT(r.metrics.migrations, 0u);
+  EXPECT_LT(r.metrics.migrations, r.metrics.context_switches);
+}
+
+}  // namespace
+}  // namespace tl::model_test
