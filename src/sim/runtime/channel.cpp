@@ -49,6 +49,7 @@ ThreadId Channels::deliver(ChannelId id, ThreadId sender, std::uint64_t bytes, T
   }
   const ThreadId r = c.receivers.front();
   c.receivers.pop_front();
+  waiting_.erase(r);
   handed_[r] = m;
   return r;
 }
@@ -59,6 +60,7 @@ bool Channels::receive(ChannelId id, ThreadId receiver, TimeNs /*now*/) {
     throw std::logic_error("channel: thread " + std::to_string(receiver) + " is already receiving");
   if (c.messages.empty()) {
     c.receivers.push_back(receiver);
+    waiting_.insert(receiver);
     return false;
   }
   handed_[receiver] = c.messages.front();
@@ -75,10 +77,6 @@ Message Channels::take(ThreadId receiver) {
   return m;
 }
 
-bool Channels::is_waiting(ThreadId thread) const {
-  return std::any_of(channels_.begin(), channels_.end(), [&](const Channel& c) {
-    return std::find(c.receivers.begin(), c.receivers.end(), thread) != c.receivers.end();
-  });
-}
+bool Channels::is_waiting(ThreadId thread) const { return waiting_.count(thread) != 0; }
 
 }  // namespace tl

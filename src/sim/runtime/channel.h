@@ -25,6 +25,7 @@
 #include <cstdint>
 #include <deque>
 #include <map>
+#include <set>
 #include <vector>
 
 namespace tl {
@@ -82,6 +83,7 @@ class Channels {
   CostProfile                 profile_;
   std::vector<Channel>        channels_;
   std::map<ThreadId, Message> handed_;   // received, not yet taken
+  std::set<ThreadId>          waiting_;  // receivers waiting on any channel: O(log n) checks
   std::uint64_t               bytes_copied_ = 0;
   std::uint64_t               messages_     = 0;
 };

@@ -22,6 +22,7 @@ RuntimeModel::RuntimeModel(RuntimeModelSpec spec, MemoryObserver* observer)
       channels_(spec_.costs) {
   if (observer_) memory_.record_changes(&changes_);
   const std::size_t np = spec_.process_origin.size();
+  gil_due_of_.assign(np, kForever);
   space_of_.assign(np, kNoSpace);
   main_thread_.assign(np, kNoThread);
   threads_left_.assign(np, 0);
@@ -73,19 +74,33 @@ TimeNs RuntimeModel::switch_cost(ThreadId last, ThreadId next) const {
   return tl::switch_cost(spec_.costs, last, process_of(last), next, process_of(next));
 }
 
+void RuntimeModel::refresh_gil_due(ProcessId p) {
+  const TimeNs due = gils_[p].drop_request_due();
+  if (due == gil_due_of_[p]) return;
+  if (gil_due_of_[p] != kForever) gil_due_.erase({gil_due_of_[p], p});
+  if (due != kForever) gil_due_.insert({due, p});
+  gil_due_of_[p] = due;
+}
+
 bool RuntimeModel::acquire_gil(ThreadId t, TimeNs now) {
-  return !gil_enabled() || gils_[process_of(t)].acquire(t, now);
+  if (!gil_enabled()) return true;
+  const bool got = gils_[process_of(t)].acquire(t, now);
+  refresh_gil_due(process_of(t));
+  return got;
 }
 
 GilHandover RuntimeModel::release_gil(ThreadId t, TimeNs now) {
   if (!gil_enabled()) return GilHandover{t, kNoThread, now};
   Gil& gil = gils_[process_of(t)];
   if (gil.holder() != t) return GilHandover{t, kNoThread, now};   // e.g. it blocked before it ever computed
-  return gil.release(t, now);
+  const GilHandover h = gil.release(t, now);
+  refresh_gil_due(process_of(t));
+  return h;
 }
 
 ThreadId RuntimeModel::request_gil_drop(ProcessId p, TimeNs now) {
   gils_[p].request_drop(now);
+  refresh_gil_due(p);
   return gils_[p].holder();
 }
 
@@ -98,7 +113,9 @@ bool RuntimeModel::must_drop_gil(ThreadId t) const {
 GilHandover RuntimeModel::drop_gil(ThreadId holder, TimeNs now) {
   Gil& gil = gils_[process_of(holder)];
   if (gil.holder() != holder) throw std::logic_error("runtime: drop by a thread that does not hold the GIL");
-  return gil.drop(now);
+  const GilHandover h = gil.drop(now);
+  refresh_gil_due(process_of(holder));
+  return h;
 }
 
 // ---------------------------------------------------------------------------------------------

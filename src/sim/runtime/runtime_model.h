@@ -18,7 +18,9 @@
 #include "sim/runtime/specs.h"
 
 #include <cstdint>
+#include <set>
 #include <span>
+#include <utility>
 #include <string>
 #include <vector>
 
@@ -72,7 +74,11 @@ class RuntimeModel {
   // to wake at `at` (it holds the GIL now; `at` adds the profile's gil_handoff), or kNoThread.
   GilHandover release_gil(ThreadId t, TimeNs now);
   // When the next drop request is due, over all processes (kForever: none).
-  GilDue      next_gil_request() const { return gils_.next_due(); }
+  // O(log processes): an ordered set of the processes' due times, updated after every GIL
+  // change, instead of a scan over every process's GIL.
+  GilDue      next_gil_request() const {
+    return gil_due_.empty() ? GilDue{} : GilDue{gil_due_.begin()->first, gil_due_.begin()->second};
+  }
   // At that time: the request is made. The engine then calls drop_gil at once if the holder
   // is on a core, else when it is next dispatched (must_drop_gil).
   ThreadId    request_gil_drop(ProcessId p, TimeNs now);   // returns the holder
@@ -112,10 +118,13 @@ class RuntimeModel {
 
  private:
   void note_memory(TimeNs now);
+  void refresh_gil_due(ProcessId p);     // re-files p's drop-request due time in gil_due_
   void map_shared_memory(ProcessId p);   // the declared regions listing p, as it starts
 
   RuntimeModelSpec             spec_;
   GilSet                       gils_;
+  std::set<std::pair<TimeNs, ProcessId>> gil_due_;   // pending drop requests by (time, process)
+  std::vector<TimeNs>          gil_due_of_;      // [process] its entry in gil_due_, kForever: none
   MemoryModel                  memory_;
   MemoryObserver*              observer_ = nullptr;
   std::vector<PageChange>      changes_;         // since the last note_memory
