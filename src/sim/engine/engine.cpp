@@ -113,8 +113,16 @@ Engine::Engine(const Scenario& scenario, const RunOptions& options)
     nv += static_cast<std::uint32_t>(sc_.processes[p].vars.size());
   }
   mutexes_.resize(nm);
+  for (std::size_t p = 0; p < sc_.processes.size(); ++p) {
+    const std::vector<char>& fair = sc_.processes[p].fair_mutexes;
+    for (std::size_t m = 0; m < sc_.processes[p].mutexes.size(); ++m)
+      mutexes_[mutex_base_[p] + m].fair = m < fair.size() && fair[m];
+  }
   vars_.resize(nv, 0);
   increments_.assign(nv, 0);
+  var_core_.assign(nv, kNoCore);
+  refill_.resize(n);
+  for (std::size_t t = 0; t < n; ++t) refill_[t] = refill_cost(machine_.costs, sc_.threads[t].working_set_kb);
   for (std::size_t p = 0; p < sc_.processes.size(); ++p)
     for (std::size_t v = 0; v < sc_.processes[p].vars.size(); ++v)
       vars_[var_base_[p] + v] = v < sc_.processes[p].initial.size() ? sc_.processes[p].initial[v] : 0;
@@ -286,7 +294,11 @@ void Engine::fill_idle_cores(TimeNs now) {
         core.offered = true;
         break;
       }
-      dispatch(c, t, now);
+      // Affinity, as Linux's scheduler keeps it: the policy chose the thread, the engine puts it
+      // back on the core it last ran on when that core is idle too (warm caches, no
+      // migration). A thread whose quantum ended with nothing else ready so keeps its core.
+      const CoreId home = threads_[t].last_core;
+      dispatch(home != kNoCore && home != c && core_idle(home) ? home : c, t, now);
     }
   }
 }
@@ -296,8 +308,27 @@ void Engine::fill_idle_cores(TimeNs now) {
 // ---------------------------------------------------------------------------------------------
 // machine.switch_us (charged on every switch) plus the profile's cost by kind: a thread switch within a process,
 // or a process switch with its address-space refill.
+// Plus refilling the caches with the incoming thread's working set (its lines were evicted by
+// whatever ran here meanwhile), for a thread of the same process as for another process.
 TimeNs Engine::switch_cost(ThreadId prev, ThreadId next) const {
-  return machine_.switch_cost + runtime_.switch_cost(prev, next);
+  return machine_.switch_cost + runtime_.switch_cost(prev, next) + refill_[next];
+}
+
+// CPython 3.10+ checks a drop request only at eval-breaker points: never between the load and
+// the store of one `x += 1`, nor inside a C call that holds the GIL (once it has begun); 3.9
+// and older switch between any two bytecodes, and a compute step is many of them.
+bool Engine::gil_switch_point(ThreadId t) const {
+  if (switches_between_bytecodes(sc_.gil.python)) return true;
+  const ThreadRt& th = threads_[t];
+  if (th.prelude || th.pc >= prog_len_[t]) return true;
+  const bool begun = th.op_left > 0 && th.op_left < th.op_total;
+  switch (prog_[t][th.pc].kind) {
+    case OpKind::Add:
+    case OpKind::Store:     return false;
+    case OpKind::Load:
+    case OpKind::CCallHold: return !begun;
+    default:                return true;
+  }
 }
 
 void Engine::schedule_core(CoreId c, TimeNs at) {
@@ -316,6 +347,7 @@ void Engine::dispatch(CoreId c, ThreadId t, TimeNs now) {
     core.preempted = kNoThread;
   }
   set_state(t, RtState::Running, now);
+  if (threads_[t].last_core != kNoCore && threads_[t].last_core != c) ++result_.trace.migrations;
   threads_[t].core = c;
   core.thread      = t;
   core.ran         = 0;
@@ -339,7 +371,10 @@ void Engine::continue_run(CoreId c, TimeNs now, StepResult r) {
   if (r == StepResult::Blocked)  { release(c, now, StopReason::Blocked); return; }
   if (r == StepResult::Finished) { release(c, now, StopReason::Finished); return; }
   if (halt_) return;  // the loop stops at this instant; finish() closes the spans
-  if (runtime_.gil_enabled() && runtime_.must_drop_gil(core.thread)) { gil_drop_on_core(c, now); return; }
+  if (runtime_.gil_enabled() && runtime_.must_drop_gil(core.thread) && gil_switch_point(core.thread)) {
+    gil_drop_on_core(c, now);
+    return;
+  }
   if (core.slice_left <= 0)      { release(c, now, StopReason::SliceExpired); return; }
   schedule_core(c, now + std::min(threads_[core.thread].op_left, core.slice_left));
 }
@@ -404,6 +439,7 @@ void Engine::release(CoreId c, TimeNs now, StopReason why) {
   ++idle_count_;
   --busy_;
   threads_[t].core = kNoCore;
+  if (core.ran > 0) threads_[t].last_core = c;   // a dispatch that ran nothing warms no cache
   if (why == StopReason::Finished) {
     set_state(t, RtState::Done, now);
     result_.trace.completion[t] = now;

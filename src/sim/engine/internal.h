@@ -82,7 +82,8 @@ enum class StepResult : std::uint8_t { NeedCpu, Blocked, Finished };
 struct ThreadRt {
   TimeNs        op_left     = 0;          // CPU still owed to the op at pc; 0 = op not begun
   TimeNs        state_since = 0;          // start of the open state span
-  TimeNs        fault_debt  = 0;          // CPU owed before its program (a forked child's faults)
+  TimeNs        op_total    = 0;          // the cost op_left started from: op_left < op_total = op begun
+  TimeNs        fault_debt  = 0;          // CPU owed before its program (a child's start-up and faults)
   std::int64_t  reg         = 0;          // the register of a non-atomic increment
   std::uint64_t mem_ops     = 0;          // memory ops begun so far: the jitter sequence
   std::uint32_t pc          = 0;
@@ -91,9 +92,11 @@ struct ThreadRt {
   std::uint32_t next_waiter = kNoThread;  // intrusive FIFO of a mutex's waiters
   std::uint32_t waiting_for = 0;          // global mutex index while BlockedLock
   CoreId        core        = kNoCore;
+  CoreId        last_core   = kNoCore;    // where it ran last: its caches are warm there
   RtState       state       = RtState::NotArrived;
   bool          prelude     = false;      // op_left is fault_debt, not the op at pc
   bool          waking      = false;      // Ready, its wake latency running: not yet runnable
+  bool          lock_retry  = false;      // woken from a barging mutex: its next acquire marks it contended
 };
 
 struct CoreRt {
@@ -111,10 +114,16 @@ struct CoreRt {
   bool          offered      = false;      // asked pick() since freed_at, got nothing
 };
 
+// glibc's mutex word: 0 free, 1 locked, 2 locked with (possibly) sleepers. Unlocking a
+// contended mutex frees it and wakes one sleeper, which retries like anyone else (barging);
+// a fair mutex hands ownership to its first waiter instead.
 struct MutexRt {
-  ThreadId owner = kNoThread;
-  ThreadId head  = kNoThread;              // waiters, FIFO through ThreadRt::next_waiter
-  ThreadId tail  = kNoThread;
+  ThreadId owner     = kNoThread;
+  ThreadId head      = kNoThread;          // sleepers, FIFO through ThreadRt::next_waiter
+  ThreadId tail      = kNoThread;
+  bool     contended = false;              // state 2: the unlock must wake a sleeper
+  CoreId   line_core = kNoCore;            // core that last wrote the mutex word
+  bool     fair      = false;              // FIFO hand-off ("fair": true)
 };
 
 // ---------------------------------------------------------------------------------------------
@@ -140,6 +149,7 @@ class Engine {
   void     release(CoreId c, TimeNs now, StopReason why);
   void     schedule_core(CoreId c, TimeNs at);
   TimeNs   switch_cost(ThreadId prev, ThreadId next) const;
+  bool     gil_switch_point(ThreadId t) const;   // may t's GIL change hands where t stands?
   // The GIL and lifetimes (runtime.cpp)
   void     gil_release(ThreadId t, TimeNs now);
   void     gil_drop_on_core(CoreId c, TimeNs now);
@@ -160,9 +170,14 @@ class Engine {
   StepResult  step(ThreadId t, TimeNs now);
   StepResult  complete_op(ThreadId t, TimeNs now);
   TimeNs      mem_op_cost(ThreadId t);
+  TimeNs      line_cost(CoreId line_core, ThreadId t) const;   // the line moves to t's core first
+  std::int64_t var_index(ThreadId t, std::uint32_t var) const;  // into vars_, or -1
   void        block(ThreadId t, RtState state, TimeNs now, TimeNs wake_at);
   void        schedule_wake(ThreadId t, TimeNs at);
   void        collect_waits();
+  void        enqueue_waiter(MutexRt& mx, ThreadId t);
+  ThreadId    pop_waiter(MutexRt& mx);
+  void        copy_vars_at_fork(ProcessId child, ProcessId parent);
 
   // recording.cpp: recording
   void set_state(ThreadId t, RtState s, TimeNs now);
@@ -199,6 +214,8 @@ class Engine {
   std::vector<std::int64_t>  vars_;          // all processes, var_base_[process] + VarId
   std::vector<std::uint64_t> increments_;    // completed increments, indexed like vars_
   std::vector<std::uint32_t> var_base_;
+  std::vector<CoreId>        var_core_;      // core that last wrote each variable, indexed like vars_
+  std::vector<TimeNs>        refill_;        // [thread] cache refill of its working set when switched in
   std::vector<std::uint32_t> loop_end_;      // [op_base_[t] + pc] of a LoopBegin: its LoopEnd
   std::vector<std::uint32_t> op_base_;
   std::vector<const Op*>     prog_;          // [thread] its program (hot: no ThreadSpec detour)

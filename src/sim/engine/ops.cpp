@@ -87,7 +87,17 @@ StepResult Engine::step(ThreadId t, TimeNs now) {
     TimeNs cost = 0;
     switch (op.kind) {
       case OpKind::Compute:
-        if (op.duration > 0) { th.op_left = op.duration; return StepResult::NeedCpu; }
+      case OpKind::CCallHold:
+        if (op.duration > 0) { th.op_left = th.op_total = op.duration; return StepResult::NeedCpu; }
+        ++th.pc;
+        continue;
+      case OpKind::CCallRelease:
+        // Py_BEGIN_ALLOW_THREADS: the GIL passes on while the C code runs on this core.
+        if (op.duration > 0) {
+          gil_release(t, now);
+          th.op_left = th.op_total = op.duration;
+          return StepResult::NeedCpu;
+        }
         ++th.pc;
         continue;
       case OpKind::Io:
@@ -117,16 +127,38 @@ StepResult Engine::step(ThreadId t, TimeNs now) {
         }
         continue;
       }
+      // A line last written on another core is fetched first: contended atomics and mutexes
+      // cost more than uncontended ones (still correct), and so do shared plain variables. A
+      // write asks for the line as it begins (a read-for-ownership), so two cores writing one
+      // line take turns paying for it.
       case OpKind::Lock:
-      case OpKind::Unlock:          cost = machine_.lock_cost; break;
-      case OpKind::AtomicIncrement: cost = machine_.atomic_cost; break;
+      case OpKind::Unlock: {
+        const ProcessId p = process_of(t);
+        cost = machine_.lock_cost;
+        if (!sc_.processes.empty() && op.arg < sc_.processes[p].mutexes.size()) {
+          CoreId& line = mutexes_[mutex_base_[p] + op.arg].line_core;
+          cost += line_cost(line, t);
+          line = th.core;
+        }
+        break;
+      }
+      case OpKind::AtomicIncrement:
       case OpKind::Load:
       case OpKind::Add:
-      case OpKind::Store:           cost = mem_op_cost(t); break;
+      case OpKind::Store: {
+        cost = op.kind == OpKind::AtomicIncrement ? machine_.atomic_cost : mem_op_cost(t);
+        if (op.kind != OpKind::Add)
+          if (const std::int64_t v = var_index(t, op.arg); v >= 0) {
+            cost += line_cost(var_core_[v], t);
+            if (op.kind != OpKind::Load) var_core_[v] = th.core;
+          }
+        break;
+      }
       // Creation: the creator pays first, then the worker starts (complete_op).
       case OpKind::Create:          cost = runtime_.creation_cost(WorkerKind::Thread); break;
-      case OpKind::Fork:            cost = runtime_.creation_cost(WorkerKind::ForkedProcess); break;
+      case OpKind::Fork:            cost = runtime_.fork_cost(t); break;
       case OpKind::Spawn:           cost = runtime_.creation_cost(WorkerKind::SpawnedProcess); break;
+      case OpKind::ForkServer:      cost = runtime_.creation_cost(WorkerKind::ForkServerProcess); break;
       case OpKind::Join:
         ++th.pc;
         if (op.arg >= threads_.size() || threads_[op.arg].state == RtState::Done) continue;
@@ -160,7 +192,7 @@ StepResult Engine::step(ThreadId t, TimeNs now) {
         break;
       }
     }
-    if (cost > 0) { th.op_left = cost; return StepResult::NeedCpu; }
+    if (cost > 0) { th.op_left = th.op_total = cost; return StepResult::NeedCpu; }
     if (const StepResult r = complete_op(t, now); r != StepResult::NeedCpu) return r;
   }
 }
@@ -178,8 +210,21 @@ StepResult Engine::complete_op(ThreadId t, TimeNs now) {
       return StepResult::NeedCpu;
     case OpKind::Fork:
     case OpKind::Spawn:
+    case OpKind::ForkServer:
       start_process(op.arg, t, now);
       ++th.pc;
+      return StepResult::NeedCpu;
+    case OpKind::CCallHold:
+      ++th.pc;
+      return StepResult::NeedCpu;
+    case OpKind::CCallRelease:
+      // Py_END_ALLOW_THREADS: back to Python code, which needs the GIL; off the core until then.
+      ++th.pc;
+      if (runtime_.gil_enabled() && !runtime_.acquire_gil(t, now)) {
+        set_state(t, RtState::WaitingGil, now);
+        arm_gil(now);
+        return StepResult::Blocked;
+      }
       return StepResult::NeedCpu;
     case OpKind::Send:
       if (op.arg < runtime_.channels().size())
@@ -209,33 +254,42 @@ StepResult Engine::complete_op(ThreadId t, TimeNs now) {
       MutexRt& mx = mutexes_[m];
       if (mx.owner == kNoThread) {
         mx.owner = t;
+        // glibc's slow path takes the lock as "contended": it cannot know whether others sleep.
+        if (th.lock_retry) mx.contended = true;
+        th.lock_retry = false;
         break;
       }
-      // Contended (or already ours: a self-deadlock, as with a non-recursive mutex).
-      th.next_waiter = kNoThread;
-      if (mx.tail == kNoThread) mx.head = t;
-      else threads_[mx.tail].next_waiter = t;
-      mx.tail = t;
+      // Contended (or already ours: a self-deadlock, as with a non-recursive mutex): sleep.
+      mx.contended = true;
+      th.lock_retry = false;
+      enqueue_waiter(mx, t);
       th.waiting_for = m;
-      // pc stays on the Lock; the hand-off moves it on
+      // pc stays on the Lock: a fair hand-off moves it on; a barging wake retries it
       return wait_for(t, RtState::BlockedLock, now);
     }
     case OpKind::Unlock: {
       if (op.arg >= sc_.processes[p].mutexes.size()) break;
       MutexRt& mx = mutexes_[mutex_base_[p] + op.arg];
       if (mx.owner != t) break;  // the parser rejects this statically; adapters get a no-op
-      if (mx.head == kNoThread) {
-        mx.owner = kNoThread;
+      if (mx.fair) {
+        // FIFO hand-off: ownership goes straight to the first waiter, which wakes now.
+        const ThreadId w = pop_waiter(mx);
+        mx.owner = w;
+        if (w != kNoThread) {
+          ++threads_[w].pc;
+          schedule_wake(w, now);
+        }
         break;
       }
-      // FIFO hand-off: ownership goes straight to the first waiter, which wakes now.
-      const ThreadId w = mx.head;
-      mx.head = threads_[w].next_waiter;
-      if (mx.head == kNoThread) mx.tail = kNoThread;
-      threads_[w].next_waiter = kNoThread;
-      mx.owner = w;
-      ++threads_[w].pc;
-      schedule_wake(w, now);
+      // Barging (glibc): the mutex is free at once, so this thread may take it straight back;
+      // if it was contended one sleeper wakes and competes for it when it runs.
+      mx.owner = kNoThread;
+      if (!mx.contended) break;
+      mx.contended = false;
+      if (const ThreadId w = pop_waiter(mx); w != kNoThread) {
+        threads_[w].lock_retry = true;
+        schedule_wake(w, now);
+      }
       break;
     }
     case OpKind::Load:            if (var) th.reg = *var; break;
@@ -269,6 +323,17 @@ TimeNs Engine::mem_op_cost(ThreadId t) {
   return base + static_cast<TimeNs>(r % (static_cast<std::uint64_t>(base) + 1));
 }
 
+TimeNs Engine::line_cost(CoreId line_core, ThreadId t) const {
+  const CoreId here = threads_[t].core;
+  return line_core != kNoCore && here != kNoCore && line_core != here ? machine_.line_transfer_cost : 0;
+}
+
+std::int64_t Engine::var_index(ThreadId t, std::uint32_t var) const {
+  if (sc_.processes.empty()) return -1;
+  const ProcessId p = process_of(t);
+  return var < sc_.processes[p].vars.size() ? static_cast<std::int64_t>(var_base_[p] + var) : -1;
+}
+
 // ---------------------------------------------------------------------------------------------
 // [SECTION] Locks, waits, CPU demand
 // ---------------------------------------------------------------------------------------------
@@ -281,6 +346,22 @@ void Engine::block(ThreadId t, RtState state, TimeNs now, TimeNs wake_at) {
 void Engine::schedule_wake(ThreadId t, TimeNs at) {
   events_.push(thread_event(at, kPhaseWake, ++wake_seq_, t));
   ++pending_;
+}
+
+void Engine::enqueue_waiter(MutexRt& mx, ThreadId t) {
+  threads_[t].next_waiter = kNoThread;
+  if (mx.tail == kNoThread) mx.head = t;
+  else threads_[mx.tail].next_waiter = t;
+  mx.tail = t;
+}
+
+ThreadId Engine::pop_waiter(MutexRt& mx) {
+  const ThreadId w = mx.head;
+  if (w == kNoThread) return w;
+  mx.head = threads_[w].next_waiter;
+  if (mx.head == kNoThread) mx.tail = kNoThread;
+  threads_[w].next_waiter = kNoThread;
+  return w;
 }
 
 void Engine::collect_waits() {
@@ -300,7 +381,9 @@ TimeNs program_cpu_demand(const std::vector<Op>& program, const MachineSpec& mac
   for (const Op& op : program) {
     TimeNs cost = 0;
     switch (op.kind) {
-      case OpKind::Compute:         cost = op.duration; break;
+      case OpKind::Compute:
+      case OpKind::CCallHold:
+      case OpKind::CCallRelease:    cost = op.duration; break;
       case OpKind::Lock:
       case OpKind::Unlock:          cost = machine.lock_cost; break;
       case OpKind::Load:
@@ -310,6 +393,7 @@ TimeNs program_cpu_demand(const std::vector<Op>& program, const MachineSpec& mac
       case OpKind::Create:          cost = creation_cost(machine.costs, WorkerKind::Thread); break;
       case OpKind::Fork:            cost = creation_cost(machine.costs, WorkerKind::ForkedProcess); break;
       case OpKind::Spawn:           cost = creation_cost(machine.costs, WorkerKind::SpawnedProcess); break;
+      case OpKind::ForkServer:      cost = creation_cost(machine.costs, WorkerKind::ForkServerProcess); break;
       case OpKind::LoopBegin:       mult.push_back(detail::sat_mul(mult.back(), op.arg)); continue;
       case OpKind::LoopEnd:         if (mult.size() > 1) mult.pop_back(); continue;
       default:                      continue;

@@ -9,6 +9,8 @@
 #include "sim/engine/internal.h"
 
 #include <algorithm>
+#include <string_view>
+#include <unordered_map>
 
 namespace tl::detail {
 
@@ -50,8 +52,12 @@ void Engine::on_gil_timer(TimeNs now) {
   if (gil_timer_ == now) gil_timer_ = -1;
   for (GilDue due = runtime_.next_gil_request(); due.time <= now; due = runtime_.next_gil_request()) {
     const ThreadId holder = runtime_.request_gil_drop(due.process, now);
-    // Off-core (preempted by the scheduler) it drops when next dispatched: continue_run.
-    if (holder != kNoThread && threads_[holder].core != kNoCore) gil_drop_on_core(threads_[holder].core, now);
+    // Off-core (preempted by the scheduler), or on a core where the GIL cannot change hands
+    // (inside `x += 1` on 3.10+, inside a C call that holds it), it drops at its next switch
+    // point: continue_run.
+    if (holder == kNoThread || threads_[holder].core == kNoCore) continue;
+    settle(threads_[holder].core, now);   // how far into its op it is decides the switch point
+    if (gil_switch_point(holder)) gil_drop_on_core(threads_[holder].core, now);
   }
   arm_gil(now);
 }
@@ -61,16 +67,20 @@ void Engine::on_gil_timer(TimeNs now) {
 // ---------------------------------------------------------------------------------------------
 // A phase-5 event for t. A blocking wait that ends (I/O, sleep, lock hand-off, join/wait,
 // message) makes the thread Ready at once, as the OS puts it on its run queue, but with the
-// profile's wake latency (interrupt or futex wake, leaving the idle loop; CPython: re-entering
-// the interpreter) it can take its GIL and a core only wake_us later: a second wake event,
-// which is the one the policy and the GIL see. A GIL hand-over is not an OS wake of this kind
+// profile's wake latency it can take its GIL and a core only that much later: a second wake
+// event, which is the one the policy and the GIL see. Two kinds: a timer or device wake (sleep,
+// I/O: wake_us, which in CPython includes the 50 us timer slack and re-entering the
+// interpreter) and a futex wake by another thread (a mutex, a join or wait, a message:
+// futex_wake_us, a few to tens of us). A GIL hand-over is not an OS wake of this kind
 // (gil_handoff already covers the condition variable), so a WaitingGil thread goes straight on.
 void Engine::on_wake(ThreadId t, TimeNs now) {
   ThreadRt& th = threads_[t];
   if (th.waking) {
     th.waking = false;
     --waking_count_;
-  } else if (const TimeNs latency = runtime_.costs().wake; latency > 0 && th.state != RtState::WaitingGil) {
+  } else if (const TimeNs latency = th.state == RtState::BlockedIo || th.state == RtState::Sleeping
+                                        ? runtime_.costs().wake : runtime_.costs().futex_wake;
+             latency > 0 && th.state != RtState::WaitingGil) {
     th.waking = true;
     ++waking_count_;
     set_state(t, RtState::Ready, now);
@@ -93,6 +103,7 @@ void Engine::arrive(ThreadId t, TimeNs at) {
 void Engine::start_process(ProcessId p, ThreadId creator, TimeNs now) {
   if (p >= sc_.processes.size() || runtime_.process_started(p)) return;
   const TimeNs faults = runtime_.start_process(p, creator, now);
+  if (sc_.processes[p].origin == ProcessOrigin::Forked) copy_vars_at_fork(p, process_of(creator));
   bool first = true;
   for (ThreadId t : sc_.processes[p].threads) {
     if (t >= threads_.size() || sc_.threads[t].created) continue;
@@ -100,6 +111,20 @@ void Engine::start_process(ProcessId p, ThreadId creator, TimeNs now) {
     first = false;
     arrive(t, std::max(now, sc_.threads[t].arrival));
   }
+}
+
+// fork() copies the parent's memory as it is at that instant: a forked child's variables start
+// from the parent's current values (same names; a name only the child declares keeps its
+// declared value), not from what the parent declared.
+void Engine::copy_vars_at_fork(ProcessId child, ProcessId parent) {
+  const std::vector<std::string>& mine = sc_.processes[child].vars;
+  const std::vector<std::string>& theirs = sc_.processes[parent].vars;
+  if (mine.empty() || theirs.empty()) return;
+  std::unordered_map<std::string_view, std::size_t> index;
+  for (std::size_t v = 0; v < theirs.size(); ++v) index.emplace(theirs[v], v);
+  for (std::size_t v = 0; v < mine.size(); ++v)
+    if (const auto it = index.find(mine[v]); it != index.end())
+      vars_[var_base_[child] + v] = vars_[var_base_[parent] + it->second];
 }
 
 void Engine::thread_finished(ThreadId t, TimeNs now) {

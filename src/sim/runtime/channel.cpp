@@ -14,19 +14,31 @@ ChannelId Channels::add(ChannelKind kind) {
 // A queue hand-off (~0.05 ms in CPython) is split between the two sides: put takes the lock
 // and notifies, get wakes and takes the reference. The halves add up to queue_handoff exactly.
 TimeNs Channels::send_cost(ChannelId channel, std::uint64_t bytes) const {
-  if (kind(channel) == ChannelKind::Queue) return profile_.queue_handoff / 2;
-  return ipc_side_cost(profile_, bytes);
+  switch (kind(channel)) {
+    case ChannelKind::Queue:   return profile_.queue_handoff / 2;
+    case ChannelKind::Pipe:    return ipc_side_cost(profile_, bytes);
+    case ChannelKind::MpQueue: return ipc_side_cost(profile_, bytes) + ipc_copy_cost(profile_, bytes);
+  }
+  return 0;
 }
 
+// The pipe's reader copied every chunk but the last while the writer was still writing (the
+// model lets it wait meanwhile: the elapsed time is the overlapped one).
 TimeNs Channels::receive_cost(ChannelId channel, std::uint64_t bytes) const {
-  if (kind(channel) == ChannelKind::Queue) return profile_.queue_handoff - profile_.queue_handoff / 2;
-  return ipc_side_cost(profile_, bytes);
+  switch (kind(channel)) {
+    case ChannelKind::Queue:   return profile_.queue_handoff - profile_.queue_handoff / 2;
+    case ChannelKind::Pipe:
+      return profile_.ipc_latency + ipc_copy_cost(profile_, std::min(bytes, kPipeChunkBytes)) +
+             ipc_serialize_cost(profile_, bytes);
+    case ChannelKind::MpQueue: return ipc_side_cost(profile_, bytes) + ipc_copy_cost(profile_, bytes);
+  }
+  return 0;
 }
 
 ThreadId Channels::deliver(ChannelId id, ThreadId sender, std::uint64_t bytes, TimeNs now) {
   Channel& c = channels_.at(id);
   ++messages_;
-  if (c.kind == ChannelKind::Pipe) {
+  if (c.kind != ChannelKind::Queue) {
     c.bytes_copied += bytes;
     bytes_copied_  += bytes;
   }
@@ -37,6 +49,7 @@ ThreadId Channels::deliver(ChannelId id, ThreadId sender, std::uint64_t bytes, T
   }
   const ThreadId r = c.receivers.front();
   c.receivers.pop_front();
+  waiting_.erase(r);
   handed_[r] = m;
   return r;
 }
@@ -47,6 +60,7 @@ bool Channels::receive(ChannelId id, ThreadId receiver, TimeNs /*now*/) {
     throw std::logic_error("channel: thread " + std::to_string(receiver) + " is already receiving");
   if (c.messages.empty()) {
     c.receivers.push_back(receiver);
+    waiting_.insert(receiver);
     return false;
   }
   handed_[receiver] = c.messages.front();
@@ -63,10 +77,6 @@ Message Channels::take(ThreadId receiver) {
   return m;
 }
 
-bool Channels::is_waiting(ThreadId thread) const {
-  return std::any_of(channels_.begin(), channels_.end(), [&](const Channel& c) {
-    return std::find(c.receivers.begin(), c.receivers.end(), thread) != c.receivers.end();
-  });
-}
+bool Channels::is_waiting(ThreadId thread) const { return waiting_.count(thread) != 0; }
 
 }  // namespace tl

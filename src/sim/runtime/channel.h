@@ -1,8 +1,13 @@
 // Communication between workers, for the lesson "threads share, processes copy".
-// A Pipe joins processes: every message is copied through the kernel, so each side pays the
-// latency, the copy at ipc_mb_per_s and (python) the pickling, and its bytes count as copied
-// between address spaces. A Queue joins threads of one process: it passes a reference, so a
-// message costs queue_handoff whatever its size and nothing is copied.
+// A Pipe joins processes: every message is copied through the kernel and its bytes count as
+// copied between address spaces. The writer pays the latency, the pickling and the copy; the
+// reader copies each 64 KiB chunk while the writer fills the next, so what it pays after the
+// message is complete is the latency, the last chunk's copy and the unpickling.
+// An MpQueue (multiprocessing.Queue) joins processes too, but does not overlap: its feeder
+// thread pickles into a buffer and writes it, the reader reads all of it, then unpickles, so
+// each side pays the latency, the pickling and two copies (buffer and kernel).
+// A Queue joins threads of one process: it passes a reference, so a message costs
+// queue_handoff whatever its size and nothing is copied.
 // Like the GIL, this is a state machine the engine drives: it decides costs, who gets which
 // message and whom to wake; the engine owns time and thread states.
 //
@@ -20,6 +25,7 @@
 #include <cstdint>
 #include <deque>
 #include <map>
+#include <set>
 #include <vector>
 
 namespace tl {
@@ -77,6 +83,7 @@ class Channels {
   CostProfile                 profile_;
   std::vector<Channel>        channels_;
   std::map<ThreadId, Message> handed_;   // received, not yet taken
+  std::set<ThreadId>          waiting_;  // receivers waiting on any channel: O(log n) checks
   std::uint64_t               bytes_copied_ = 0;
   std::uint64_t               messages_     = 0;
 };

@@ -47,34 +47,60 @@ CostProfile cost_profile(CostProfileKind kind) {
   if (kind == CostProfileKind::Textbook) return p;
   // The OS costs (switches, faults, kernel copies) are the same whatever language runs on
   // top, so native and python share them; the language changes creation, IPC and locks.
-  p.thread_switch        = us(2);     // ~1-3 us between threads of one process
-  p.process_switch       = us(4);     // a few us more: page-table switch
-  p.address_space_refill = us(5);     // indirect cost; tens of us for memory-heavy work
+  // Direct switch costs since PCID (Linux 4.14+ on x86): a process switch changes page tables
+  // without flushing the TLB, so it costs tens of percent more than a thread switch, both
+  // ~1-4 us. The big, variable cost is refilling the caches with the incoming thread's working
+  // set, for threads as for processes: ~0.1 ms per MB refilled from memory, at most a core's
+  // share of cache (2 MB).
+  p.thread_switch        = us(2);
+  p.process_switch       = 2'500;
+  p.address_space_refill = 0;
+  p.refill_per_mb        = us(100);
   p.cow_fault            = us(2);     // minor fault plus one 4 KiB copy
+  // fork copies the parent's page tables, not its pages: about 9-13 ms per GB resident
+  // (Redis's latency documentation measures fork per GB of resident memory).
+  p.fork_per_gb          = us(10'000);
   if (kind == CostProfileKind::Native) {
     // A small C program: code is libc plus the program, mapped from the page cache; a thread
     // touches two pages of its 8 MB virtual stack; a forked child dirties its own stack
     // frames and libc state (the CostProfile defaults).
     p.thread_create    = us(20);       // pthread_create + join, ~10-50 us
-    p.fork             = us(300);      // small process, ~100 us-1 ms
-    p.spawn            = us(1'000);    // fork + exec of a small program
+    p.fork             = us(200);      // small process: fork ~100 us-1 ms in all, parent and child
+    p.fork_child       = us(100);
+    p.spawn            = us(500);      // fork + exec of a small program, then the dynamic loader
+    p.spawn_child      = us(500);
+    p.forkserver       = us(200);      // no native fork server: a fork of a small server process
+    p.forkserver_child = us(100);
     p.ipc_latency      = us(5);        // pipe write + reader wake-up
     p.ipc_mb_per_s     = 2'000;        // memcpy through the kernel, both sides
     p.serialize_per_mb = 0;            // raw bytes: nothing to pickle
     p.queue_handoff    = us(1);        // mutex + condition variable wake
     p.lock             = 25;           // uncontended fast path, no system call
-    p.wake             = us(5);        // timer or futex wake, IPI, out of the idle loop: a few us
+    p.wake             = us(5);        // timer or device wake, IPI, out of the idle loop: a few us
+    p.futex_wake       = us(5);        // futex wake by another thread: a few us
     return p;
   }
   p.thread_create    = us(200);        // threading.Thread start + join
-  p.fork             = us(5'000);      // ~20x a thread
-  p.spawn            = us(120'000);    // a fresh interpreter: ~500-700x a thread
+  // Start + join of an empty worker: fork ~5 ms (~20x a thread), forkserver ~35 ms, spawn
+  // ~100-150 ms (~500-700x a thread). The parent pays the system calls; the rest (after-fork
+  // hooks; a fresh interpreter's start-up and imports; unpickling the process object from the
+  // server) is the child's, on its own core, in parallel with its siblings.
+  p.fork             = us(1'000);
+  p.fork_child       = us(4'000);
+  p.spawn            = us(2'000);
+  p.spawn_child      = us(118'000);
+  p.forkserver       = us(2'000);
+  p.forkserver_child = us(33'000);
   p.ipc_latency      = us(50);         // tens of us to ms per message
-  p.ipc_mb_per_s     = 1'000;          // the kernel copy alone
-  // Chosen so one side's cost per MB is 1/1000 s + 2.333 ms = 3.33 ms, i.e. the ~300 MB/s a
-  // multiprocessing.Pipe reaches once pickling is counted (a Queue, ~160 MB/s, needs ~5.25 ms).
-  p.serialize_per_mb = us(2'333);
-  p.queue_handoff    = us(50);         // queue.Queue put/get: a reference, whatever its size
+  p.ipc_mb_per_s     = 1'000;          // the kernel copy
+  // Pickling (and unpickling) per MB. A multiprocessing.Pipe pipelines the copy, so one MB
+  // costs about 1.2 + 1 + 1.2 = 3.4 ms end to end (~300 MB/s; measured 200-420 MB/s: 10 MB in
+  // ~25 ms, 100 MB in ~0.5 s); a multiprocessing.Queue does not, and its feeder thread adds a
+  // buffer copy on each side: 2 x (1.2 + 2 x 1) = 6.4 ms (~155 MB/s; measured 155-170).
+  p.serialize_per_mb = us(1'200);
+  // queue.Queue put/get: a reference, whatever its size; with the futex wake below, one
+  // hand-over to a waiting thread is ~0.05 ms end to end.
+  p.queue_handoff    = us(30);
   p.lock             = 250;            // a threading.Lock acquire/release pair is ~0.5 us
   // The two latencies calibration.md's GIL figures show beyond the switch interval: an I/O
   // thread beside a CPU-bound one waits ~5.2 ms at 5 ms (1.2 at 1, 20 at 20), and ~0.1 ms
@@ -83,6 +109,9 @@ CostProfile cost_profile(CostProfileKind kind) {
   // next eval-breaker check and the waiter coming back from its condition variable.
   p.wake             = us(100);
   p.gil_handoff      = us(100);
+  // A futex wake (a lock released, an item put, a thread joined, the GIL released by a
+  // blocking call): a few to tens of us, without the timer slack of a sleep.
+  p.futex_wake       = us(20);
   // CPython: ~13 MB resident per interpreter. Code is libpython, extension modules and the
   // mapped stdlib (file-backed, shared through the page cache even between spawned
   // interpreters), so that a spawned child is ~16 MB resident of which ~9 MB private.
@@ -104,10 +133,18 @@ constexpr CostField kFields[] = {
     {"thread_switch_us",        U::Microseconds,       &CostProfile::thread_switch,        nullptr},
     {"process_switch_us",       U::Microseconds,       &CostProfile::process_switch,       nullptr},
     {"address_space_refill_us", U::Microseconds,       &CostProfile::address_space_refill, nullptr},
+    {"refill_us_per_mb",        U::Microseconds,       &CostProfile::refill_per_mb,        nullptr},
+    {"cache_kb",                U::Kilobytes,          nullptr, &CostProfile::cache_kb},
     {"wake_us",                 U::Microseconds,       &CostProfile::wake,                 nullptr},
+    {"futex_wake_us",           U::Microseconds,       &CostProfile::futex_wake,           nullptr},
     {"thread_create_us",        U::Microseconds,       &CostProfile::thread_create,        nullptr},
     {"fork_us",                 U::Microseconds,       &CostProfile::fork,                 nullptr},
+    {"fork_us_per_gb",          U::Microseconds,       &CostProfile::fork_per_gb,          nullptr},
+    {"fork_child_us",           U::Microseconds,       &CostProfile::fork_child,           nullptr},
     {"spawn_us",                U::Microseconds,       &CostProfile::spawn,                nullptr},
+    {"spawn_child_us",          U::Microseconds,       &CostProfile::spawn_child,          nullptr},
+    {"forkserver_us",           U::Microseconds,       &CostProfile::forkserver,           nullptr},
+    {"forkserver_child_us",     U::Microseconds,       &CostProfile::forkserver_child,     nullptr},
     {"ipc_latency_us",          U::Microseconds,       &CostProfile::ipc_latency,          nullptr},
     {"ipc_mb_per_s",            U::MegabytesPerSecond, nullptr, &CostProfile::ipc_mb_per_s},
     {"serialize_us_per_mb",     U::MicrosecondsPerMb,  &CostProfile::serialize_per_mb,     nullptr},
@@ -179,6 +216,7 @@ const char* to_string(WorkerKind kind) {
     case WorkerKind::Thread:         return "thread";
     case WorkerKind::ForkedProcess:  return "fork";
     case WorkerKind::SpawnedProcess: return "spawn";
+    case WorkerKind::ForkServerProcess: return "forkserver";
   }
   return "?";
 }
@@ -199,11 +237,20 @@ TimeNs switch_cost(const CostProfile& profile, SwitchKind kind) {
   return 0;
 }
 
+TimeNs refill_cost(const CostProfile& profile, std::uint64_t working_set_kb) {
+  return mul_div(std::min<std::uint64_t>(working_set_kb, profile.cache_kb), profile.refill_per_mb, 1'024);
+}
+
+TimeNs ipc_copy_cost(const CostProfile& profile, std::uint64_t bytes) {
+  return profile.ipc_mb_per_s > 0 ? mul_div(bytes, 1'000, profile.ipc_mb_per_s) : 0;   // bytes / (MB/s * 1e6) s
+}
+
+TimeNs ipc_serialize_cost(const CostProfile& profile, std::uint64_t bytes) {
+  return mul_div(bytes, profile.serialize_per_mb, 1'000'000);
+}
+
 TimeNs ipc_side_cost(const CostProfile& profile, std::uint64_t bytes) {
-  TimeNs t = profile.ipc_latency;
-  if (profile.ipc_mb_per_s > 0) t += mul_div(bytes, 1'000, profile.ipc_mb_per_s);   // bytes / (MB/s * 1e6) s
-  t += mul_div(bytes, profile.serialize_per_mb, 1'000'000);
-  return t;
+  return profile.ipc_latency + ipc_copy_cost(profile, bytes) + ipc_serialize_cost(profile, bytes);
 }
 
 TimeNs creation_cost(const CostProfile& profile, WorkerKind kind) {
@@ -211,6 +258,22 @@ TimeNs creation_cost(const CostProfile& profile, WorkerKind kind) {
     case WorkerKind::Thread:         return profile.thread_create;
     case WorkerKind::ForkedProcess:  return profile.fork;
     case WorkerKind::SpawnedProcess: return profile.spawn;
+    case WorkerKind::ForkServerProcess: return profile.forkserver;
+  }
+  return 0;
+}
+
+// Page tables are copied, not pages: about fork_us_per_gb per GiB resident (1 GiB = 1048576 KB).
+TimeNs fork_cost(const CostProfile& profile, std::uint64_t resident_kb) {
+  return profile.fork + mul_div(resident_kb, profile.fork_per_gb, 1'048'576);
+}
+
+TimeNs child_start_cost(const CostProfile& profile, WorkerKind kind) {
+  switch (kind) {
+    case WorkerKind::Thread:            return 0;
+    case WorkerKind::ForkedProcess:     return profile.fork_child;
+    case WorkerKind::SpawnedProcess:    return profile.spawn_child;
+    case WorkerKind::ForkServerProcess: return profile.forkserver_child;
   }
   return 0;
 }

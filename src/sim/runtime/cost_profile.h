@@ -33,12 +33,22 @@ struct CostProfile {
   // Scheduling                                    JSON field
   TimeNs        thread_switch        = 0;       // thread_switch_us: same address space
   TimeNs        process_switch       = 0;       // process_switch_us: direct cost of changing address space
-  TimeNs        address_space_refill = 0;       // address_space_refill_us: TLB/cache refill after a process switch
-  TimeNs        wake                 = 0;       // wake_us: a blocking wait's end until the thread can be dispatched
+  TimeNs        address_space_refill = 0;       // address_space_refill_us: extra TLB refill after a process switch (0 since PCID)
+  TimeNs        refill_per_mb        = 0;       // refill_us_per_mb: cache refill of a switched-in thread's working set
+  std::uint32_t cache_kb             = 2'048;   // cache_kb: the most a core's caches refill (working sets beyond it cost the same)
+  TimeNs        wake                 = 0;       // wake_us: a timer (sleep) or device (I/O) wake until the thread can be dispatched
+  TimeNs        futex_wake           = 0;       // futex_wake_us: a wake by another thread (lock, queue, join, receive, GIL release)
   // Creation (the creator pays it on its own timeline; includes the eventual join/wait)
   TimeNs        thread_create        = 0;       // thread_create_us
-  TimeNs        fork                 = 0;       // fork_us
-  TimeNs        spawn                = 0;       // spawn_us: fresh program/interpreter
+  // Process start has two parts: the parent's (the system calls) and the child's (its own
+  // start-up, run by the child on its own core before its program).
+  TimeNs        fork                 = 0;       // fork_us: the parent's fork() of a small process
+  TimeNs        fork_per_gb          = 0;       // fork_us_per_gb: page-table copy per GB the parent has resident
+  TimeNs        fork_child           = 0;       // fork_child_us: a forked child's start-up (after-fork hooks, bootstrap)
+  TimeNs        spawn                = 0;       // spawn_us: the parent's fork/exec of a fresh program
+  TimeNs        spawn_child          = 0;       // spawn_child_us: the child's start-up (interpreter, imports)
+  TimeNs        forkserver           = 0;       // forkserver_us: the parent's request to the fork server
+  TimeNs        forkserver_child     = 0;       // forkserver_child_us: the child's start-up (forked from the server)
   // Communication
   TimeNs        ipc_latency          = 0;       // ipc_latency_us: fixed cost per message, each side
   std::uint32_t ipc_mb_per_s         = 0;       // ipc_mb_per_s: copy bandwidth; 0 = unlimited
@@ -94,6 +104,9 @@ enum class SwitchKind : std::uint8_t {
 };
 const char* to_string(SwitchKind kind);
 
+// Refilling `working_set_kb` (capped at cache_kb) after a switch.
+TimeNs refill_cost(const CostProfile& profile, std::uint64_t working_set_kb);
+
 // `last` is the thread the core ran last (kNoThread if none); processes are the owners.
 SwitchKind classify_switch(ThreadId last, ProcessId last_process, ThreadId next, ProcessId next_process);
 TimeNs     switch_cost(const CostProfile& profile, SwitchKind kind);
@@ -105,8 +118,15 @@ inline TimeNs switch_cost(const CostProfile& profile, ThreadId last, ProcessId l
 // Time one side spends moving `bytes` to or from another process: latency, the copy through
 // the kernel at ipc_mb_per_s, and (de)serialisation. 1 MB = 1,000,000 bytes, as in MB/s.
 TimeNs ipc_side_cost(const CostProfile& profile, std::uint64_t bytes);
-enum class WorkerKind : std::uint8_t { Thread, ForkedProcess, SpawnedProcess };
+TimeNs ipc_copy_cost(const CostProfile& profile, std::uint64_t bytes);        // the copy alone
+TimeNs ipc_serialize_cost(const CostProfile& profile, std::uint64_t bytes);   // the (un)pickling alone
+enum class WorkerKind : std::uint8_t { Thread, ForkedProcess, SpawnedProcess, ForkServerProcess };
 const char* to_string(WorkerKind kind);
+// The creator's part (for a fork, of a parent with nothing resident: see fork_cost).
 TimeNs      creation_cost(const CostProfile& profile, WorkerKind kind);
+// A fork by a parent with `resident_kb` resident: fork_us plus the page-table copy.
+TimeNs      fork_cost(const CostProfile& profile, std::uint64_t resident_kb);
+// The child's part, paid by the new process's first thread before its program.
+TimeNs      child_start_cost(const CostProfile& profile, WorkerKind kind);
 
 }  // namespace tl

@@ -6,7 +6,8 @@
 
 namespace tl {
 
-Gil::Gil(TimeNs switch_interval, TimeNs handoff) : interval_(switch_interval), handoff_(handoff) {
+Gil::Gil(TimeNs switch_interval, TimeNs handoff, TimeNs release_handoff)
+    : interval_(switch_interval), handoff_(handoff), release_handoff_(release_handoff < 0 ? handoff : release_handoff) {
   // A zero interval would request a drop at the instant of every acquisition: no progress.
   if (switch_interval <= 0) throw std::logic_error("gil: switch interval must be positive");
   if (handoff < 0) throw std::logic_error("gil: handoff latency must not be negative");
@@ -30,7 +31,7 @@ bool Gil::acquire(ThreadId thread, TimeNs now) {
   return false;
 }
 
-GilHandover Gil::hand_to_next(ThreadId from, TimeNs now) {
+GilHandover Gil::hand_to_next(ThreadId from, TimeNs now, TimeNs latency) {
   GilHandover h{from, kNoThread};
   drop_requested_ = false;   // cleared by whoever takes it (take_gil resets the request)
   if (waiters_.empty()) {
@@ -38,7 +39,7 @@ GilHandover Gil::hand_to_next(ThreadId from, TimeNs now) {
     return h;
   }
   h.to          = waiters_.front().thread;
-  h.at          = now + handoff_;
+  h.at          = now + latency;
   waiters_.pop_front();
   holder_       = h.to;
   holder_since_ = h.at;   // its tenure (and so the others' timed wait) starts when it can run
@@ -49,7 +50,7 @@ GilHandover Gil::hand_to_next(ThreadId from, TimeNs now) {
 GilHandover Gil::release(ThreadId thread, TimeNs now) {
   if (holder_ != thread)
     throw std::logic_error("gil: thread " + std::to_string(thread) + " releases a GIL it does not hold");
-  return hand_to_next(thread, now);
+  return hand_to_next(thread, now, release_handoff_);
 }
 
 TimeNs Gil::drop_request_due() const {
@@ -66,20 +67,20 @@ void Gil::request_drop(TimeNs now) {
 GilHandover Gil::drop(TimeNs now) {
   if (!drop_requested_) throw std::logic_error("gil: drop without a pending request");
   const ThreadId dropper = holder_;
-  const GilHandover h = hand_to_next(dropper, now);
+  const GilHandover h = hand_to_next(dropper, now, handoff_);
   ++forced_drops_;
   // FORCE_SWITCHING: behind every waiter, so another thread holds it before the dropper can.
   waiters_.push_back(Waiter{dropper, now});
   return h;
 }
 
-GilSet::GilSet(std::size_t processes, TimeNs switch_interval, TimeNs handoff)
-    : interval_(switch_interval), handoff_(handoff) {
-  gils_.assign(processes, Gil(switch_interval, handoff));
+GilSet::GilSet(std::size_t processes, TimeNs switch_interval, TimeNs handoff, TimeNs release_handoff)
+    : interval_(switch_interval), handoff_(handoff), release_handoff_(release_handoff < 0 ? handoff : release_handoff) {
+  gils_.assign(processes, Gil(switch_interval, handoff, release_handoff_));
 }
 
 ProcessId GilSet::add_process() {
-  gils_.emplace_back(interval_, handoff_);
+  gils_.emplace_back(interval_, handoff_, release_handoff_);
   return static_cast<ProcessId>(gils_.size() - 1);
 }
 

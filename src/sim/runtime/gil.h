@@ -42,7 +42,10 @@ struct GilHandover {
 
 class Gil {
  public:
-  explicit Gil(TimeNs switch_interval = GilSpec{}.switch_interval, TimeNs handoff = 0);
+  // handoff: after a forced drop; release_handoff: after a voluntary release (a blocking call
+  // signals the waiter at once: a futex wake). Negative release_handoff = the same as handoff.
+  explicit Gil(TimeNs switch_interval = GilSpec{}.switch_interval, TimeNs handoff = 0,
+               TimeNs release_handoff = -1);
 
   // `thread` wants to run Python code. True: it holds the GIL (it was free, or already its).
   // False: it joins the waiters; a later release or drop hands the GIL to it.
@@ -75,10 +78,11 @@ class Gil {
     ThreadId thread;
     TimeNs   since;
   };
-  GilHandover hand_to_next(ThreadId from, TimeNs now);
+  GilHandover hand_to_next(ThreadId from, TimeNs now, TimeNs latency);
 
   TimeNs             interval_;
   TimeNs             handoff_;
+  TimeNs             release_handoff_;
   ThreadId           holder_         = kNoThread;
   TimeNs             holder_since_   = 0;
   bool               drop_requested_ = false;
@@ -98,7 +102,7 @@ struct GilDue {
 class GilSet {
  public:
   GilSet() = default;
-  GilSet(std::size_t processes, TimeNs switch_interval, TimeNs handoff = 0);
+  GilSet(std::size_t processes, TimeNs switch_interval, TimeNs handoff = 0, TimeNs release_handoff = -1);
   // Forked and spawned children bring their own interpreter, hence their own GIL.
   ProcessId add_process();
 
@@ -112,6 +116,7 @@ class GilSet {
  private:
   TimeNs           interval_ = GilSpec{}.switch_interval;
   TimeNs           handoff_  = 0;
+  TimeNs           release_handoff_ = 0;
   std::vector<Gil> gils_;
 };
 

@@ -15,11 +15,14 @@ namespace tl {
 // ---------------------------------------------------------------------------------------------
 RuntimeModel::RuntimeModel(RuntimeModelSpec spec, MemoryObserver* observer)
     : spec_(std::move(spec)),
-      gils_(spec_.process_origin.size(), spec_.gil.switch_interval, spec_.costs.gil_handoff),
+      gils_(spec_.process_origin.size(), spec_.gil.switch_interval, spec_.costs.gil_handoff,
+            // a release wakes the waiter directly (a futex wake), never slower than a forced drop
+            std::min(spec_.costs.gil_handoff, spec_.costs.futex_wake)),
       observer_(observer),
       channels_(spec_.costs) {
   if (observer_) memory_.record_changes(&changes_);
   const std::size_t np = spec_.process_origin.size();
+  gil_due_of_.assign(np, kForever);
   space_of_.assign(np, kNoSpace);
   main_thread_.assign(np, kNoThread);
   threads_left_.assign(np, 0);
@@ -52,24 +55,52 @@ RuntimeModel::RuntimeModel(RuntimeModelSpec spec, MemoryObserver* observer)
 // ---------------------------------------------------------------------------------------------
 // [SECTION] Scheduling and the GIL
 // ---------------------------------------------------------------------------------------------
+TimeNs RuntimeModel::fork_cost(ThreadId creator) const {
+  const ProcessId p = process_of(creator);
+  const std::uint64_t resident = process_started(p) ? memory_.usage(space_of_[p]).resident_kb() : 0;
+  return tl::fork_cost(spec_.costs, resident);
+}
+
+WorkerKind worker_kind(ProcessOrigin origin) {
+  switch (origin) {
+    case ProcessOrigin::Forked:     return WorkerKind::ForkedProcess;
+    case ProcessOrigin::ForkServer: return WorkerKind::ForkServerProcess;
+    default:                        return WorkerKind::SpawnedProcess;
+  }
+}
+
 TimeNs RuntimeModel::switch_cost(ThreadId last, ThreadId next) const {
   if (last == kNoThread) return 0;
   return tl::switch_cost(spec_.costs, last, process_of(last), next, process_of(next));
 }
 
+void RuntimeModel::refresh_gil_due(ProcessId p) {
+  const TimeNs due = gils_[p].drop_request_due();
+  if (due == gil_due_of_[p]) return;
+  if (gil_due_of_[p] != kForever) gil_due_.erase({gil_due_of_[p], p});
+  if (due != kForever) gil_due_.insert({due, p});
+  gil_due_of_[p] = due;
+}
+
 bool RuntimeModel::acquire_gil(ThreadId t, TimeNs now) {
-  return !gil_enabled() || gils_[process_of(t)].acquire(t, now);
+  if (!gil_enabled()) return true;
+  const bool got = gils_[process_of(t)].acquire(t, now);
+  refresh_gil_due(process_of(t));
+  return got;
 }
 
 GilHandover RuntimeModel::release_gil(ThreadId t, TimeNs now) {
   if (!gil_enabled()) return GilHandover{t, kNoThread, now};
   Gil& gil = gils_[process_of(t)];
   if (gil.holder() != t) return GilHandover{t, kNoThread, now};   // e.g. it blocked before it ever computed
-  return gil.release(t, now);
+  const GilHandover h = gil.release(t, now);
+  refresh_gil_due(process_of(t));
+  return h;
 }
 
 ThreadId RuntimeModel::request_gil_drop(ProcessId p, TimeNs now) {
   gils_[p].request_drop(now);
+  refresh_gil_due(p);
   return gils_[p].holder();
 }
 
@@ -82,7 +113,9 @@ bool RuntimeModel::must_drop_gil(ThreadId t) const {
 GilHandover RuntimeModel::drop_gil(ThreadId holder, TimeNs now) {
   Gil& gil = gils_[process_of(holder)];
   if (gil.holder() != holder) throw std::logic_error("runtime: drop by a thread that does not hold the GIL");
-  return gil.drop(now);
+  const GilHandover h = gil.drop(now);
+  refresh_gil_due(process_of(holder));
+  return h;
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -117,9 +150,13 @@ TimeNs RuntimeModel::start_process(ProcessId p, ThreadId creator, TimeNs now) {
       break;
     }
     case ProcessOrigin::Spawned:
+    case ProcessOrigin::ForkServer:
       space_of_[p] = memory_.create_image(image_layout(spec_.costs, true), main_thread_[p], parent);
       break;
   }
+  // The child's own start-up (after-fork hooks; a fresh interpreter's imports) runs on the
+  // child's core, before its program, like the faults.
+  faults += child_start_cost(spec_.costs, worker_kind(spec_.process_origin[p]));
   map_shared_memory(p);
   note_memory(now);
   return faults;

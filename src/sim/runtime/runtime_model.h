@@ -18,7 +18,9 @@
 #include "sim/runtime/specs.h"
 
 #include <cstdint>
+#include <set>
 #include <span>
+#include <utility>
 #include <string>
 #include <vector>
 
@@ -47,6 +49,9 @@ struct RuntimeModelSpec {
   std::vector<SharedMemorySpec> shared_memory;    // [region] declared regions, ids in order
 };
 
+// The start method behind a created process's origin (Initial counts as spawned).
+WorkerKind worker_kind(ProcessOrigin origin);
+
 // ---------------------------------------------------------------------------------------------
 // [SECTION] RuntimeModel
 // ---------------------------------------------------------------------------------------------
@@ -69,7 +74,11 @@ class RuntimeModel {
   // to wake at `at` (it holds the GIL now; `at` adds the profile's gil_handoff), or kNoThread.
   GilHandover release_gil(ThreadId t, TimeNs now);
   // When the next drop request is due, over all processes (kForever: none).
-  GilDue      next_gil_request() const { return gils_.next_due(); }
+  // O(log processes): an ordered set of the processes' due times, updated after every GIL
+  // change, instead of a scan over every process's GIL.
+  GilDue      next_gil_request() const {
+    return gil_due_.empty() ? GilDue{} : GilDue{gil_due_.begin()->first, gil_due_.begin()->second};
+  }
   // At that time: the request is made. The engine then calls drop_gil at once if the holder
   // is on a core, else when it is next dispatched (must_drop_gil).
   ThreadId    request_gil_drop(ProcessId p, TimeNs now);   // returns the holder
@@ -79,10 +88,13 @@ class RuntimeModel {
 
   // Lifetime. Creation costs are paid by the creator as CPU before the effect happens.
   TimeNs creation_cost(WorkerKind kind) const { return tl::creation_cost(spec_.costs, kind); }
+  // The parent's part of a fork by `creator`: fork_us plus its process's page tables.
+  TimeNs fork_cost(ThreadId creator) const;
   // A thread starts running its program (arrival, or creation by a thread step): its stack.
   void   start_thread(ThreadId t, TimeNs now);
   // A Forked or Spawned process comes to life, created by `creator`; returns the page-fault
-  // time its first thread pays before its program (a forked child dirtying fork_dirty_kb).
+  // time its first thread pays before its program: the child's start-up (fork_child_us,
+  // spawn_child_us, forkserver_child_us) and a forked child's faults dirtying fork_dirty_kb.
   TimeNs start_process(ProcessId p, ThreadId creator, TimeNs now);
   // A thread is done: its stack goes; when its process's last thread is done, the process exits.
   void   end_thread(ThreadId t, TimeNs now);
@@ -106,10 +118,13 @@ class RuntimeModel {
 
  private:
   void note_memory(TimeNs now);
+  void refresh_gil_due(ProcessId p);     // re-files p's drop-request due time in gil_due_
   void map_shared_memory(ProcessId p);   // the declared regions listing p, as it starts
 
   RuntimeModelSpec             spec_;
   GilSet                       gils_;
+  std::set<std::pair<TimeNs, ProcessId>> gil_due_;   // pending drop requests by (time, process)
+  std::vector<TimeNs>          gil_due_of_;      // [process] its entry in gil_due_, kForever: none
   MemoryModel                  memory_;
   MemoryObserver*              observer_ = nullptr;
   std::vector<PageChange>      changes_;         // since the last note_memory

@@ -14,8 +14,9 @@ enum class ProcessOrigin : std::uint8_t {
   Initial,   // running from time 0: a fresh image (the same program as the first process)
   Forked,    // created by a fork step: a copy-on-write image of the forking process
   Spawned,   // created by a spawn step: a fresh image of the same program
+  ForkServer,// created by a forkserver step: forked from a clean server, so a fresh image too
 };
-const char* to_string(ProcessOrigin origin);   // "initial", "fork", "spawn"
+const char* to_string(ProcessOrigin origin);   // "initial", "fork", "spawn", "forkserver"
 
 // An explicit shared-memory region ("shared_memory" in a scenario): the only memory processes
 // share besides copy-on-write pages after a fork. Each listed process maps it when it starts;
@@ -26,17 +27,33 @@ struct SharedMemorySpec {
   std::vector<ProcessId> processes;            // that map it, declaration order
 };
 
-// "runtime": {"gil": true, "switch_interval_us": 5000}
+// Where the GIL may change hands depends on the CPython version: up to 3.9 between any two
+// bytecodes (so the load and the store of one `x += 1` can be separated); from 3.10 only at
+// eval-breaker points (backward jumps, calls), never inside `x += 1` nor inside a C call that
+// holds the GIL. The free-threaded builds (3.13t, 3.14t) have no GIL at all and run Python
+// code slower on one thread (about 40 % and 5-10 %).
+enum class PythonVersion : std::uint8_t { V3_9, V3_11, V3_12, V3_13t, V3_14t };
+const char*   to_string(PythonVersion version);                  // "3.9", ..., "3.14t"
+bool          free_threaded(PythonVersion version);
+bool          switches_between_bytecodes(PythonVersion version); // 3.9: inside `+=` too
+std::uint32_t compute_permille(PythonVersion version);           // Python code's speed cost: 1000 = none
+
+// "runtime": {"python": "3.11", "gil": true, "switch_interval_us": 5000}
 struct GilSpec {
-  bool   enabled         = false;
-  TimeNs switch_interval = 5'000'000;   // sys.getswitchinterval() = 0.005
+  bool          enabled         = false;
+  TimeNs        switch_interval = 5'000'000;   // sys.getswitchinterval() = 0.005
+  PythonVersion python          = PythonVersion::V3_11;
 };
 
 enum class ChannelKind : std::uint8_t {
-  Pipe,    // between processes: copied
-  Queue,   // between threads of one process: a reference
+  Pipe,     // multiprocessing.Pipe, between processes: copied, reader and writer overlap
+  Queue,    // queue.Queue, between threads of one process: a reference
+  MpQueue,  // multiprocessing.Queue, between processes: copied by a feeder thread, no overlap
 };
-const char* to_string(ChannelKind kind);       // "pipe", "queue"
+const char* to_string(ChannelKind kind);       // "pipe", "queue", "mp_queue"
+
+// The kernel pipe buffer: a pipe's reader works on one chunk while the writer fills the next.
+inline constexpr std::uint64_t kPipeChunkBytes = 64 * 1024;
 
 // The regions of an address space; a write step names one of the writable ones.
 enum class RegionKind : std::uint8_t {

@@ -36,6 +36,8 @@ auto int_reader(std::int64_t min, std::int64_t max) {
 }
 auto bool_reader() { return [](const Json& v, const std::string& p, Errors& e) { return detail::read_bool(v, p, e); }; }
 
+constexpr TimeNs kLineTransferNs = 40;   // a core-to-core cache-line transfer, tens of ns
+
 bool require_object(const Json& v, const std::string& path, Errors& errors) {
   if (v.is_object()) return true;
   errors.add(path, std::string("expected an object, got ") + type_name(v));
@@ -53,6 +55,9 @@ void parse_machine(const Json& m, const std::string& path, MachineSpec& out, Err
   if (!require_object(m, path, errors)) return;
   std::vector<ScenarioError> cost_errors;
   out.costs = machine_cost_profile(m, path, cost_errors, CostProfileKind::Native);
+  // A cache line moving between cores: tens of ns on current x86; free in the textbook profile
+  // (every time cost zero there, except the increments' own steps).
+  out.line_transfer_cost = out.costs.kind == CostProfileKind::Textbook ? 0 : kLineTransferNs;
   std::size_t next_cost_error = 0;
   for (auto it = m.begin(); it != m.end(); ++it) {
     const std::string& key = it.key();
@@ -65,8 +70,10 @@ void parse_machine(const Json& m, const std::string& path, MachineSpec& out, Err
     else if (key == "switch_us") field(m, "switch_us", path, errors, out.switch_cost, time_reader());
     else if (key == "mem_op_ns") field(m, "mem_op_ns", path, errors, out.mem_op_cost, int_reader(0, 1'000'000'000));
     else if (key == "atomic_ns") field(m, "atomic_ns", path, errors, out.atomic_cost, int_reader(0, 1'000'000'000));
+    else if (key == "line_transfer_ns")
+      field(m, "line_transfer_ns", path, errors, out.line_transfer_cost, int_reader(0, 1'000'000'000));
     else {
-      std::string list = "cores, profile, switch_us, mem_op_ns, atomic_ns";
+      std::string list = "cores, profile, switch_us, mem_op_ns, atomic_ns, line_transfer_ns";
       for (const CostField& f : cost_fields()) list += std::string(", ") + f.name;
       errors.add(path, "unknown key " + quote_name(key) + " (expected one of: " + list + ")");
     }
@@ -76,19 +83,40 @@ void parse_machine(const Json& m, const std::string& path, MachineSpec& out, Err
   out.lock_cost = out.costs.lock;
 }
 
-// "runtime": {"gil": bool, "switch_interval_us": N}. The interval defaults to the profile's
-// gil_switch_interval_us (CPython's 5 ms).
+// "runtime": {"python": "3.11", "gil": bool, "switch_interval_us": N}. The interval defaults
+// to the profile's gil_switch_interval_us (CPython's 5 ms). Naming a version turns the GIL on
+// unless it is a free-threaded build (which has none: "gil": true is then an error).
 void parse_runtime(const Json& r, const std::string& path, const MachineSpec& machine, GilSpec& out, Errors& errors) {
   out.switch_interval = machine.costs.gil_switch_interval;
   if (!require_object(r, path, errors)) return;
-  detail::check_keys(r, path, {"gil", "switch_interval_us"}, errors);
+  detail::check_keys(r, path, {"python", "gil", "switch_interval_us"}, errors);
+  if (r.contains("python")) {
+    constexpr PythonVersion kVersions[] = {PythonVersion::V3_9, PythonVersion::V3_11, PythonVersion::V3_12,
+                                           PythonVersion::V3_13t, PythonVersion::V3_14t};
+    const Json& v = r["python"];
+    bool known = false;
+    for (PythonVersion version : kVersions)
+      if (v.is_string() && v.get<std::string>() == to_string(version)) {
+        out.python = version;
+        known = true;
+      }
+    if (!known)
+      errors.add(key_path(path, "python"), "expected \"3.9\" (the GIL may switch inside x += 1), \"3.11\" or "
+                                          "\"3.12\" (only at eval-breaker points), \"3.13t\" or \"3.14t\" "
+                                          "(free-threaded: no GIL)");
+    else
+      out.enabled = !free_threaded(out.python);
+  }
   field(r, "gil", path, errors, out.enabled, bool_reader());
+  if (out.enabled && free_threaded(out.python))
+    errors.add(key_path(path, "gil"), std::string("the free-threaded build ") + to_string(out.python) +
+                                          " has no GIL (use \"3.11\" or \"3.12\" for a GIL)");
   field(r, "switch_interval_us", path, errors, out.switch_interval, time_reader());
   if (r.contains("switch_interval_us") && out.switch_interval <= 0)
     errors.add(key_path(path, "switch_interval_us"), "the switch interval must be greater than 0");
 }
 
-// "channels": {"results": "pipe", "jobs": "queue"}
+// "channels": {"results": "pipe", "jobs": "queue", "tasks": "mp_queue"}
 void parse_channels(const Json& c, const std::string& path, std::vector<ChannelSpec>& out, Errors& errors) {
   if (!require_object(c, path, errors)) return;
   for (auto it = c.begin(); it != c.end(); ++it) {
@@ -97,7 +125,10 @@ void parse_channels(const Json& c, const std::string& path, std::vector<ChannelS
     const Json& v = it.value();
     if (v == "pipe") out.push_back({it.key(), ChannelKind::Pipe});
     else if (v == "queue") out.push_back({it.key(), ChannelKind::Queue});
-    else errors.add(at, "expected \"pipe\" (between processes, copied) or \"queue\" (between threads, a reference)");
+    else if (v == "mp_queue") out.push_back({it.key(), ChannelKind::MpQueue});
+    else errors.add(at, "expected \"pipe\" (multiprocessing.Pipe: between processes, copied), \"mp_queue\" "
+                        "(multiprocessing.Queue: between processes, copied by a feeder thread) or \"queue\" "
+                        "(queue.Queue: between threads, a reference)");
   }
 }
 
@@ -303,8 +334,10 @@ struct Totals {
 void parse_thread(const Json& t, const std::string& path, std::size_t index, detail::ProcessBuild& build,
                   Scenario& sc, std::map<std::string, std::string>& names, Totals& totals, Errors& errors) {
   if (!require_object(t, path, errors)) return;
-  detail::check_keys(t, path, {"name", "program", "arrival_us", "priority", "start"}, errors);
+  detail::check_keys(t, path, {"name", "program", "arrival_us", "priority", "start", "working_set_kb"}, errors);
   ThreadSpec spec;
+  spec.working_set_kb = build.working_set_kb;
+  field(t, "working_set_kb", path, errors, spec.working_set_kb, int_reader(0, 16LL * 1024 * 1024));
   spec.process = static_cast<ProcessId>(sc.processes.size() - 1);
   spec.name = "T" + std::to_string(index);
   if (t.contains("name")) {
@@ -342,7 +375,7 @@ void parse_process(const Json& p, const std::string& path, std::size_t index, Sc
                    std::vector<detail::PendingRef>& refs, const std::vector<detail::SharedMemoryDecl>& shm,
                    Errors& errors) {
   if (!require_object(p, path, errors)) return;
-  detail::check_keys(p, path, {"name", "shared", "threads", "start"}, errors);
+  detail::check_keys(p, path, {"name", "shared", "mutexes", "threads", "start", "working_set_kb"}, errors);
   sc.processes.emplace_back();
   ProcessSpec& proc = sc.processes.back();
   proc.name = "P" + std::to_string(index);
@@ -356,12 +389,34 @@ void parse_process(const Json& p, const std::string& path, std::size_t index, Sc
     const Json& st = p["start"];
     if (st == "fork") proc.origin = ProcessOrigin::Forked;
     else if (st == "spawn") proc.origin = ProcessOrigin::Spawned;
+    else if (st == "forkserver") proc.origin = ProcessOrigin::ForkServer;
     else if (st != "initial")
-      errors.add(key_path(path, "start"), "expected \"fork\" or \"spawn\" (a step of another process starts it) or \"initial\"");
+      errors.add(key_path(path, "start"), "expected \"fork\", \"spawn\" or \"forkserver\" (a step of another "
+                                          "process starts it) or \"initial\"");
     if (proc.origin != ProcessOrigin::Initial && index == 0)
       errors.add(key_path(path, "start"), "the first process runs from time 0; it cannot be forked or spawned");
   }
   detail::ProcessBuild build{&proc, path, {}, {}, &sc.machine.costs, &refs, 0, &shm};
+  build.compute_permille = compute_permille(sc.gil.python);
+  field(p, "working_set_kb", path, errors, build.working_set_kb, int_reader(0, 16LL * 1024 * 1024));
+  // "mutexes": {"m": {"fair": true}}: declared mutexes take the first ids, in declaration order.
+  if (p.contains("mutexes")) {
+    const std::string mp = key_path(path, "mutexes");
+    const Json& mutexes = p["mutexes"];
+    if (require_object(mutexes, mp, errors)) {
+      for (auto it = mutexes.begin(); it != mutexes.end(); ++it) {
+        const std::string at = key_path(mp, it.key());
+        if (it.key().empty()) { errors.add(mp, "mutex names must not be empty"); continue; }
+        if (!require_object(it.value(), at, errors)) continue;
+        detail::check_keys(it.value(), at, {"fair"}, errors);
+        bool fair = false;
+        field(it.value(), "fair", at, errors, fair, bool_reader());
+        build.mutex_ids.emplace(it.key(), static_cast<std::uint32_t>(proc.mutexes.size()));
+        proc.mutexes.push_back(it.key());
+        proc.fair_mutexes.push_back(fair ? 1 : 0);
+      }
+    }
+  }
   if (p.contains("shared")) {
     const std::string sp = key_path(path, "shared");
     const Json& shared = p["shared"];
@@ -433,6 +488,7 @@ ParseResult parse_scenario(std::string_view json_text) {
     if (auto seed = detail::read_uint64(root["seed"], "seed", errors)) sc.seed = *seed;
   sc.machine.costs     = cost_profile(CostProfileKind::Native);
   sc.machine.lock_cost = sc.machine.costs.lock;
+  sc.machine.line_transfer_cost = kLineTransferNs;
   if (root.contains("machine")) parse_machine(root["machine"], "machine", sc.machine, errors);
   sc.gil.switch_interval = sc.machine.costs.gil_switch_interval;
   if (root.contains("runtime")) parse_runtime(root["runtime"], "runtime", sc.machine, sc.gil, errors);

@@ -94,6 +94,8 @@ struct ProcessBuild {
   std::vector<PendingRef>*              refs   = nullptr;   // names resolved after all processes
   ThreadId                              thread = 0;         // id the thread being compiled will get
   const std::vector<SharedMemoryDecl>*  shared_memory = nullptr;   // for write steps to "shared"
+  std::uint32_t                         compute_permille = 1000;   // Python code's speed (free-threaded: slower)
+  std::uint32_t                         working_set_kb   = 0;      // the process's default for its threads
 };
 
 // Fills in the ops of every PendingRef and checks lifetime rules: each forked/spawned process

@@ -39,10 +39,15 @@ enum class OpKind : std::uint8_t {
   Join,             // arg: ThreadId; waits (off-core) until it finishes
   Fork,             // arg: ProcessId declared "start": "fork"
   Spawn,            // arg: ProcessId declared "start": "spawn"
+  ForkServer,       // arg: ProcessId declared "start": "forkserver"
   Wait,             // arg: ProcessId; waits until all its threads finished
   Write,            // arg: RegionKind | shared-memory index << 8; duration: first page << 32 | page count
   Send,             // arg: channel index; duration: bytes
   Receive,          // arg: channel index
+  // C code called from Python: CPU work the GIL's switch interval cannot interrupt (a long
+  // pure-C call holds the GIL), or that runs with the GIL released (NumPy, hashlib, zlib).
+  CCallHold,        // duration: CPU work holding the GIL, no switch point inside
+  CCallRelease,     // duration: CPU work without the GIL; retakes it afterwards
 };
 
 struct Op {
@@ -58,6 +63,7 @@ struct ThreadSpec {
   TimeNs                   arrival  = 0;   // when it becomes ready (after its process starts)
   bool                     created  = false; // "start": "created": a Create op starts it, not arrival
   int                      priority = 0;   // policy "priority": larger runs first
+  std::uint32_t            working_set_kb = 0;   // refilled (refill_us_per_mb) each time it is switched in
   std::vector<Op>          program;
   std::vector<std::string> op_paths;       // e.g. "processes[0].threads[1].program[2]"
 };
@@ -67,6 +73,8 @@ struct ProcessSpec {
   std::vector<std::string>   vars;          // shared variables, declaration order
   std::vector<std::int64_t>  initial;       // same length as vars
   std::vector<std::string>   mutexes;       // mutex names used by its threads, first-use order
+  // [mutex] true: FIFO hand-off on unlock ("fair"); false or missing: glibc-like barging.
+  std::vector<char>          fair_mutexes;
   std::vector<ThreadId>      threads;
   ProcessOrigin              origin = ProcessOrigin::Initial;   // "start": "fork" / "spawn"
 };
@@ -85,6 +93,9 @@ struct MachineSpec {
   TimeNs        lock_cost   = 0;     // an uncontended lock or unlock
   TimeNs        mem_op_cost = 1;     // each of load / add / store of a non-atomic increment
   TimeNs        atomic_cost = 3;     // one atomic increment
+  // A shared variable's or mutex's cache line last written on another core moves here first
+  // (loads, stores, atomics, lock and unlock). 0 in scenarios built in code; files: 40 ns.
+  TimeNs        line_transfer_cost = 0;
   // Costs by kind (thread vs process switch, creation, IPC, faults) and memory sizes. The
   // default is the textbook profile (all zero): scenarios built in code keep zero costs;
   // parse_scenario starts from "native". switch_cost above is added to every switch.

@@ -51,7 +51,28 @@ struct StepArgs {
 void duration_step(StepArgs& a, OpKind kind) {
   if (auto ns = read_time_us(a.value, a.value_path, a.c.errors)) a.c.emit(kind, 0, *ns, a.source, a.mult);
 }
-void compute_step(StepArgs& a) { duration_step(a, OpKind::Compute); }
+// {"compute_us": N} is Python (or native) code; with "c_call" it is C code called from
+// Python that holds the GIL without a switch point ("hold") or releases it ("release"). The
+// free-threaded builds run Python code slower (compute_permille), C code at the same speed.
+void compute_step(StepArgs& a) {
+  OpKind kind = OpKind::Compute;
+  if (a.step.contains("c_call")) {
+    const Json& c = a.step["c_call"];
+    if (c == "hold") kind = OpKind::CCallHold;
+    else if (c == "release") kind = OpKind::CCallRelease;
+    else {
+      a.c.errors.add(key_path(a.path, "c_call"), "expected \"hold\" (C code that keeps the GIL: no switch inside) "
+                                                 "or \"release\" (C code that runs without the GIL)");
+      return;
+    }
+  }
+  auto ns = read_time_us(a.value, a.value_path, a.c.errors);
+  if (!ns) return;
+  TimeNs d = *ns;
+  if (kind == OpKind::Compute && a.c.build.compute_permille != 1000)
+    d = d / 1000 * a.c.build.compute_permille + d % 1000 * a.c.build.compute_permille / 1000;
+  a.c.emit(kind, 0, d, a.source, a.mult);
+}
 void io_step(StepArgs& a)      { duration_step(a, OpKind::Io); }
 void sleep_step(StepArgs& a)   { duration_step(a, OpKind::Sleep); }
 
@@ -60,7 +81,10 @@ void mutex_step(StepArgs& a, OpKind kind) {
   if (!name) return;
   ProcessSpec& p = *a.c.build.process;
   auto [it, inserted] = a.c.build.mutex_ids.try_emplace(*name, static_cast<std::uint32_t>(p.mutexes.size()));
-  if (inserted) p.mutexes.push_back(*name);
+  if (inserted) {
+    p.mutexes.push_back(*name);
+    p.fair_mutexes.push_back(0);   // undeclared: glibc-like barging
+  }
   a.c.emit(kind, it->second, 0, a.source, a.mult);
 }
 void lock_step(StepArgs& a)   { mutex_step(a, OpKind::Lock); }
@@ -124,6 +148,7 @@ void create_step(StepArgs& a)  { named_step(a, OpKind::Create); }
 void join_step(StepArgs& a)    { named_step(a, OpKind::Join); }
 void fork_step(StepArgs& a)    { named_step(a, OpKind::Fork); }
 void spawn_step(StepArgs& a)   { named_step(a, OpKind::Spawn); }
+void forkserver_step(StepArgs& a) { named_step(a, OpKind::ForkServer); }
 void wait_step(StepArgs& a)    { named_step(a, OpKind::Wait); }
 void receive_step(StepArgs& a) { named_step(a, OpKind::Receive); }
 
@@ -201,7 +226,8 @@ void write_step(StepArgs& a) {
     if (!name) return;
   }
   const CostProfile& costs = *a.c.build.costs;
-  const ImageLayout layout = image_layout(costs, a.c.build.process->origin == ProcessOrigin::Spawned);
+  const ImageLayout layout = image_layout(costs, a.c.build.process->origin == ProcessOrigin::Spawned ||
+                                                  a.c.build.process->origin == ProcessOrigin::ForkServer);
   std::uint32_t size = region == RegionKind::Data ? layout.data_pages
                      : region == RegionKind::Heap ? layout.heap_pages : layout.stack_pages;
   std::uint32_t shm = 0;
@@ -238,7 +264,7 @@ struct StepKind {
 };
 
 constexpr StepKind kSteps[] = {
-    {"compute_us",       {}, compute_step},
+    {"compute_us",       {"c_call"}, compute_step},
     {"io_us",            {}, io_step},
     {"sleep_us",         {}, sleep_step},
     {"repeat",           {"do"}, repeat_step},
@@ -250,6 +276,7 @@ constexpr StepKind kSteps[] = {
     {"join",             {}, join_step},
     {"fork",             {}, fork_step},
     {"spawn",            {}, spawn_step},
+    {"forkserver",       {}, forkserver_step},
     {"wait",             {}, wait_step},
     {"write",            {"pages", "first_page", "name"}, write_step},
     {"send",             {"bytes"}, send_step},
@@ -402,10 +429,12 @@ void resolve_references(Scenario& sc, const std::vector<PendingRef>& refs, Error
     ThreadSpec& spec = sc.threads[r.thread];
     const ProcessId own = spec.process;
     Op& op = spec.program[r.op];
-    const bool starts = r.kind == OpKind::Create || r.kind == OpKind::Fork || r.kind == OpKind::Spawn;
+    const bool starts = r.kind == OpKind::Create || r.kind == OpKind::Fork || r.kind == OpKind::Spawn ||
+                        r.kind == OpKind::ForkServer;
+    const char* verb = r.kind == OpKind::Create ? "create" : r.kind == OpKind::Fork ? "fork"
+                     : r.kind == OpKind::Spawn ? "spawn" : r.kind == OpKind::ForkServer ? "forkserver" : "wait for";
     if (starts && r.mult != 1) {
-      errors.add(r.path, "a " + std::string(r.kind == OpKind::Create ? "create" : r.kind == OpKind::Fork ? "fork" : "spawn") +
-                             " step must run exactly once (this one is inside a repeat)");
+      errors.add(r.path, "a " + std::string(verb) + " step must run exactly once (this one is inside a repeat)");
       continue;
     }
     if (r.kind == OpKind::Create || r.kind == OpKind::Join) {
@@ -431,7 +460,7 @@ void resolve_references(Scenario& sc, const std::vector<PendingRef>& refs, Error
       op.arg = found;
       continue;
     }
-    if (r.kind == OpKind::Fork || r.kind == OpKind::Spawn || r.kind == OpKind::Wait) {
+    if (r.kind == OpKind::Fork || r.kind == OpKind::Spawn || r.kind == OpKind::ForkServer || r.kind == OpKind::Wait) {
       ProcessId found = kNoThread;
       for (ProcessId p = 0; p < sc.processes.size(); ++p)
         if (sc.processes[p].name == r.name) found = p;
@@ -440,12 +469,12 @@ void resolve_references(Scenario& sc, const std::vector<PendingRef>& refs, Error
         continue;
       }
       if (found == own) {
-        errors.add(r.path, std::string("a process cannot ") +
-                               (r.kind == OpKind::Wait ? "wait for" : r.kind == OpKind::Fork ? "fork" : "spawn") + " itself");
+        errors.add(r.path, std::string("a process cannot ") + verb + " itself");
         continue;
       }
       if (r.kind != OpKind::Wait) {
-        const ProcessOrigin want = r.kind == OpKind::Fork ? ProcessOrigin::Forked : ProcessOrigin::Spawned;
+        const ProcessOrigin want = r.kind == OpKind::Fork ? ProcessOrigin::Forked
+                                 : r.kind == OpKind::Spawn ? ProcessOrigin::Spawned : ProcessOrigin::ForkServer;
         if (sc.processes[found].origin != want)
           errors.add(r.path, "process " + quote_name(r.name) + " is not declared \"start\": \"" +
                                  to_string(want) + "\"");

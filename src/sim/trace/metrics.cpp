@@ -70,6 +70,7 @@ Metrics compute_metrics(const Scenario& scenario, const Trace& trace) {
   }
   m.processes        = process_memory_metrics(trace.memory);
   m.ipc_bytes_copied = trace.ipc_bytes_copied;
+  m.migrations       = trace.migrations;
   return m;
 }
 

@@ -36,6 +36,7 @@ struct Metrics {
   std::vector<CoreMetrics>   cores;
   std::vector<ProcessMemoryMetrics> processes;   // [process] peak resident/private/shared KB
   std::uint64_t              ipc_bytes_copied = 0;
+  std::uint64_t              migrations       = 0;   // a thread dispatched on another core than before
 };
 
 Metrics compute_metrics(const Scenario& scenario, const Trace& trace);

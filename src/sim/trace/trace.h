@@ -64,6 +64,7 @@ struct Trace {
   std::vector<MemoryLane>             memory;     // [process] resident/private/shared KB over time
   PageEvents                          pages;      // every mapping change, to rebuild page maps (page_map.h)
   std::uint64_t                       ipc_bytes_copied = 0;   // pipe payloads copied between processes
+  std::uint64_t                       migrations = 0;         // dispatches of a thread on another core than its previous one
 };
 
 // Spans of a sorted lane that intersect [t0, t1): binary search, no allocation.

@@ -83,7 +83,7 @@ TEST(GilEngine, CpuBoundThreadsUseOneCoreAtATimeProcessesUseAll) {
 
 TEST(GilEngine, SwitchCostDependsOnTheKindOfSwitch) {
   // One core, two threads in one process vs two processes, round robin: switches cost
-  // thread_switch vs process_switch + refill (native: 2 us vs 9 us).
+  // thread_switch vs process_switch (native: 2 us vs 2.5 us since PCID; no working set here).
   auto overhead = [](bool processes) {
     const std::string t = R"({"program": [{"compute_us": 1000}]})";
     const std::string procs = processes ? "[{\"threads\": [" + t + "]}, {\"threads\": [" + t + "]}]"
@@ -98,7 +98,7 @@ TEST(GilEngine, SwitchCostDependsOnTheKindOfSwitch) {
   const auto [process_overhead, process_switches] = overhead(true);
   ASSERT_GT(thread_switches, 0u);
   EXPECT_EQ(thread_overhead, static_cast<TimeNs>(thread_switches) * 2'000);
-  EXPECT_EQ(process_overhead, static_cast<TimeNs>(process_switches) * 9'000);
+  EXPECT_EQ(process_overhead, static_cast<TimeNs>(process_switches) * 2'500);
 }
 
 TEST(GilEngine, RuntimeFieldsAreChecked) {

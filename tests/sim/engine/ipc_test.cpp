@@ -27,10 +27,13 @@ TEST(IpcEngine, PipeBetweenProcessesCopiesAndBothSidesPay) {
       {"name": "consumer", "threads": [{"program": [{"receive": "results"}]}]}]})");
   ASSERT_EQ(r.outcome, Outcome::Completed);
   EXPECT_EQ(r.metrics.ipc_bytes_copied, 10'000'000u);
-  // ~10 MB at ~300 MB/s (pickling included): ~33 ms on each side, one after the other.
-  EXPECT_NEAR(static_cast<double>(r.metrics.threads[0].cpu), 33.4 * kMs, 0.5 * kMs);
-  EXPECT_NEAR(static_cast<double>(r.metrics.threads[1].cpu), 33.4 * kMs, 0.5 * kMs);
-  EXPECT_GE(r.metrics.makespan, 66 * kMs);
+  // ~10 MB at ~300 MB/s end to end (pickling included): the reader copies while the writer
+  // writes, so the whole transfer takes about one side's copy plus both (un)picklings; a
+  // multiprocessing.Pipe measured ~25 ms. Not the two sides one after the other (~67 ms).
+  EXPECT_NEAR(static_cast<double>(r.metrics.threads[0].cpu), 22 * kMs, 0.5 * kMs);
+  EXPECT_NEAR(static_cast<double>(r.metrics.threads[1].cpu), 12.1 * kMs, 0.5 * kMs);
+  EXPECT_GE(r.metrics.makespan, 15 * kMs);
+  EXPECT_LE(r.metrics.makespan, 45 * kMs);
   // The consumer waited for the message, blocked.
   bool waited = false;
   for (const StateSpan& s : r.trace.threads[1]) waited = waited || s.state == ThreadState::BlockedReceive;
@@ -44,7 +47,8 @@ TEST(IpcEngine, QueueBetweenThreadsPassesAReference) {
                                {"program": [{"receive": "results"}]}]}]})");
   ASSERT_EQ(r.outcome, Outcome::Completed);
   EXPECT_EQ(r.metrics.ipc_bytes_copied, 0u);
-  EXPECT_EQ(r.metrics.threads[0].cpu + r.metrics.threads[1].cpu, 50'000);   // ~0.05 ms whatever the size
+  const CostProfile py = cost_profile(CostProfileKind::Python);
+  EXPECT_EQ(r.metrics.threads[0].cpu + r.metrics.threads[1].cpu, py.queue_handoff);   // whatever the size
 }
 
 TEST(IpcEngine, MessageSentBeforeTheReceiverAsksWaitsInTheChannel) {

@@ -41,9 +41,11 @@ TEST(WakeLatency, ASleeperIsReadyAtOnceButRunsWakeUsLater) {
   EXPECT_EQ(q.back().value, 0);
 }
 
+// A mutex wake is a futex wake (futex_wake_us), not a timer wake (wake_us). With a fair mutex
+// the woken waiter already owns it.
 TEST(WakeLatency, ALockHandOffMakesTheOwnerAtOnceAndRunnableLater) {
-  const RunResult r = run_json(R"({"machine":{"profile":"textbook","cores":2,"wake_us":50},
-      "processes":[{"threads":[
+  const RunResult r = run_json(R"({"machine":{"profile":"textbook","cores":2,"wake_us":1000,"futex_wake_us":50,"line_transfer_ns":0},
+      "processes":[{"mutexes":{"m":{"fair":true}},"threads":[
         {"program":[{"lock":"m"},{"compute_us":100},{"unlock":"m"},{"compute_us":100}]},
         {"program":[{"compute_us":10},{"lock":"m"},{"compute_us":10},{"unlock":"m"}]}]}]})");
   ASSERT_EQ(r.outcome, Outcome::Completed);
@@ -68,12 +70,12 @@ TEST(WakeLatency, TheEffectiveWakeComesAfterThatInstantsArrivals) {
 }
 
 TEST(WakeLatency, ArrivalsAndCreationHaveNoWakeLatency) {
-  const RunResult r = run_json(R"({"machine":{"profile":"textbook","cores":2,"wake_us":100},
+  const RunResult r = run_json(R"({"machine":{"profile":"textbook","cores":2,"futex_wake_us":100},
       "processes":[{"threads":[{"program":[{"compute_us":10},{"create":"w"},{"join":"w"}]},
                                {"name":"w","start":"created","program":[{"compute_us":10}]}]}]})");
   ASSERT_EQ(r.outcome, Outcome::Completed);
   EXPECT_EQ(first_in(r, 1, ThreadState::Running), 10 * kUs);   // created at 10, runs at 10
-  // The joiner's wait ends when w finishes (20); it runs wake_us later.
+  // The joiner's wait ends when w finishes (20); it runs futex_wake_us later.
   EXPECT_EQ(r.trace.completion[0], 120 * kUs);
 }
 
@@ -94,8 +96,9 @@ TEST(GilHandoff, TheNewHolderRunsHandoffLaterAndItsTenureStartsThen) {
   TimeNs busy = 0;
   for (const CoreMetrics& c : r.metrics.cores) busy += c.busy;
   EXPECT_EQ(busy, 6000 * kUs);
-  // Forced hand-overs at 1000, 2030, 3060, 4090, and thread 0's exit at 5120 hands it on too.
-  EXPECT_EQ(r.metrics.makespan, 6000 * kUs + 5 * 30 * kUs);
+  // Forced hand-overs at 1000, 2030, 3060, 4090; thread 0's exit at 5120 releases it, which
+  // wakes the waiter with a futex wake (futex_wake_us: 0 here), not a forced hand-over.
+  EXPECT_EQ(r.metrics.makespan, 6000 * kUs + 4 * 30 * kUs);
 }
 
 // A sleeper beside a CPU-bound thread: woken at T, it can ask for the GIL only at T + wake_us;

@@ -13,7 +13,14 @@ TEST(Channels, PipeCopiesAndBothSidesPayForTheBytes) {
   const ChannelId pipe = ch.add(ChannelKind::Pipe);
   const std::uint64_t mb = 1'000'000;
   EXPECT_EQ(ch.send_cost(pipe, mb), ipc_side_cost(py, mb));
-  EXPECT_EQ(ch.receive_cost(pipe, mb), ipc_side_cost(py, mb));
+  // The reader overlapped all but the last 64 KiB chunk's copy with the writer.
+  EXPECT_EQ(ch.receive_cost(pipe, mb),
+            py.ipc_latency + ipc_copy_cost(py, kPipeChunkBytes) + ipc_serialize_cost(py, mb));
+  // multiprocessing.Queue: no overlap, and a buffer copy more on each side.
+  const ChannelId mpq = ch.add(ChannelKind::MpQueue);
+  EXPECT_EQ(ch.send_cost(mpq, mb), ipc_side_cost(py, mb) + ipc_copy_cost(py, mb));
+  EXPECT_EQ(ch.receive_cost(mpq, mb), ipc_side_cost(py, mb) + ipc_copy_cost(py, mb));
+  EXPECT_GT(ch.send_cost(mpq, mb) + ch.receive_cost(mpq, mb), ch.send_cost(pipe, mb) + ch.receive_cost(pipe, mb));
   // Ten times the data costs about ten times as much (beyond the fixed latency).
   EXPECT_EQ(ch.send_cost(pipe, 10 * mb) - py.ipc_latency, 10 * (ch.send_cost(pipe, mb) - py.ipc_latency));
   EXPECT_EQ(ch.deliver(pipe, 0, mb, 100), kNoThread);

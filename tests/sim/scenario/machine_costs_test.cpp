@@ -23,7 +23,7 @@ TEST(MachineCosts, OverridesApplyOnTopOfTheChosenProfile) {
   EXPECT_EQ(p.ipc_mb_per_s, 200u);
   EXPECT_EQ(p.address_space_refill, 30'000);
   EXPECT_EQ(p.heap_kb, 4'096u);
-  EXPECT_EQ(p.spawn, 120'000'000);   // untouched fields keep the python default
+  EXPECT_EQ(p.spawn_child, 118'000'000);   // untouched fields keep the python default
 }
 
 TEST(MachineCosts, DefaultProfileIsNative) {
