@@ -139,7 +139,7 @@ fi
 # and the CLI's sweep, which runs its cells on a pool.
 suite_t0=$SECONDS
 TSAN_TESTS='^(ThreadPool|Session|Cancel|Sweep|CompareShorthand)\.|^CliLimits\.LargestSweep'
-if build_sanitized tsan tl_sim4_session_tests tl_runtime_tests tl_cli_tests threadlab-cli; then
+if build_sanitized tsan tl_sim_run_tests tl_sim_engine_tests tl_cli_tests threadlab-cli; then
   ctest --preset tsan -R "$TSAN_TESTS" >"$LOGS/ctest-tsan.log" 2>&1
   tally_ctest tsan "$LOGS/ctest-tsan.log"
 else

@@ -188,6 +188,8 @@ std::uint64_t Engine::trace_bytes() const {
   std::uint64_t bytes = t.instants.size() * sizeof(Instant) + t.run_queue.size() * sizeof(CounterSample);
   for (const auto& lane : t.cores) bytes += lane.size() * sizeof(CoreSpan);
   for (const auto& lane : t.threads) bytes += lane.size() * sizeof(StateSpan);
+  bytes += memory_.page_events().size() * sizeof(PageEvent);
+  for (const auto& lane : memory_.lanes()) bytes += lane.size() * sizeof(MemorySample);
   return bytes;
 }
 

@@ -154,7 +154,7 @@ class Engine {
   StepResult wait_for(ThreadId t, RtState state, TimeNs now);
   bool     stuck() const;
   bool     poll(TimeNs now);   // progress + cancel flag + trace size; true = cancelled
-  std::uint64_t trace_bytes() const;   // recorded so far (lanes, instants, run queue)
+  std::uint64_t trace_bytes() const;   // recorded so far (lanes, instants, run queue, memory)
   void     finish(TimeNs end);
   static void trim_trace(Trace& trace);   // shrink lanes with much unused capacity
 
