@@ -10,11 +10,15 @@ source "$ROOT/scripts/lib/env.sh"
 log() { printf '[setup] %s\n' "$*" >&2; }
 
 # ---- Debian packages ----------------------------------------------------------------------
+# clang-14 and its runtime libraries (named explicitly: a machine may have clang-format/tidy
+# without them) build the asan, tsan and fuzz presets; googletest is GoogleTest's source, which
+# the tsan preset compiles with ThreadSanitizer.
 APT_PACKAGES=(
   build-essential cmake ninja-build pkg-config dpkg-dev
   libsdl2-dev libgl-dev
   emscripten
   nlohmann-json3-dev libgtest-dev libgmock-dev libbenchmark-dev
+  clang-14 libclang-rt-14-dev googletest
   chromium
   xvfb xauth libgl1-mesa-dri libglx-mesa0 x11-utils imagemagick
   curl ca-certificates python3

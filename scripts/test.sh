@@ -5,7 +5,11 @@
 #   cli-wasm   threadlab-cli native vs wasm on Node    one check per case
 #   browser    both page variants in headless Chromium one check per test
 #   desktop    Xvfb smoke test of the desktop program  one check per step
+#   asan       unit and CLI tests under ASan + UBSan   one check per CTest test (build/asan)
+#   tsan       threaded tests under ThreadSanitizer    one check per CTest test (build/tsan)
+#   fuzz       every libFuzzer target, briefly         one check per target (build/fuzz)
 # Ends with one line "N passed, N failed" and exits non-zero on any failure.
+# Long fuzzing runs are not part of this: scripts/fuzz.sh TARGET SECONDS, by hand.
 # Logs: build/logs/; screenshots and outputs: build/test-artifacts/.
 set -uo pipefail
 ROOT=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
@@ -51,21 +55,27 @@ done
 tally build "$b_pass" "$b_fail"
 
 # ---- ctest ----------------------------------------------------------------------------------
-suite_t0=$SECONDS
-if [[ -f build/native/CTestTestfile.cmake ]]; then
-  ctest --preset native >"$LOGS/ctest.log" 2>&1; rc=$?
-  line=$(grep -E '[0-9]+% tests passed, [0-9]+ tests? failed out of [0-9]+' "$LOGS/ctest.log" | tail -n 1)
+# Tallies a ctest log by its "N% tests passed, N tests failed out of N" line.
+tally_ctest() {  # suite log
+  local line total bad
+  line=$(grep -E '[0-9]+% tests passed, [0-9]+ tests? failed out of [0-9]+' "$2" | tail -n 1)
   if [[ -n $line ]]; then
     total=$(sed -E 's/.* out of ([0-9]+).*/\1/' <<<"$line")
     bad=$(sed -E 's/.*passed, ([0-9]+) tests? failed.*/\1/' <<<"$line")
     ((total > 0)) || bad=1
-    tally ctest "$((total - bad))" "$bad"
-    ((bad == 0)) || sed -n '/The following tests FAILED/,$p' "$LOGS/ctest.log" | head -n 40
+    tally "$1" "$((total - bad))" "$bad"
+    ((bad == 0)) || sed -n '/The following tests FAILED/,$p' "$2" | head -n 40
   else
     # No summary: no tests found (noTestsAction=error) or ctest itself failed.
-    tail -n 20 "$LOGS/ctest.log"
-    tally ctest 0 1
+    tail -n 20 "$2"
+    tally "$1" 0 1
   fi
+}
+
+suite_t0=$SECONDS
+if [[ -f build/native/CTestTestfile.cmake ]]; then
+  ctest --preset native >"$LOGS/ctest.log" 2>&1
+  tally_ctest ctest "$LOGS/ctest.log"
 else
   echo "[test] ctest: build/native was not configured"
   tally ctest 0 1
@@ -99,6 +109,63 @@ bash tests/desktop/smoke.sh build/native "$ART" >"$LOGS/desktop.log" 2>&1
 rc=$?
 grep '^not ok' -A 6 "$LOGS/desktop.log"
 tally_lines desktop "$LOGS/desktop.log" "$rc"
+
+# ---- sanitizers and fuzzing (clang 14) ------------------------------------------------------
+# Configures (when needed) and builds a preset's targets into build/<preset>.
+build_sanitized() {  # preset [targets...]
+  local preset=$1 dir=$ROOT/build/$1 log=$LOGS/build-$1.log
+  shift
+  if [[ ! -f $dir/build.ninja || CMakePresets.json -nt $dir/CMakeCache.txt ]]; then
+    cmake --preset "$preset" >"$log" 2>&1 || { tail -n 20 "$log"; return 1; }
+  fi
+  local targets=()
+  for t in "$@"; do targets+=(--target "$t"); done
+  cmake --build "$dir" -j "$TL_JOBS" "${targets[@]}" >>"$log" 2>&1 ||
+    { grep -E 'error|FAILED' "$log" | head -n 30; return 1; }
+}
+
+# asan: every unit, CLI and fuzz-replay test of the native tree except the app's (which needs
+# the ImGui program; TL_BUILD_APP is off in this preset).
+suite_t0=$SECONDS
+if build_sanitized asan; then
+  ctest --preset asan >"$LOGS/ctest-asan.log" 2>&1
+  tally_ctest asan "$LOGS/ctest-asan.log"
+else
+  echo "[test] asan: build failed, see $LOGS/build-asan.log"
+  tally asan 0 1
+fi
+
+# tsan: the tests that start threads (thread pool, session, cancel, sweeps, compare sweeps)
+# and the CLI's sweep, which runs its cells on a pool.
+suite_t0=$SECONDS
+TSAN_TESTS='^(ThreadPool|Session|Cancel|Sweep|CompareShorthand)\.|^CliLimits\.LargestSweep'
+if build_sanitized tsan tl_sim_run_tests tl_sim_engine_tests tl_cli_tests threadlab-cli; then
+  ctest --preset tsan -R "$TSAN_TESTS" >"$LOGS/ctest-tsan.log" 2>&1
+  tally_ctest tsan "$LOGS/ctest-tsan.log"
+else
+  echo "[test] tsan: build failed, see $LOGS/build-tsan.log"
+  tally tsan 0 1
+fi
+
+# fuzz: each target for TL_FUZZ_SECONDS (20) from its seeds and regressions; one check each.
+suite_t0=$SECONDS
+f_pass=0; f_fail=0
+if build_sanitized fuzz fuzz_targets; then
+  for target in $(bash scripts/fuzz.sh list); do
+    # app_args needs the ImGui app library, which the fuzz preset leaves out to stay small.
+    [[ -x build/fuzz/tests/fuzz/fuzz_$target ]] || { echo "[test] fuzz: $target not in this build, skipped"; continue; }
+    if TL_FUZZ_NO_BUILD=1 bash scripts/fuzz.sh "$target" "${TL_FUZZ_SECONDS:-20}" >"$LOGS/fuzz-$target.log" 2>&1; then
+      f_pass=$((f_pass + 1))
+    else
+      f_fail=$((f_fail + 1))
+      echo "[test] fuzz $target failed:"; grep -E 'ERROR|SUMMARY|fuzz property|Test unit written' "$LOGS/fuzz-$target.log" | head -n 10
+    fi
+  done
+else
+  echo "[test] fuzz: build failed, see $LOGS/build-fuzz.log"
+  f_fail=1
+fi
+tally fuzz "$f_pass" "$f_fail"
 
 # ---- summary --------------------------------------------------------------------------------
 echo "[test] total time $((SECONDS - t_start)) s; logs in build/logs, screenshots in build/test-artifacts"

@@ -2,6 +2,7 @@
 // one process and as processes; prints both and the ratio of their makespans.
 #include "cli/commands.h"
 #include "sim/scenario/compare.h"
+#include "sim/scenario/reader.h"
 #include "sim/engine/engine.h"
 #include "sim/core/format.h"
 
@@ -13,11 +14,16 @@ namespace tl::cli {
 
 std::optional<Scenario> load_compare_variant(const std::string& file, const std::string& text, WorkerModel as,
                                              std::optional<bool> gil, Streams io) {
-  nlohmann::ordered_json doc = nlohmann::ordered_json::parse(text, nullptr, false);
-  if (doc.is_discarded()) {
-    io.err << "error: " << file << ": not valid JSON\n";
+  // Read with the scenario reader's limits (size, value count, depth) and duplicate-key check:
+  // the document is copied and written out again below, so an unbounded one must stop here.
+  detail::Errors json_errors;
+  const std::optional<nlohmann::ordered_json> json = detail::parse_json(text, json_errors);
+  if (!json || json_errors.count() > 0) {
+    for (const ScenarioError& e : json_errors.take())
+      io.err << "error: " << file << ": " << (e.path.empty() ? "" : e.path + ": ") << e.message << "\n";
     return std::nullopt;
   }
+  const nlohmann::ordered_json& doc = *json;
   if (!is_compare_document(doc)) {
     io.err << "error: " << file << ": not a compare document (expected \"workload\": {\"as\", \"workers\", \"program\"})\n";
     return std::nullopt;
@@ -31,15 +37,13 @@ std::optional<Scenario> load_compare_variant(const std::string& file, const std:
 }
 
 int cmd_compare(std::span<const std::string> args, Streams io) {
-  std::string file;
-  bool json = false;
-  for (const std::string& a : args) {
-    if (a == "--json") json = true;
-    else if (!a.empty() && a[0] == '-') { io.err << "error: unknown flag '" << a << "' (compare takes FILE, --json)\n"; return kExitBadInput; }
-    else if (file.empty()) file = a;
-    else { io.err << "error: compare takes one FILE\n"; return kExitBadInput; }
+  CompareArgs a;
+  if (std::string bad = parse_compare_args(args, a); !bad.empty()) {
+    io.err << "error: " << bad << "\n";
+    return kExitBadInput;
   }
-  if (file.empty()) { io.err << "error: compare needs a FILE\n"; return kExitBadInput; }
+  const std::string& file = a.file;
+  const bool json = a.json;
   std::string reason;
   const std::optional<std::string> text = read_text_file(file, reason);
   if (!text) { io.err << "error: " << file << ": " << reason << "\n"; return kExitBadInput; }

@@ -1,6 +1,5 @@
 // `threadlab-cli run FILE [--json] [--trace-out OUT.json]`
 //
-// [SECTION] Arguments
 // [SECTION] JSON
 // [SECTION] Table
 // [SECTION] Command
@@ -19,39 +18,6 @@
 namespace tl::cli {
 
 namespace {
-
-// ---------------------------------------------------------------------------------------------
-// [SECTION] Arguments
-// ---------------------------------------------------------------------------------------------
-struct RunArgs {
-  std::string file;
-  bool        json = false;
-  std::string trace_out;
-};
-
-// Returns an error message, or "" when the arguments are fine.
-std::string parse_run_args(std::span<const std::string> args, RunArgs& out) {
-  for (std::size_t i = 0; i < args.size(); ++i) {
-    const std::string& a = args[i];
-    if (a == "--json") {
-      out.json = true;
-    } else if (a == "--trace-out") {
-      if (i + 1 >= args.size()) return "--trace-out: needs a file name";
-      out.trace_out = args[++i];
-    } else if (a.rfind("--trace-out=", 0) == 0) {
-      out.trace_out = a.substr(12);
-      if (out.trace_out.empty()) return "--trace-out: needs a file name";
-    } else if (a.size() > 1 && a[0] == '-') {
-      return "unknown flag '" + a + "' (run takes FILE, --json, --trace-out OUT.json)";
-    } else if (out.file.empty()) {
-      out.file = a;
-    } else {
-      return "unexpected argument '" + a + "' (run takes one FILE)";
-    }
-  }
-  if (out.file.empty()) return "run: missing scenario FILE";
-  return "";
-}
 
 // ---------------------------------------------------------------------------------------------
 // [SECTION] JSON

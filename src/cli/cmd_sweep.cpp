@@ -14,37 +14,15 @@ namespace tl::cli {
 std::optional<Scenario> load_compare_variant(const std::string& file, const std::string& text, WorkerModel as,
                                              std::optional<bool> gil, Streams io);
 
-namespace {
-bool parse_cores(const std::string& s, std::vector<std::uint32_t>& out) {
-  unsigned a = 0, b = 0;
-  char tail = 0;
-  if (std::sscanf(s.c_str(), "%u..%u%c", &a, &b, &tail) == 2 && a >= 1 && b >= a && b <= 256) {
-    for (unsigned c = a; c <= b; ++c) out.push_back(c);
-    return true;
-  }
-  if (std::sscanf(s.c_str(), "%u%c", &a, &tail) == 1 && a >= 1 && a <= 256) { out.push_back(a); return true; }
-  return false;
-}
-}  // namespace
-
 int cmd_sweep(std::span<const std::string> args, Streams io) {
-  std::string file;
-  bool json = false;
-  std::vector<std::uint32_t> cores;
-  for (std::size_t i = 0; i < args.size(); ++i) {
-    const std::string& a = args[i];
-    if (a == "--json") json = true;
-    else if (a == "--cores") {
-      if (i + 1 >= args.size() || !parse_cores(args[++i], cores)) {
-        io.err << "error: --cores: expected A..B or N, 1 .. 256\n";
-        return kExitBadInput;
-      }
-    } else if (!a.empty() && a[0] == '-') { io.err << "error: unknown flag '" << a << "' (sweep takes FILE, --cores A..B, --json)\n"; return kExitBadInput; }
-    else if (file.empty()) file = a;
-    else { io.err << "error: sweep takes one FILE\n"; return kExitBadInput; }
+  SweepArgs a;
+  if (std::string bad = parse_sweep_args(args, a); !bad.empty()) {
+    io.err << "error: " << bad << "\n";
+    return kExitBadInput;
   }
-  if (file.empty()) { io.err << "error: sweep needs a FILE\n"; return kExitBadInput; }
-  if (cores.empty()) for (std::uint32_t c = 1; c <= 16; ++c) cores.push_back(c);
+  const std::string& file = a.file;
+  const bool json = a.json;
+  const std::vector<std::uint32_t>& cores = a.cores;
   std::string reason;
   const std::optional<std::string> text = read_text_file(file, reason);
   if (!text) { io.err << "error: " << file << ": " << reason << "\n"; return kExitBadInput; }
@@ -58,7 +36,9 @@ int cmd_sweep(std::span<const std::string> args, Streams io) {
       grid.names.push_back(std::string(to_string(m)) + (gil ? "+gil" : ""));
     }
   ThreadPool pool(ThreadPool::hardware_threads());   // 1 in builds without threads
-  const SweepResults results = run_sweep(grid, &pool);
+  // Only makespans are printed: dropping each cell's trace keeps a 1024-cell grid's memory
+  // to what the pool's workers are running.
+  const SweepResults results = run_sweep(grid, &pool, /*keep_traces=*/false);
   const std::vector<SpeedupRow> rows = sweep_speedups(grid, results);
   if (json) {
     io.out << "{\"cores\":[";

@@ -6,6 +6,7 @@
 #include <optional>
 #include <span>
 #include <string>
+#include <vector>
 
 namespace tl::cli {
 
@@ -26,6 +27,27 @@ int cmd_ostep(std::span<const std::string> args, Streams io);
 int cmd_compare(std::span<const std::string> args, Streams io);
 int cmd_sweep(std::span<const std::string> args, Streams io);
 void print_usage(std::ostream& out);
+
+// The argument lists of run, compare and sweep, parsed apart from the commands so that tests
+// and the fuzzer reach them without touching files. Each parser returns "" when the arguments
+// are fine, else the message to print after "error: ".
+struct RunArgs {
+  std::string file;
+  bool        json = false;
+  std::string trace_out;
+};
+struct CompareArgs {
+  std::string file;
+  bool        json = false;
+};
+struct SweepArgs {
+  std::string                file;
+  bool                       json = false;
+  std::vector<std::uint32_t> cores;   // empty: 1 .. 16
+};
+std::string parse_run_args(std::span<const std::string> args, RunArgs& out);
+std::string parse_compare_args(std::span<const std::string> args, CompareArgs& out);
+std::string parse_sweep_args(std::span<const std::string> args, SweepArgs& out);
 
 // The whole file, or nullopt with `reason` set (for "error: FILE: reason").
 std::optional<std::string> read_text_file(const std::string& path, std::string& reason);

@@ -2,6 +2,8 @@
 // the same code works natively and under Emscripten's NODERAWFS.
 #include "cli/commands.h"
 
+#include "sim/scenario/reader.h"
+
 #include <fstream>
 #include <ostream>
 
@@ -33,8 +35,15 @@ std::optional<std::string> read_text_file(const std::string& path, std::string& 
   }
   std::string text;
   char buf[1 << 16];
-  while (in.read(buf, sizeof buf) || in.gcount() > 0)
+  while (in.read(buf, sizeof buf) || in.gcount() > 0) {
     text.append(buf, static_cast<std::size_t>(in.gcount()));
+    // The parser refuses anything larger anyway; stopping here keeps /dev/zero or a huge log
+    // passed by mistake from filling the memory first.
+    if (text.size() > detail::kMaxDocumentBytes) {
+      reason = "larger than " + std::to_string(detail::kMaxDocumentBytes >> 20) + " MiB, the limit for a scenario";
+      return std::nullopt;
+    }
+  }
   if (in.bad()) {
     reason = "read error";
     return std::nullopt;

@@ -1,12 +1,10 @@
 // Runs the built threadlab-cli as a user would: exit codes, stdout/stderr, files it writes.
 #include "sim/ostep/common.h"
-#include "support/text.h"
+#include "support/cli.h"
 
 #include <nlohmann/json.hpp>
 
 #include <gtest/gtest.h>
-
-#include <sys/wait.h>
 
 #include <cstdlib>
 #include <filesystem>
@@ -18,62 +16,13 @@ namespace tl {
 namespace {
 
 namespace fs = std::filesystem;
-
-struct CliResult {
-  int         code = -1;
-  std::string out;
-  std::string err;
-};
-
-std::string slurp(const fs::path& p) {
-  std::ifstream in(p, std::ios::binary);
-  std::ostringstream s;
-  s << in.rdbuf();
-  return s.str();
-}
-
-fs::path tmp_dir() {
-  fs::path dir = TL_TEST_TMP_DIR;
-  fs::create_directories(dir);
-  return dir;
-}
-
-// A file name unique to the running test, so ctest -j can run the cases side by side.
-fs::path tmp_file(const std::string& suffix) {
-  const auto* info = ::testing::UnitTest::GetInstance()->current_test_info();
-  return tmp_dir() / (std::string(info->test_suite_name()) + "." + info->name() + suffix);
-}
-
-std::string shell_quote(const std::string& s) {
-  std::string q = "'";
-  for (char c : s) q += c == '\'' ? std::string("'\\''") : std::string(1, c);
-  return q + "'";
-}
-
-CliResult run_cli(const std::vector<std::string>& args) {
-  const fs::path out = tmp_file(".stdout"), err = tmp_file(".stderr");
-  std::string cmd = shell_quote(TL_CLI_PATH);
-  for (const std::string& a : args) {
-    cmd += ' ';
-    cmd += shell_quote(a);
-  }
-  cmd += " >";
-  cmd += shell_quote(out.string());
-  cmd += " 2>";
-  cmd += shell_quote(err.string());
-  const int status = std::system(cmd.c_str());
-  CliResult r;
-  r.code = WIFEXITED(status) ? WEXITSTATUS(status) : -1;
-  r.out  = slurp(out);
-  r.err  = slurp(err);
-  return r;
-}
-
-fs::path write_file(const std::string& suffix, const std::string& text) {
-  const fs::path p = tmp_file(suffix);
-  std::ofstream(p, std::ios::binary) << text;
-  return p;
-}
+using test::CliResult;
+using test::expect_one_error_line;
+using test::run_cli;
+using test::slurp;
+using test::tmp_dir;
+using test::tmp_file;
+using test::write_file;
 
 // Two threads of one process sharing a core with I/O, RR and a switch cost.
 const char* kValidScenario = R"({
@@ -86,15 +35,6 @@ const char* kValidScenario = R"({
     ]}
   ]
 })";
-
-void expect_one_error_line(const CliResult& r, const std::string& must_contain) {
-  EXPECT_EQ(r.code, 2);
-  EXPECT_EQ(r.out, "");
-  const auto lines = test::lines_of(r.err);
-  ASSERT_EQ(lines.size(), 1u) << r.err;
-  EXPECT_EQ(lines[0].rfind("error: ", 0), 0u) << r.err;
-  EXPECT_NE(lines[0].find(must_contain), std::string::npos) << r.err;
-}
 
 void expect_run_json_shape(const nlohmann::json& j) {
   for (const char* key : {"outcome", "makespan_us", "threads", "cores", "context_switches", "vars"})

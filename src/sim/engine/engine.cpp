@@ -13,7 +13,8 @@
 namespace tl {
 
 RunResult run(const Scenario& scenario) {
-  detail::Engine engine(scenario);
+  const RunOptions none;   // named: the engine keeps a reference, which must outlive it
+  detail::Engine engine(scenario, none);
   return engine.run();
 }
 
@@ -159,6 +160,7 @@ RunResult Engine::run() {
   for (;;) {
     if (done_ == n) { result_.outcome = Outcome::Completed; break; }
     if (cancelled_ || (steps_ >= next_poll_ && poll(now))) { result_.outcome = Outcome::Cancelled; break; }
+    if (trace_full_) { result_.outcome = Outcome::MemoryLimit; break; }
     if (halt_ || steps_ >= sc_.limits.max_events) { result_.outcome = Outcome::EventLimit; break; }
     if (stuck()) { result_.outcome = Outcome::Deadlock; collect_waits(); break; }
     const TimeNs next = std::min(core_events_.empty() ? kForever : core_events_.top().time,
@@ -182,7 +184,21 @@ bool Engine::poll(TimeNs now) {
   if (options_.cancel && options_.cancel->load(std::memory_order_relaxed)) {
     cancelled_ = halt_ = true;
   }
+  // Measuring the trace walks every lane, so only every kTraceCheckPolls-th poll does it; a
+  // step records at most a few spans, so the overshoot stays within a few tens of MB. Tied to
+  // the step count, so where a run stops is still deterministic.
+  if (++polls_ % kTraceCheckPolls == 0 && trace_bytes() > sc_.limits.max_trace_bytes) trace_full_ = halt_ = true;
   return cancelled_;
+}
+
+std::uint64_t Engine::trace_bytes() const {
+  const Trace& t = result_.trace;
+  std::uint64_t bytes = t.instants.size() * sizeof(Instant) + t.run_queue.size() * sizeof(CounterSample);
+  for (const auto& lane : t.cores) bytes += lane.size() * sizeof(CoreSpan);
+  for (const auto& lane : t.threads) bytes += lane.size() * sizeof(StateSpan);
+  bytes += memory_.page_events().size() * sizeof(PageEvent);
+  for (const auto& lane : memory_.lanes()) bytes += lane.size() * sizeof(MemorySample);
+  return bytes;
 }
 
 // Nothing can ever happen again: no core runs, no arrival or wake is pending (a policy timer

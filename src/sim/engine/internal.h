@@ -131,7 +131,9 @@ struct MutexRt {
 // ---------------------------------------------------------------------------------------------
 class Engine {
  public:
-  explicit Engine(const Scenario& scenario, const RunOptions& options = {});
+  // Keeps a reference to `options`: no default argument, whose temporary would die with the
+  // constructor call and leave the reference dangling.
+  Engine(const Scenario& scenario, const RunOptions& options);
   RunResult run();
 
  private:
@@ -161,7 +163,8 @@ class Engine {
   void     thread_finished(ThreadId t, TimeNs now);
   StepResult wait_for(ThreadId t, RtState state, TimeNs now);
   bool     stuck() const;
-  bool     poll(TimeNs now);   // progress + cancel flag; true = stop now
+  bool     poll(TimeNs now);   // progress + cancel flag + trace size; true = cancelled
+  std::uint64_t trace_bytes() const;   // recorded so far (lanes, instants, run queue, memory)
   void     finish(TimeNs end);
   static void trim_trace(Trace& trace);   // shrink lanes with much unused capacity
 
@@ -232,9 +235,12 @@ class Engine {
   std::int64_t             ready_count_  = 0;  // Ready and in the policy's queue
   std::int64_t             waking_count_ = 0;  // Ready, wake latency not yet over (not queued)
   std::uint64_t            jitter_seed_  = 0;
-  bool                     halt_         = false;  // stop at this instant: event limit or cancel
+  bool                     halt_         = false;  // stop at this instant: a limit or cancel
   bool                     cancelled_    = false;
   std::uint64_t            next_poll_    = 0;      // steps_ at which to call poll()
+  static constexpr std::uint64_t kTraceCheckPolls = 64;   // polls between trace-size checks
+  std::uint64_t            polls_        = 0;
+  bool                     trace_full_   = false;  // max_trace_bytes reached: stop here
   const RunOptions&        options_;
 
   RunResult                result_;

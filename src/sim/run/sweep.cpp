@@ -10,9 +10,13 @@ Scenario SweepGrid::cell(std::size_t index) const {
   return s;
 }
 
-SweepResults run_sweep(const SweepGrid& grid, ThreadPool* pool) {
+SweepResults run_sweep(const SweepGrid& grid, ThreadPool* pool, bool keep_traces) {
   SweepResults results(grid.cell_count());
-  auto one = [&](std::size_t i) { results[i] = std::make_shared<const RunResult>(run(grid.cell(i))); };
+  auto one = [&](std::size_t i) {
+    RunResult r = run(grid.cell(i));
+    if (!keep_traces) r.trace = Trace{};
+    results[i] = std::make_shared<const RunResult>(std::move(r));
+  };
   if (pool) {
     pool->parallel_for(results.size(), one);
   } else {

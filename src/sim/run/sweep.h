@@ -39,8 +39,10 @@ struct SpeedupRow {
 // each with itself.
 std::vector<SpeedupRow> sweep_speedups(const SweepGrid& grid, const SweepResults& results, TimeNs baseline = -1);
 
-// Runs every cell; on `pool` if given, else on the caller in grid order.
-SweepResults run_sweep(const SweepGrid& grid, ThreadPool* pool = nullptr);
+// Runs every cell; on `pool` if given, else on the caller in grid order. Without `keep_traces`
+// each result keeps its outcome and metrics but drops its trace as soon as the cell is done, so
+// a large grid holds one trace per worker at a time instead of one per cell.
+SweepResults run_sweep(const SweepGrid& grid, ThreadPool* pool = nullptr, bool keep_traces = true);
 
 // The same sweep one cell per call, for a caller that cannot block (the single-threaded web
 // build runs one cell per frame). Gives exactly run_sweep's results.

@@ -9,6 +9,7 @@
 #include "sim/scenario/reader.h"
 
 #include <cmath>
+#include <unordered_set>
 
 namespace tl::detail {
 
@@ -68,24 +69,27 @@ class Handler {
   bool string(Json::string_t& v)                { return value() && dom_.string(v); }
   bool binary(Json::binary_t& v)                { return value() && dom_.binary(v); }
   bool start_object(std::size_t n) {
-    if (!value()) return false;
+    if (!value() || !deeper()) return false;
     frames_.push_back({false, 0, {}, {}});
     return dom_.start_object(n);
   }
   bool key(Json::string_t& k) {
     Frame& f = frames_.back();
-    for (const std::string& seen : f.keys)
-      if (seen == k) {
-        errors_.add(path(), "duplicate key " + quote_name(k) + " (each key may appear once)");
-        break;
-      }
-    f.keys.push_back(k);
+    // The DOM's ordered objects find a key by scanning, so each key costs as much as the keys
+    // before it: a cap keeps an object with a million keys from taking hours.
+    if (f.keys.size() >= kMaxObjectKeys) {
+      too_wide_path_ = path();
+      too_wide_      = true;
+      return false;
+    }
+    if (!f.keys.insert(k).second)
+      errors_.add(path(), "duplicate key " + quote_name(k) + " (each key may appear once)");
     f.key = k;
     return dom_.key(k);
   }
   bool end_object() { frames_.pop_back(); return dom_.end_object(); }
   bool start_array(std::size_t n) {
-    if (!value()) return false;
+    if (!value() || !deeper()) return false;
     frames_.push_back({true, 0, {}, {}});
     return dom_.start_array(n);
   }
@@ -100,6 +104,9 @@ class Handler {
 
   bool        failed() const { return failed_; }
   bool        too_big() const { return too_big_; }
+  bool        too_deep() const { return too_deep_; }
+  bool        too_wide() const { return too_wide_; }
+  const std::string& too_wide_path() const { return too_wide_path_; }
   std::size_t position() const { return position_; }
   const std::string& message() const { return message_; }
 
@@ -108,7 +115,7 @@ class Handler {
     bool                     array;
     std::size_t              next;   // index of the next array element
     std::string              key;    // current key of an object
-    std::vector<std::string> keys;
+    std::unordered_set<std::string> keys;
   };
   // False (stop parsing) once the document has more values than a scenario can sensibly need.
   bool value() {
@@ -118,6 +125,13 @@ class Handler {
     }
     if (!frames_.empty() && frames_.back().array) frames_.back().key = std::to_string(frames_.back().next++);
     return true;
+  }
+  // False (stop parsing) past kMaxJsonDepth: a path, a copy or a dump of the document would
+  // otherwise cost time or stack in proportion to the depth.
+  bool deeper() {
+    if (frames_.size() < kMaxJsonDepth) return true;
+    too_deep_ = true;
+    return false;
   }
   std::string path() const {
     std::string p;
@@ -133,6 +147,9 @@ class Handler {
   std::vector<Frame> frames_;
   bool               failed_   = false;
   bool               too_big_  = false;
+  bool               too_deep_ = false;
+  bool               too_wide_ = false;
+  std::string        too_wide_path_;
   std::size_t        values_   = 0;
   std::size_t        position_ = 0;
   std::string        message_;
@@ -151,6 +168,14 @@ std::optional<Json> parse_json(std::string_view text, Errors& errors) {
   Json::sax_parse(text.data(), text.data() + text.size(), &handler);
   if (handler.too_big()) {
     errors.add("", "scenario has more than " + std::to_string(kMaxJsonValues) + " JSON values");
+    return std::nullopt;
+  }
+  if (handler.too_wide()) {
+    errors.add(handler.too_wide_path(), "object has more than " + std::to_string(kMaxObjectKeys) + " keys");
+    return std::nullopt;
+  }
+  if (handler.too_deep()) {
+    errors.add("", "scenario nests arrays and objects more than " + std::to_string(kMaxJsonDepth) + " deep");
     return std::nullopt;
   }
   if (!handler.failed()) return root;

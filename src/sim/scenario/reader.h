@@ -26,6 +26,8 @@ inline constexpr std::int64_t  kMaxRepeat        = 1'000'000'000;
 inline constexpr int           kMaxNesting       = 16;                 // repeat inside repeat ...
 inline constexpr std::size_t   kMaxDocumentBytes = 64u << 20;
 inline constexpr std::size_t   kMaxJsonValues    = 4'000'000;          // bounds the DOM's memory
+inline constexpr std::size_t   kMaxJsonDepth     = 128;                // arrays/objects; programs need ~40
+inline constexpr std::size_t   kMaxObjectKeys    = 10'000;             // per object (ordered: linear lookup)
 inline constexpr std::uint64_t kMaxEventsCap     = 100'000'000'000ull;
 
 class Errors {

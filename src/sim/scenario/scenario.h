@@ -129,6 +129,11 @@ struct SchedulerSpec {
 struct Limits {
   TimeNs        max_sim_time = 24LL * 3600 * 1'000'000'000;  // simulated time cap
   std::uint64_t max_events   = 500'000'000;                 // engine steps cap
+  // Bytes of recorded trace (spans, instants, run-queue and memory samples, page events) a run
+  // may hold; past it the run stops with Outcome::MemoryLimit instead of exhausting memory (a
+  // step records up to ~100 bytes, so max_events alone allows far more than a machine has).
+  // Not a scenario-file field: a front end with less memory (a browser tab) sets its own.
+  std::uint64_t max_trace_bytes = std::uint64_t{1} << 30;
 };
 
 // ---------------------------------------------------------------------------------------------

@@ -8,6 +8,7 @@ const char* to_string(Outcome outcome) {
     case Outcome::Deadlock:   return "deadlock";
     case Outcome::TimeLimit:  return "time-limit";
     case Outcome::EventLimit: return "event-limit";
+    case Outcome::MemoryLimit: return "memory-limit";
     case Outcome::Cancelled:  return "cancelled";
   }
   return "?";

@@ -16,6 +16,7 @@ enum class Outcome : std::uint8_t {
   TimeLimit,    // Limits::max_sim_time reached
   EventLimit,   // Limits::max_events reached
   Cancelled,    // RunOptions::cancel was set; the trace ends where the run stopped
+  MemoryLimit,  // the trace reached Limits::max_trace_bytes
 };
 const char* to_string(Outcome outcome);
 
