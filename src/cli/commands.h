@@ -25,6 +25,7 @@ int cmd_validate(std::span<const std::string> args, Streams io);
 int cmd_ostep(std::span<const std::string> args, Streams io);
 int cmd_compare(std::span<const std::string> args, Streams io);
 int cmd_sweep(std::span<const std::string> args, Streams io);
+int cmd_lesson(std::span<const std::string> args, Streams io);
 void print_usage(std::ostream& out);
 
 // The whole file, or nullopt with `reason` set (for "error: FILE: reason").
