@@ -57,8 +57,9 @@ std::optional<Loaded> load(const std::string& arg, Streams io) {
   return Loaded{arg, parse_lesson(text)};
 }
 
-bool report(const Loaded& l, Streams io) {
-  for (const Diagnostic& w : l.parse.warnings) io.err << format_diagnostic("warning", l.name, w) << "\n";
+bool report(const Loaded& l, Streams io, bool warnings = true) {
+  if (warnings)
+    for (const Diagnostic& w : l.parse.warnings) io.err << format_diagnostic("warning", l.name, w) << "\n";
   for (const Diagnostic& e : l.parse.errors) io.err << format_diagnostic("error", l.name, e) << "\n";
   return l.parse.lesson.has_value();
 }
@@ -67,8 +68,7 @@ std::string state_line(const Lesson& lesson, const ControlState& state) {
   std::string s;
   for (const Control& c : lesson.controls) {
     auto it = state.find(c.name);
-    if (it == state.end()) continue;
-    s += (s.empty() ? "" : " ") + c.name + "=" + it->second.display();
+    s += (s.empty() ? "" : " ") + c.name + "=" + (it == state.end() ? std::string("(scenario's)") : it->second.display());
   }
   return s.empty() ? "(none)" : s;
 }
@@ -102,7 +102,8 @@ int list(Streams io) {
   int n = 0;
   for (const EmbeddedFile& f : embedded_lessons()) {
     LessonParse p = parse_lesson(f.text);
-    io.out << ++n << (n < 10 ? "   " : "  ") << f.name;
+    ++n;
+    io.out << n << (n < 10 ? "   " : "  ") << f.name;
     io.out << std::string(f.name.size() < 24 ? 24 - f.name.size() : 1, ' ');
     io.out << (p.lesson ? p.lesson->title : "(invalid: threadlab-cli lesson validate " + std::string(f.name) + ")") << "\n";
   }
@@ -146,7 +147,8 @@ int check(const Lesson& lesson, const ControlState& state, bool json, Streams io
     o = "{\"lesson\":" + json_string(lesson.id) + ",\"controls\":{";
     bool first = true;
     for (const Control& c : lesson.controls) {
-      o += (first ? "" : ",") + json_string(c.name) + ":" + json_string(state.at(c.name).display());
+      auto it = state.find(c.name);
+      o += (first ? "" : ",") + json_string(c.name) + ":" + (it == state.end() ? "null" : json_string(it->second.display()));
       first = false;
     }
     o += "},\n\"runs\":[";
@@ -284,7 +286,7 @@ int cmd_lesson(std::span<const std::string> args, Streams io) {
       return kExitBadInput;
     }
     std::optional<Loaded> l = load(files[0], io);
-    if (!l || !report(*l, io)) return kExitBadInput;
+    if (!l || !report(*l, io, false)) return kExitBadInput;
     ControlState state;
     if (!read_state(*l->parse.lesson, sets, solution, state, io)) return kExitBadInput;
     return sub == "check" ? check(*l->parse.lesson, state, json, io) : show(*l->parse.lesson, state, io);

@@ -19,7 +19,7 @@ enum class MetricScope : unsigned char {
 
 struct MetricInfo {
   const char*  base;
-  bool         time;          // written with a unit suffix: _ns, _us, _ms, _s
+  char         unit;          // 't': a time, written _ns/_us/_ms/_s; 'k': a size, _kb/_mb; 0: none
   MetricScope  scope;
   const char*  default_agg;   // Thread scope: mean, sum, max, min
   bool         needs_state;   // state_*, state_count
@@ -30,7 +30,7 @@ struct MetricInfo {
 // Splits "turnaround_ms" into its table row and unit; nullopt if unknown.
 struct MetricName {
   const MetricInfo* info = nullptr;
-  std::int64_t      unit_ns = 1;
+  std::int64_t      unit_ns = 1;   // times: ns per unit; sizes: KB per unit (1024 for _mb)
 };
 std::optional<MetricName> find_metric(std::string_view name);
 std::string               metric_list();   // for "unknown metric" messages

@@ -123,7 +123,7 @@ MeasureValue measure(const Measure& m, const RunSet& runs) {
       if (b == "context_switches") return number(static_cast<double>(r->metrics.context_switches));
       if (b == "preemptions") return number(static_cast<double>(r->trace.instants.size()));
       if (b == "max_running") return number(max_running(*r));
-      if (b == "ipc_bytes") return number(static_cast<double>(r->metrics.ipc_bytes_copied));
+      if (b == "ipc_copied") return number(static_cast<double>(r->metrics.ipc_bytes_copied) / 1024.0 / unit);
       if (b == "finished_threads") {
         double n = 0;
         for (const ThreadMetrics& t : r->metrics.threads) n += t.finished ? 1 : 0;
@@ -164,9 +164,9 @@ MeasureValue measure(const Measure& m, const RunSet& runs) {
       for (ProcessId p = 0; p < sc->processes.size() && p < r->metrics.processes.size(); ++p) {
         if (process && p != *process) continue;
         const ProcessMemoryMetrics& pm = r->metrics.processes[p];
-        total += static_cast<double>(b == "resident_kb" ? pm.resident_kb : b == "private_kb" ? pm.private_kb : pm.shared_kb);
+        total += static_cast<double>(b == "resident" ? pm.resident_kb : b == "private" ? pm.private_kb : pm.shared_kb);
       }
-      return number(total);
+      return number(total / unit);
     }
     case MetricScope::Var: {
       // The first process (or the named one) that declares the variable.
@@ -266,7 +266,16 @@ std::string operand_label(const Operand& o) {
   return "?";
 }
 
-std::string shown(const MeasureValue& v) { return v.text.empty() ? format_number(v.number, -1) : v.text; }
+// Readings keep three decimals (trimmed) so a near miss such as 1.004 > 1 is visible.
+std::string shown(const MeasureValue& v) {
+  if (!v.text.empty()) return v.text;
+  std::string s = format_number(v.number, 3);
+  if (s.find('.') != std::string::npos) {
+    while (s.back() == '0') s.pop_back();
+    if (s.back() == '.') s.pop_back();
+  }
+  return s;
+}
 
 bool compare(double a, CompareOp op, double b, double tolerance) {
   const bool equal = std::fabs(a - b) <= tolerance;
@@ -302,7 +311,7 @@ CheckResult evaluate(const Check& c, const RunSet& runs) {
     case Check::Kind::Not: {
       CheckResult r = c.children.empty() ? CheckResult{} : evaluate(c.children.front(), runs);
       out.readings = std::move(r.readings);
-      for (Reading& rd : out.readings) rd.label = "not: " + rd.label;
+      for (Reading& rd : out.readings) rd.label.insert(0, "not: ");
       out.error = r.error;
       out.pass  = r.error.empty() && !r.pass;
       return out;
@@ -339,10 +348,18 @@ std::vector<TaskResult> evaluate_tasks(const Lesson& lesson, const RunSet& runs)
 // ---------------------------------------------------------------------------------------------
 // [SECTION] Quotes and answers
 // ---------------------------------------------------------------------------------------------
+MeasureValue quote_value(const Quote& q, const RunSet& runs) {
+  Operand o;
+  o.kind    = q.denominator ? Operand::Kind::Ratio : Operand::Kind::Measure;
+  o.measure = q.measure;
+  if (q.denominator) o.denominator = *q.denominator;
+  return operand_value(o, runs);
+}
+
 std::map<std::string, std::string> quote_values(const Lesson& lesson, const RunSet& runs) {
   std::map<std::string, std::string> out;
   for (const Quote& q : lesson.quotes) {
-    const MeasureValue v = measure(q.measure, runs);
+    const MeasureValue v = quote_value(q, runs);
     if (v.ok) out[q.name] = v.text.empty() ? format_number(v.number, q.decimals) : v.text;
   }
   return out;
@@ -351,7 +368,7 @@ std::map<std::string, std::string> quote_values(const Lesson& lesson, const RunS
 std::optional<double> quote_number(const Lesson& lesson, std::string_view name, const RunSet& runs) {
   for (const Quote& q : lesson.quotes)
     if (q.name == name) {
-      const MeasureValue v = measure(q.measure, runs);
+      const MeasureValue v = quote_value(q, runs);
       if (v.ok && v.text.empty()) return v.number;
     }
   return std::nullopt;

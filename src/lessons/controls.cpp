@@ -1,8 +1,9 @@
 // Controls: the vocabulary (one row each), reading values, and applying a control state to a
 // lesson scenario. Controls that pick cost defaults or reshape a compare workload (profile,
 // as, workers, start) edit the JSON document before it is parsed, since the parser derives
-// defaults from them; the others edit the parsed Scenario, which works for every source
-// (JSON files and OSTEP homework flags alike).
+// defaults from them, and leave sources they do not apply to alone (OSTEP flags; as/workers/
+// start on an ordinary scenario); the others edit the parsed Scenario, which works for every
+// source (JSON files and OSTEP homework flags alike).
 //
 // [SECTION] Vocabulary
 // [SECTION] Values
@@ -139,7 +140,8 @@ std::optional<ControlValue> control_value_from_text(const ControlInfo& info, std
 // ---------------------------------------------------------------------------------------------
 ControlState starting_state(const Lesson& lesson) {
   ControlState s;
-  for (const Control& c : lesson.controls) s[c.name] = c.start;
+  for (const Control& c : lesson.controls)
+    if (!c.start_from_scenario) s[c.name] = c.start;
   return s;
 }
 
@@ -220,13 +222,11 @@ BuiltScenario build_from_json(const std::string& text, const ControlState& s, co
   if (const ControlValue* v = value_of(s, "profile")) (*doc)["machine"]["profile"] = v->text;
   const bool compare = is_compare_document(*doc);
   WorkerModel as = WorkerModel::Threads;
+  // as/workers/start reshape a compare workload; a lesson may offer them beside ordinary
+  // scenarios (one experiment each), which they leave alone.
   for (const char* key : {"as", "workers", "start"}) {
     const ControlValue* v = value_of(s, key);
-    if (!v) continue;
-    if (!compare) {
-      out.error = std::string("control ") + key + ": applies only to a compare document (a \"workload\"), not " + where;
-      return out;
-    }
+    if (!v || !compare) continue;
     if (v->type == ValueType::Int) (*doc)["workload"][key] = v->number;
     else (*doc)["workload"][key] = v->text;
   }
@@ -282,7 +282,7 @@ void apply_policy(Scenario& sc, PolicyKind policy) {
   if (s.policy == policy) return;
   s.policy = policy;
   // What the parser would have given this policy with no policy-specific keys.
-  if (policy == PolicyKind::Mlfq && s.levels.empty()) s.levels.assign(3, MlfqLevel{s.quantum, 1});
+  if (policy == PolicyKind::Mlfq) s.levels.assign(3, MlfqLevel{s.quantum, 1});
   s.dispatch_before_wakes = policy == PolicyKind::Cyclic;
   if (policy != PolicyKind::Cyclic) s.wake_preempts = s.io_holds_core = false;
 }
@@ -310,9 +310,8 @@ BuiltScenario build_scenario(const Lesson& lesson, const ControlState& s, const 
     }
     case ScenarioSource::Kind::Inline: out = build_from_json(source->json, s, where); break;
     case ScenarioSource::Kind::Ostep:
-      for (const char* key : {"profile", "as", "workers", "start"})
-        if (value_of(s, key))
-          return {std::nullopt, std::string("control ") + key + ": does not apply to OSTEP homework flags", source->name};
+      // The OSTEP tools model no costs and no workloads: profile, as, workers and start do
+      // not apply to them.
       out = build_from_ostep(source->ostep, where);
       break;
   }
@@ -321,12 +320,11 @@ BuiltScenario build_scenario(const Lesson& lesson, const ControlState& s, const 
 
   Scenario& sc = *out.scenario;
   if (const ControlValue* v = value_of(s, "cores")) sc.machine.cores = static_cast<std::uint32_t>(v->number);
+  // The quantum first, so that MLFQ levels made for a policy switched to mlfq use it; levels a
+  // scenario defines itself keep their own quanta.
+  if (const ControlValue* v = value_of(s, "quantum_us")) sc.scheduler.quantum = v->number;
   if (const ControlValue* v = value_of(s, "policy"))
     if (std::optional<PolicyKind> p = policy_named(v->text)) apply_policy(sc, *p);
-  if (const ControlValue* v = value_of(s, "quantum_us")) {
-    sc.scheduler.quantum = v->number;
-    for (MlfqLevel& level : sc.scheduler.levels) level.quantum = v->number;
-  }
   if (const ControlValue* v = value_of(s, "switch_us")) sc.machine.switch_cost = v->number;
   if (const ControlValue* v = value_of(s, "gil")) sc.gil.enabled = v->number != 0;
   if (const ControlValue* v = value_of(s, "switch_interval_us")) sc.gil.switch_interval = v->number;

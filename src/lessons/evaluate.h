@@ -95,6 +95,7 @@ std::vector<TaskResult> evaluate_tasks(const Lesson& lesson, const RunSet& runs)
 // [SECTION] Quotes and answers
 // ---------------------------------------------------------------------------------------------
 // Numbers for the text's {{quote}}s, formatted. Quotes whose measure fails are absent.
+MeasureValue                       quote_value(const Quote& q, const RunSet& runs);
 std::map<std::string, std::string> quote_values(const Lesson& lesson, const RunSet& runs);
 std::optional<double>              quote_number(const Lesson& lesson, std::string_view name, const RunSet& runs);
 std::string                        format_number(double value, int decimals);

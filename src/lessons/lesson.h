@@ -26,7 +26,7 @@ inline constexpr std::size_t kMaxLessonBytes   = 1u << 20;
 inline constexpr std::size_t kMaxTextChars     = 4000;   // one paragraph, hint, feedback ...
 inline constexpr std::size_t kMaxParagraphs    = 40;
 inline constexpr std::size_t kMaxScenarios     = 8;
-inline constexpr std::size_t kMaxRuns          = 8;
+inline constexpr std::size_t kMaxRuns          = 12;
 inline constexpr std::size_t kMaxControls      = 12;
 inline constexpr std::size_t kMaxOptions       = 16;
 inline constexpr std::size_t kMaxTasks         = 12;
@@ -120,6 +120,7 @@ struct Control {
   std::string              name;
   std::string              label;         // learner-facing
   ControlValue             start;
+  bool                     start_from_scenario = false;   // "start": null: the scenario's own value
   std::vector<std::string> options;       // Choice: the values offered (default: all)
   std::int64_t             min = 0, max = 0;   // Int / Time (ns) range offered
 };
@@ -177,6 +178,7 @@ struct Question {
 struct Quote {              // a number the text shows as {{name}}, read from a run
   std::string name;
   Measure     measure;
+  std::optional<Measure> denominator;   // "ratio": [measure, denominator]
   int         decimals = -1;   // -1: up to 2, trailing zeros dropped
   std::string path;
 };

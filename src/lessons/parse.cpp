@@ -394,13 +394,20 @@ struct Parser {
         }
       }
       if (!c.contains("start")) {
-        error(p, "missing \"start\" (the value the lesson opens with)");
+        error(p, "missing \"start\" (the value the lesson opens with, or null for the scenario's own)");
         continue;
       }
-      std::optional<ControlValue> start = value(*info, c["start"], key_path(p, "start"));
-      if (!start) continue;
-      ctl.start = *start;
-      if (!in_offer(ctl, ctl.start)) error(key_path(p, "start"), "outside the offered options or range");
+      if (c["start"].is_null() && info->kind != ControlKind::Scenario) {
+        // Until the learner moves it, each scenario keeps its own value (a sandbox of
+        // examples with different core counts, GIL settings and policies).
+        ctl.start_from_scenario = true;
+        ctl.start.type          = info->type;
+      } else {
+        std::optional<ControlValue> start = value(*info, c["start"], key_path(p, "start"));
+        if (!start) continue;
+        ctl.start = *start;
+        if (!in_offer(ctl, ctl.start)) error(key_path(p, "start"), "outside the offered options or range");
+      }
       lesson.controls.push_back(std::move(ctl));
     }
   }
@@ -696,6 +703,7 @@ struct Parser {
       if (!object(it.value(), p)) continue;
       std::vector<std::string_view> allowed(kMeasureKeys);
       allowed.push_back("decimals");
+      allowed.push_back("ratio");
       for (auto k = it.value().begin(); k != it.value().end(); ++k) {
         bool known = false;
         for (std::string_view a : allowed) known = known || k.key() == a;
@@ -710,9 +718,22 @@ struct Parser {
           error(key_path(p, "decimals"), "expected an integer 0 .. 6");
         else q.decimals = static_cast<int>(d.get<std::int64_t>());
       }
-      std::optional<Measure> m = measure(it.value(), p);
+      std::optional<Measure> m;
+      if (it.value().contains("ratio")) {
+        const std::string rp = key_path(p, "ratio");
+        if (it.value().contains("metric")) {
+          error(rp, "a quote is either a metric or a ratio, not both");
+          continue;
+        }
+        if (!array(it.value()["ratio"], rp, 2, 2)) continue;
+        m = measure_object(it.value()["ratio"][0], index_path(rp, 0));
+        q.denominator = measure_object(it.value()["ratio"][1], index_path(rp, 1));
+        if (!q.denominator) continue;
+      } else {
+        m = measure(it.value(), p);
+      }
       if (!m) continue;
-      if (m->base == "outcome") {
+      if (m->base == "outcome" || (q.denominator && q.denominator->base == "outcome")) {
         error(key_path(p, "metric"), "a quote is a number; outcome is text");
         continue;
       }
