@@ -115,6 +115,24 @@ TEST(CliLesson, CheckRejectsUnknownControlsAndValues) {
   EXPECT_NE(r.err.find("cores: out of range"), std::string::npos) << r.err;
 }
 
+// docs/lessons.md walks through this file; its commands print what the page shows.
+TEST(CliLesson, TheWorkedExampleBehavesAsDocumented) {
+  const std::string f = (fs::path(TL_SOURCE_DIR) / "tests/lessons/worked_example.json").string();
+  const Cli v = run_cli({"lesson", "validate", f});
+  EXPECT_EQ(v.code, 0) << v.err;
+  EXPECT_EQ(v.out, "ok: " + f + ": lesson 'one-core-race', 1 scenario, 2 controls, 1 task\n");
+  const Cli start = run_cli({"lesson", "check", f});
+  EXPECT_NE(start.out.find("controls: cores=1 quantum_us=10000\nrun main: scenario race, completed, makespan 8.979 us\n"),
+            std::string::npos) << start.out;
+  EXPECT_NE(start.out.find("task lose-updates: FAIL\n  ok   max_running == 1: 1\n  not  lost (counter) > 0: 0\n"),
+            std::string::npos) << start.out;
+  const Cli changed = run_cli({"lesson", "check", f, "--set", "quantum_us=1"});
+  EXPECT_NE(changed.out.find("task lose-updates: PASS"), std::string::npos) << changed.out;
+  const Cli shown = run_cli({"lesson", "show", f});
+  EXPECT_NE(shown.out.find("With a 1 µs quantum one core loses "), std::string::npos) << shown.out;
+  EXPECT_EQ(shown.out.find("{{"), std::string::npos) << shown.out;
+}
+
 TEST(CliLesson, CheckAcceptsABuiltInLessonId) {
   const std::string id = lesson_ids().at(0);
   const Cli r = run_cli({"lesson", "check", id});
