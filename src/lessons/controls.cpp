@@ -219,14 +219,17 @@ BuiltScenario build_from_json(const std::string& text, const ControlState& s, co
     out.error = where + ": " + (errors.count() ? join_errors(errors.take()) : "not a JSON object");
     return out;
   }
-  if (const ControlValue* v = value_of(s, "profile")) (*doc)["machine"]["profile"] = v->text;
+  // Edits go only where the document has an object to edit; anything else is left for the
+  // parser to report.
+  auto object_at = [&](const char* key) { return !doc->contains(key) || (*doc)[key].is_object(); };
+  if (const ControlValue* v = value_of(s, "profile"); v && object_at("machine")) (*doc)["machine"]["profile"] = v->text;
   const bool compare = is_compare_document(*doc);
   WorkerModel as = WorkerModel::Threads;
   // as/workers/start reshape a compare workload; a lesson may offer them beside ordinary
   // scenarios (one experiment each), which they leave alone.
   for (const char* key : {"as", "workers", "start"}) {
     const ControlValue* v = value_of(s, key);
-    if (!v || !compare) continue;
+    if (!v || !compare || !(*doc)["workload"].is_object()) continue;
     if (v->type == ValueType::Int) (*doc)["workload"][key] = v->number;
     else (*doc)["workload"][key] = v->text;
   }
