@@ -148,7 +148,8 @@ int check(const Lesson& lesson, const ControlState& state, bool json, Streams io
     bool first = true;
     for (const Control& c : lesson.controls) {
       auto it = state.find(c.name);
-      o += (first ? "" : ",") + json_string(c.name) + ":" + (it == state.end() ? "null" : json_string(it->second.display()));
+      if (!first) o += ',';
+      o += json_string(c.name) + ":" + (it == state.end() ? std::string("null") : json_string(it->second.display()));
       first = false;
     }
     o += "},\n\"runs\":[";
@@ -180,7 +181,8 @@ int check(const Lesson& lesson, const ControlState& state, bool json, Streams io
     o += "],\n\"quotes\":{";
     first = true;
     for (const auto& [k, v] : quote_values(lesson, set)) {
-      o += (first ? "" : ",") + json_string(k) + ":" + json_string(v);
+      if (!first) o += ',';
+      o += json_string(k) + ":" + json_string(v);
       first = false;
     }
     o += "}}\n";

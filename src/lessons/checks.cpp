@@ -325,7 +325,7 @@ CheckResult evaluate(const Check& c, const RunSet& runs) {
   if (c.tolerance > 0) rd.label += " (within " + format_number(c.tolerance, -1) + ")";
   if (!a.ok || !b.ok) {
     out.error   = !a.ok ? a.error : b.error;
-    rd.measured = "?";
+    rd.measured = std::string(1, '?');   // not = "?": GCC 12 -O3 warns falsely (-Wrestrict)
     out.readings.push_back(rd);
     return out;
   }
