@@ -11,7 +11,7 @@
 #include "lessons/content.h"
 #include "lessons/evaluate.h"
 #include "lessons/markup.h"
-#include "sim/export/chrome_trace.h"
+#include "sim/core/format.h"
 
 #include <filesystem>
 #include <ostream>

@@ -28,7 +28,10 @@ Cli run_cli(const std::vector<std::string>& args) {
   fs::create_directories(dir);
   const fs::path base = dir / (std::string(info->test_suite_name()) + "." + info->name());
   std::string cmd = quoted(TL_CLI_PATH);
-  for (const std::string& a : args) cmd += " " + quoted(a);
+  for (const std::string& a : args) {
+    cmd += ' ';
+    cmd += quoted(a);
+  }
   cmd += " >" + quoted(base.string() + ".out") + " 2>" + quoted(base.string() + ".err");
   const int status = std::system(cmd.c_str());
   Cli r;
