@@ -23,6 +23,9 @@ void print_usage(std::ostream& out) {
          "      a compare document's workload run as threads and as processes, and the ratio\n"
          "  sweep FILE [--cores A..B] [--json]\n"
          "      the workload on each core count x threads/processes x GIL on/off: speedups\n"
+         "  lesson list | validate FILE... | check FILE [--set C=V ...] [--solution TASK] [--json]\n"
+         "         | show FILE [--set C=V ...]\n"
+         "      the tutorial's lessons: list them, validate lesson files, run a lesson's tasks\n"
          "  help\n"
          "exit codes: 0 ok, 1 internal error, 2 bad input\n";
 }

@@ -1,0 +1,137 @@
+// The lesson library on small hand-written lessons: markup, control values and their effect
+// on the scenario, measures, comparisons between runs, and grading.
+#include "lesson_files.h"
+#include "lessons/markup.h"
+
+#include <gtest/gtest.h>
+
+namespace tl::test {
+namespace {
+
+using namespace tl::lessons;
+
+Lesson lesson_from(const std::string& text) {
+  LessonParse p = parse_lesson(text);
+  for (const Diagnostic& e : p.errors) ADD_FAILURE() << format_diagnostic("error", "", e);
+  if (!p.lesson) throw std::runtime_error("invalid");
+  return *p.lesson;
+}
+
+// Two CPU-bound threads of 10 ms each; runs "one" (1 core) and "two" (2 cores).
+const char* kTwoThreads = R"({
+  "id": "two", "title": "t", "text": ["p"],
+  "scenarios": {"s": {"inline": {"machine": {"profile": "textbook", "cores": 2},
+    "scheduler": {"policy": "rr", "quantum_us": 1000},
+    "processes": [{"name": "P", "threads": [{"name": "a", "program": [{"compute_us": 10000}]},
+                                            {"name": "b", "program": [{"compute_us": 10000}]}]}]}}},
+  "controls": [{"control": "quantum_us", "start": 1000}, {"control": "policy", "start": "rr", "options": ["rr", "fifo"]}],
+  "runs": {"one": {"set": {"cores": 1}}, "two": {"set": {"cores": 2}}},
+  "quotes": {"speedup": {"metric": "makespan_ms", "run": "one", "decimals": 1}},
+  "tasks": [{"id": "t", "text": "x", "check": {"ratio": [{"metric": "makespan_us", "run": "one"}, {"metric": "makespan_us", "run": "two"}], "op": "==", "value": 2, "tolerance": 0.001}, "solution": {"set": {"policy": "fifo"}}}],
+  "question": {"text": "q", "number": {"quote": "speedup", "tolerance": 0.5, "unit": "ms"}, "feedback": {"correct": "yes", "low": "more", "high": "less"}}
+})";
+
+TEST(Markup, SplitsEmphasisCodeTermsAndQuotes) {
+  std::vector<Inline> spans;
+  std::string error;
+  ASSERT_TRUE(parse_inline("a *b* **c** `d*` [[gil]] [[lost-update|lost]] {{n}} \\*", spans, error)) << error;
+  ASSERT_EQ(spans.size(), 13u);
+  EXPECT_EQ(spans[1].kind, Inline::Kind::Emphasis);
+  EXPECT_EQ(spans[3].kind, Inline::Kind::Strong);
+  EXPECT_EQ(spans[5].text, "d*");
+  EXPECT_EQ(spans[7].ref, "gil");
+  EXPECT_EQ(spans[9].text, "lost");
+  EXPECT_EQ(spans[11].ref, "n");
+  EXPECT_EQ(spans[12].text, " *");
+  EXPECT_EQ(render_plain("- [[lost-update]] of {{n}}", {{"n", "3"}}), "- lost update of 3");
+}
+
+TEST(Markup, RejectsWhatWouldShowWrong) {
+  std::vector<Inline> spans;
+  std::string error;
+  for (const char* bad : {"`open", "*open", "**open*", "[[Bad Id]]", "[[x|]]", "{{open", "{{}}"}) {
+    EXPECT_FALSE(parse_inline(bad, spans, error)) << bad;
+    EXPECT_FALSE(error.empty());
+  }
+}
+
+TEST(Controls, ValuesAreReadExactlyAndChecked) {
+  std::string why;
+  EXPECT_EQ(control_value_from_text(*find_control("quantum_us"), "0.5", why)->number, 500);
+  EXPECT_EQ(control_value_from_text(*find_control("quantum_us"), "0.5", why)->display(), "0.5");
+  EXPECT_FALSE(control_value_from_text(*find_control("quantum_us"), "0", why));
+  EXPECT_FALSE(control_value_from_text(*find_control("cores"), "257", why));
+  EXPECT_NE(why.find("out of range"), std::string::npos);
+  EXPECT_FALSE(control_value_from_text(*find_control("gil"), "maybe", why));
+  EXPECT_FALSE(control_value_from_text(*find_control("policy"), "lottery", why));
+}
+
+TEST(Controls, SetControlNamesWhatIsWrong) {
+  const Lesson l = lesson_from(kTwoThreads);
+  ControlState s = starting_state(l);
+  EXPECT_EQ(set_control(l, s, "quantum_us=250"), "");
+  EXPECT_EQ(s["quantum_us"].number, 250'000);
+  EXPECT_NE(set_control(l, s, "quantm_us=1").find("unknown control 'quantm_us' (this lesson has: quantum_us, policy)"), std::string::npos);
+  EXPECT_NE(set_control(l, s, "policy=mlfq").find("not offered"), std::string::npos);
+  EXPECT_NE(set_control(l, s, "cores").find("CONTROL=VALUE"), std::string::npos);
+}
+
+TEST(Controls, ApplyToTheScenario) {
+  const Lesson l = lesson_from(kTwoThreads);
+  ControlState s = starting_state(l);
+  set_control(l, s, "policy=fifo");
+  const ControlState eff = effective_state(l, s, l.runs[0]);
+  const BuiltScenario b = build_scenario(l, eff, embedded_context());
+  ASSERT_TRUE(b.scenario) << b.error;
+  EXPECT_EQ(b.scenario->scheduler.policy, PolicyKind::Fifo);
+  EXPECT_EQ(b.scenario->machine.cores, 1u);   // the run's fixed value wins
+}
+
+TEST(Checks, RatiosBetweenRunsQuotesAndNumberAnswers) {
+  const Lesson l = lesson_from(kTwoThreads);
+  const auto runs = run_lesson(l, starting_state(l), embedded_context());
+  const RunSet set = RunSet::of(runs);
+  const CheckResult r = evaluate(l.tasks[0].check, set);
+  EXPECT_TRUE(r.pass) << r.readings.at(0).measured;
+  EXPECT_EQ(quote_values(l, set).at("speedup"), "20.0");
+  EXPECT_TRUE(grade_number(l, 20.4, set).correct);
+  EXPECT_EQ(grade_number(l, 19, set).feedback, "more");
+  EXPECT_EQ(grade_number(l, 21, set).feedback, "less");
+}
+
+TEST(Checks, MeasuresReportWhatIsMissing) {
+  const Lesson l = lesson_from(kTwoThreads);
+  const auto runs = run_lesson(l, starting_state(l), embedded_context());
+  Measure m;
+  m.metric = "wait_ms";
+  m.base = "wait";
+  m.unit_ns = 1'000'000;
+  m.thread = "c";
+  EXPECT_NE(measure(m, RunSet::of(runs)).error.find("no thread 'c'"), std::string::npos);
+  m.run = "three";
+  EXPECT_EQ(measure(m, RunSet::of(runs)).error, "no run 'three'");
+}
+
+TEST(Checks, StateTimesAndMaxRunning) {
+  const Lesson l = lesson_from(kTwoThreads);
+  const auto runs = run_lesson(l, starting_state(l), embedded_context());
+  const RunSet set = RunSet::of(runs);
+  Measure ready{"one", "state_ms", "state", 1'000'000, "", "", "", "ready", "", -1};
+  Measure running{"two", "max_running", "max_running", 1, "", "", "", "", "", -1};
+  // On one core with 1 ms slices, each thread waits while the other runs: 10 ms each, 20 in all.
+  EXPECT_NEAR(measure(ready, set).number, 19, 1.01);
+  EXPECT_EQ(measure(running, set).number, 2);
+}
+
+TEST(Grading, ChoicesGiveTheirOwnFeedback) {
+  Question q;
+  q.kind = Question::Kind::Choice;
+  q.choices = {{"a", false, "not a"}, {"b", true, "yes b"}};
+  EXPECT_EQ(grade_choice(q, 0).feedback, "not a");
+  EXPECT_FALSE(grade_choice(q, 0).correct);
+  EXPECT_TRUE(grade_choice(q, 1).correct);
+  EXPECT_FALSE(grade_choice(q, 7).correct);
+}
+
+}  // namespace
+}  // namespace tl::test
