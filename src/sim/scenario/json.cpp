@@ -518,7 +518,11 @@ ParseResult parse_scenario(std::string_view json_text) {
                                   " steps in all, more than limits.max_events (" +
                                   std::to_string(sc.limits.max_events) + ")");
   }
-  if (errors.count() == 0) result.scenario = std::move(sc);
+  if (errors.count() == 0) {
+    result.scenario = std::move(sc);
+    if (root.contains("name")) result.title = root["name"].get<std::string>();
+    if (root.contains("description")) result.description = root["description"].get<std::string>();
+  }
   result.errors = errors.take();
   return result;
 }

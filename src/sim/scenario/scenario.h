@@ -159,6 +159,8 @@ struct ScenarioError {
 struct ParseResult {
   std::optional<Scenario>    scenario;   // set iff errors is empty
   std::vector<ScenarioError> errors;     // every error found, document order
+  std::string                title;      // the document's "name" and "description": prose for
+  std::string                description;   // a reader, which the engine never needs
 };
 
 ParseResult parse_scenario(std::string_view json_text);
