@@ -3,6 +3,11 @@
 
 if(TARGET threadlab)
   set(_tl_name threadlab-${TL_WEB_VARIANT})
+  # The exported functions and the loader's tables come from src/app/interface.json, read by
+  # src/app/CMakeLists.txt.
+  get_property(_tl_exports GLOBAL PROPERTY TL_WEB_EXPORTED_FUNCTIONS)
+  get_property(TL_WEB_URL_KEYS_JS GLOBAL PROPERTY TL_WEB_URL_KEYS_JS)
+  get_property(TL_WEB_FUNCTIONS_JS GLOBAL PROPERTY TL_WEB_FUNCTIONS_JS)
   set_target_properties(threadlab PROPERTIES
     OUTPUT_NAME ${_tl_name}
     SUFFIX ".js"                            # linking to .html crashes emcc 3.1.6's minifier
@@ -11,7 +16,7 @@ if(TARGET threadlab)
     -sMODULARIZE=1 -sEXPORT_NAME=createThreadlab
     -sUSE_WEBGL2=1 -sMIN_WEBGL_VERSION=2 -sMAX_WEBGL_VERSION=2 -sFULL_ES3=1
     "-sEXPORTED_RUNTIME_METHODS=['ccall','cwrap','UTF8ToString']"
-    "-sEXPORTED_FUNCTIONS=['_main','_tl_set_cores','_tl_set_scenario','_tl_state_json']"
+    "-sEXPORTED_FUNCTIONS=[${_tl_exports}]"
     -sENVIRONMENT=web,worker)
   if(TL_WEB_VARIANT STREQUAL "threads")
     # 16 MB aborts with OOM once a few threads start; growth with pthreads costs every access.
@@ -20,7 +25,8 @@ if(TARGET threadlab)
     target_link_options(threadlab PRIVATE -sALLOW_MEMORY_GROWTH=1 -sINITIAL_MEMORY=64MB)
   endif()
   # The shell, loader and embedding example travel with the build so dist/ is self-contained.
-  # configure_file re-runs when a source changes; the loader gets the release number.
+  # configure_file re-runs when a source changes; the loader gets the release number and the
+  # tables of interface.json.
   set(THREADLAB_VERSION ${PROJECT_VERSION})
   file(GLOB _tl_web_static CONFIGURE_DEPENDS
        ${PROJECT_SOURCE_DIR}/web/*.html ${PROJECT_SOURCE_DIR}/web/*.css ${PROJECT_SOURCE_DIR}/web/loader.js)

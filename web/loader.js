@@ -36,11 +36,14 @@
   const isolated = self.crossOriginIsolated === true;
   const variant = isolated && params.get("variant") !== "single" ? "threads" : "single";
 
+  // Generated from src/app/interface.json, the one list the C++ side is built from too: the
   // URL parameters the app understands as command-line arguments (?cores=4 -> --cores 4,
-  // ?scenario=race -> --scenario race). A bad value is a console warning; the default stays.
-  const ARGUMENT_PARAMS = ["scenario", "cores"];
+  // ?scenario=race -> --scenario race; a bad value is a console warning and the default
+  // stays), and the C functions the page calls, as cwrap's [return type, parameter types].
+  const URL_KEYS = @TL_WEB_URL_KEYS_JS@;
+  const FUNCTIONS = @TL_WEB_FUNCTIONS_JS@;
   const args = [];
-  for (const name of ARGUMENT_PARAMS) {
+  for (const name of URL_KEYS) {
     if (params.has(name)) args.push("--" + name, params.get(name));
   }
 
@@ -57,24 +60,28 @@
   let resolveReady, rejectReady;
   const ready = new Promise((resolve, reject) => { resolveReady = resolve; rejectReady = reject; });
 
+  // Calls one of FUNCTIONS with its declared types (ccall converts strings both ways).
+  function call(name, ...params) {
+    if (!api.module) throw new Error("threadlab is not ready yet");
+    const [returns, types] = FUNCTIONS[name];
+    return api.module.ccall(name, returns, types, params);
+  }
+
   const api = {
     version: VERSION,
     variant,
     ready,
     module: null,
     state() {
-      if (!api.module) throw new Error("threadlab is not ready yet");
-      return JSON.parse(api.module.UTF8ToString(api.module._tl_state_json()));
+      return JSON.parse(call("tl_state_json"));
     },
     setCores(n) {
-      if (!api.module) throw new Error("threadlab is not ready yet");
       if (!Number.isInteger(n)) throw new TypeError("setCores: n must be an integer, got " + n);
-      api.module._tl_set_cores(n);
+      call("tl_set_cores", n);
     },
     setScenario(name) {
-      if (!api.module) throw new Error("threadlab is not ready yet");
       if (typeof name !== "string") throw new TypeError("setScenario: name must be a string, got " + name);
-      if (!api.module.ccall("tl_set_scenario", "number", ["string"], [name])) {
+      if (!call("tl_set_scenario", name)) {
         throw new RangeError("setScenario: unknown scenario '" + name + "' (one of: " +
                              api.state().scenarios.join(", ") + ")");
       }

@@ -1,18 +1,23 @@
-// tl_state_json() shape (version 2 = version 1 plus "thread_lanes", "timeline", "pending"):
-//   {"version":2, "frame":N, "cores":N, "canvas":{"w","h"},
+// tl_state_json() shape (version 4 = version 3 plus "processes" and each thread's "label" and
+// "process"):
+//   {"version":4, "frame":N, "cores":N, "canvas":{"w","h"},
 //    "lanes":[{"core","x0","y0","x1","y1"}],          // where each core's spans are drawn
 //    "thread_lanes":[{"thread","x0","y0","x1","y1"}], // where each thread's states are drawn
+//    "processes":[{"process","name","origin","x0","y0","x1","y1"}],   // header rows
 //    "timeline":{"x0","y0","x1","y1"},                // its visible region: a lane outside it
 //                                                     // is scrolled out of view
-//    "threads":[{"name","color":"#rrggbb"}],          // exactly the RGB of the thread's spans
-//    "controls":{"cores":{"x0","y0","x1","y1","min","max"}},
+//    "threads":[{"name","label","process","color":"#rrggbb"}],   // color: exactly the RGB of
+//                                                     // the thread's spans; label: unique
+//    "controls":{"cores":{"x0","y0","x1","y1","min","max"}, "scenario":{...}},
+//    "scenario", "scenarios", "title", "outcome", "outcome_line", "variables",
 //    "makespan_us", "playhead_us", "playing", "runs",
 //    "pending"}                                       // a newer run is still being simulated
 // Lanes and controls are those of the last frame drawn (empty before the first). "cores" is
 // the slider's value; lanes show the last finished run, so compare them once "pending" is false.
 #include "app/api.h"
 
-#include "app/scenarios.h"
+#include "app/state/catalog.h"
+#include "app/state/interface_table.h"
 #include "app/theme.h"
 
 #include <cstdio>
@@ -24,14 +29,24 @@ namespace {
 
 AppState* g_state = nullptr;
 
-nlohmann::json rect_json(const Rect& r) {
-  return {{"x0", r.x0}, {"y0", r.y0}, {"x1", r.x1}, {"y1", r.y1}};
-}
+nlohmann::json rect_json(const Rect& r) { return {{"x0", r.x0}, {"y0", r.y0}, {"x1", r.x1}, {"y1", r.y1}}; }
 
 std::string hex_color(std::uint32_t rgb) {
   char text[8];
   std::snprintf(text, sizeof text, "#%06x", unsigned(rgb & 0xFFFFFF));
   return text;
+}
+
+template <class Fill>
+nlohmann::json rects_json(const std::vector<Rect>& rects, const char* key, Fill fill) {
+  nlohmann::json out = nlohmann::json::array();
+  for (std::size_t i = 0; i < rects.size(); ++i) {
+    nlohmann::json rect = rect_json(rects[i]);
+    rect[key] = i;
+    fill(rect, i);
+    out.push_back(std::move(rect));
+  }
+  return out;
 }
 
 }  // namespace
@@ -41,6 +56,11 @@ void attach_api(AppState* state) { g_state = state; }
 }  // namespace tl::app
 
 using namespace tl::app;
+
+// Every function interface.json lists must exist here (the web link exports them by name).
+#define TL_EXPORTED_ADDRESS(name) reinterpret_cast<void (*)()>(&name),
+[[maybe_unused]] static void (*const kExportedAddresses[])() = {TL_EXPORTED_FUNCTION_LIST(TL_EXPORTED_ADDRESS)};
+#undef TL_EXPORTED_ADDRESS
 
 TL_EXPORT void tl_set_cores(int cores) {
   if (g_state == nullptr) return;
@@ -63,27 +83,26 @@ TL_EXPORT const char* tl_state_json() {
     return text.c_str();
   }
   const AppState& state = *g_state;
-  nlohmann::json lanes = nlohmann::json::array();
-  for (std::size_t core = 0; core < state.layout.lanes.size(); ++core) {
-    nlohmann::json lane = rect_json(state.layout.lanes[core]);
-    lane["core"] = core;
-    lanes.push_back(std::move(lane));
-  }
-  nlohmann::json thread_lanes = nlohmann::json::array();
-  for (std::size_t thread = 0; thread < state.layout.thread_lanes.size(); ++thread) {
-    nlohmann::json lane = rect_json(state.layout.thread_lanes[thread]);
-    lane["thread"] = thread;
-    thread_lanes.push_back(std::move(lane));
-  }
+  const ShownRun& shown = state.shown();
+  const tl::Scenario& scenario = shown.scenario;
+  const TimelineLayout& timeline = state.timeline.layout();
+  const auto nothing = [](nlohmann::json&, std::size_t) {};
+  nlohmann::json processes = rects_json(timeline.process_rows, "process", [&](nlohmann::json& row, std::size_t p) {
+    row["name"] = scenario.processes[p].name;
+    row["origin"] = tl::to_string(scenario.processes[p].origin);
+  });
   nlohmann::json threads = nlohmann::json::array();
-  for (tl::ThreadId t = 0; t < state.scenario.threads.size(); ++t)
-    threads.push_back({{"name", state.scenario.threads[t].name}, {"color", hex_color(theme::thread_rgb(t))}});
+  for (tl::ThreadId t = 0; t < scenario.threads.size(); ++t)
+    threads.push_back({{"name", scenario.threads[t].name},
+                       {"label", shown.thread_labels[t]},
+                       {"process", scenario.threads[t].process},
+                       {"color", hex_color(theme::thread_rgb(t))}});
   nlohmann::json scenarios = nlohmann::json::array();
   for (const EmbeddedScenario& s : embedded_scenarios()) scenarios.push_back(s.name);
   nlohmann::json variables = nlohmann::json::array();
-  for (const VariableSummary& v : state.variables)
+  for (const VariableSummary& v : shown.variables)
     variables.push_back({{"name", v.name}, {"value", v.value}, {"initial", v.initial}, {"increments", v.increments}});
-  nlohmann::json slider = rect_json(state.layout.cores_slider);
+  nlohmann::json slider = rect_json(state.layout.controls.cores_slider);
   slider["min"] = kMinCores;
   slider["max"] = kMaxCores;
 
@@ -92,22 +111,23 @@ TL_EXPORT const char* tl_state_json() {
       {"frame", state.frame},
       {"cores", state.cores},
       {"canvas", {{"w", state.layout.canvas_w}, {"h", state.layout.canvas_h}}},
-      {"lanes", std::move(lanes)},
-      {"thread_lanes", std::move(thread_lanes)},
-      {"timeline", rect_json(state.layout.timeline)},
+      {"lanes", rects_json(timeline.core_lanes, "core", nothing)},
+      {"thread_lanes", rects_json(timeline.thread_lanes, "thread", nothing)},
+      {"processes", std::move(processes)},
+      {"timeline", rect_json(timeline.view)},
       {"threads", std::move(threads)},
-      {"controls", {{"cores", std::move(slider)}, {"scenario", rect_json(state.layout.scenario_combo)}}},
-      {"scenario", state.scenario_name},
+      {"controls", {{"cores", std::move(slider)}, {"scenario", rect_json(state.layout.controls.scenario_combo)}}},
+      {"scenario", state.document.name},
       {"scenarios", std::move(scenarios)},
-      {"title", state.title},
-      {"outcome", tl::to_string(state.result->outcome)},
-      {"outcome_line", state.outcome},
+      {"title", state.document.title},
+      {"outcome", tl::to_string(shown.result->outcome)},
+      {"outcome_line", shown.outcome},
       {"variables", std::move(variables)},
-      {"makespan_us", double(state.result->trace.makespan) / 1000.0},
-      {"playhead_us", double(state.playhead) / 1000.0},
-      {"playing", state.playing},
-      {"runs", state.runs},
-      {"pending", state.pending},
+      {"makespan_us", double(shown.result->trace.makespan) / 1000.0},
+      {"playhead_us", double(state.playback.playhead) / 1000.0},
+      {"playing", state.playback.playing},
+      {"runs", state.run.runs},
+      {"pending", state.run.pending},
   };
   text = json.dump();
   return text.c_str();

@@ -1,12 +1,13 @@
 // The C entry points the web page (loader, browser tests, later an LMS bridge) calls, and that
-// native tests call the same way. They act on the AppState attached with attach_api().
+// native tests call the same way. They act on the AppState attached with attach_api(). Each is
+// listed once, in src/app/interface.json, which the web link and web/loader.js are made from.
 #pragma once
 #include "app/app.h"
 #include "app/platform/export.h"
 
 namespace tl::app {
 
-inline constexpr int kStateJsonVersion = 3;   // bump when tl_state_json's shape changes
+inline constexpr int kStateJsonVersion = 4;   // bump when tl_state_json's shape changes
 
 void attach_api(AppState* state);             // nullptr detaches
 

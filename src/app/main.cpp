@@ -1,12 +1,15 @@
-// One main() for desktop and web: arguments, the embedded scenarios, the window, the loop.
+// One main() for desktop and web: arguments, the scenario (a file or an embedded one), the
+// window, the loop.
 #include "app/api.h"
 #include "app/app.h"
-#include "app/args.h"
-#include "app/scenarios.h"
+#include "app/platform/files.h"
 #include "app/platform/platform.h"
+#include "app/state/args.h"
+#include "app/state/catalog.h"
 
 #include <cstdio>
 #include <imgui.h>
+#include <optional>
 #include <span>
 
 namespace {
@@ -55,18 +58,35 @@ int main(int argc, char** argv) {
   if (!parsed.errors.empty() && platform::argument_errors_are_fatal()) return 2;
   program.options = parsed.options;
   if (program.options.help) {
-    platform::print_usage(usage_text());
+    platform::print_usage(usage_text().c_str());
     return 0;
   }
   if (!program.options.screenshot.empty() && program.options.frames == 0)
     program.options.frames = kScreenshotFrames;
 
-  // parse_args accepted only embedded names; an empty one (or, on the web, a rejected one)
-  // opens the default.
-  const char* scenario = program.options.scenario.empty() ? kDefaultScenario.name : program.options.scenario.c_str();
-  if (!select_scenario(program.app, scenario)) {
-    std::fprintf(stderr, "embedded scenario examples/%s.json:\n%s\n", scenario, program.app.error.c_str());
-    return 1;
+  if (!program.options.file.empty()) {
+    // A file the user named: bad input exits 2 with the CLI's lines, before any window opens.
+    const std::string& path = program.options.file;
+    std::string reason;
+    const std::optional<std::string> text = platform::read_text_file(path, reason);
+    if (!text) {
+      std::fprintf(stderr, "error: %s: %s\n", path.c_str(), reason.c_str());
+      return 2;
+    }
+    DocumentParse parsed = parse_document(path, *text);
+    if (!parsed.document) {
+      std::fprintf(stderr, "%s\n", error_lines(parsed.errors).c_str());
+      return 2;
+    }
+    open_document(program.app, std::move(*parsed.document));
+  } else {
+    // parse_args accepted only embedded names; an empty one (or, on the web, a rejected one)
+    // opens the default.
+    const char* scenario = program.options.scenario.empty() ? kDefaultScenario.name : program.options.scenario.c_str();
+    if (!select_scenario(program.app, scenario)) {
+      std::fprintf(stderr, "embedded scenario examples/%s.json:\n%s\n", scenario, program.app.error.c_str());
+      return 1;
+    }
   }
   if (program.options.cores != 0) set_cores(program.app, program.options.cores);
   // Later runs never block a frame; this first one does, so that the first frame (the page's

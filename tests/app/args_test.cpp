@@ -1,7 +1,13 @@
-#include "app/args.h"
+#include "app/state/args.h"
+#include "app/state/interface_table.h"
 
+#include <algorithm>
 #include <array>
 #include <cstdio>
+#include <fstream>
+#include <regex>
+#include <set>
+#include <sstream>
 #include <gtest/gtest.h>
 #include <string>
 #include <sys/wait.h>
@@ -51,13 +57,60 @@ TEST(Args, EveryProblemIsReportedAndParsingGoesOn) {
   EXPECT_EQ(parsed.options.cores, 8);
 }
 
+TEST(Args, AFileArgumentIsTheScenarioToOpen) {
+  const ParsedArgs parsed = parse(std::array{"examples/race.json", "--cores", "4"});
+  EXPECT_TRUE(parsed.errors.empty());
+  EXPECT_EQ(parsed.options.file, "examples/race.json");
+  EXPECT_EQ(parsed.options.cores, 4);
+  const ParsedArgs two = parse(std::array{"a.json", "b.json"});
+  ASSERT_EQ(two.errors.size(), 1u);
+  EXPECT_EQ(two.errors[0], "error: unexpected argument 'b.json' (one scenario FILE at most)");
+  const ParsedArgs both = parse(std::array{"a.json", "--scenario", "race"});
+  ASSERT_EQ(both.errors.size(), 1u);
+  EXPECT_EQ(both.errors[0], "error: --scenario: give a scenario FILE or --scenario NAME, not both");
+}
+
+// interface.json is the one list of options: every key in it is understood, and the usage
+// text is made from it.
+TEST(Args, EveryOptionInTheTableIsUnderstoodAndDocumented) {
+  const std::string usage = usage_text();
+  for (const OptionKey& option : kOptionKeys) {
+    const std::string flag = "--" + std::string(option.key);
+    const char* value = std::string_view(option.key) == "scenario" ? "race" : "3";
+    const ParsedArgs parsed = *option.value != '\0' ? parse(std::array{flag.c_str(), value}) : parse(std::array{flag.c_str()});
+    EXPECT_TRUE(parsed.errors.empty()) << flag << ": " << (parsed.errors.empty() ? "" : parsed.errors[0]);
+    EXPECT_NE(usage.find(flag), std::string::npos) << flag;
+    EXPECT_NE(usage.find(option.help), std::string::npos) << flag;
+  }
+  std::set<std::string> url;
+  for (const OptionKey& option : kOptionKeys)
+    if (option.url) url.insert(option.key);
+  EXPECT_EQ(url, (std::set<std::string>{"scenario", "cores"})) << "what a page URL may set";
+}
+
+// The functions the page calls are declared in api.h and listed in interface.json (which the
+// web link exports): the two lists agree.
+TEST(Args, EveryExportedFunctionInApiHIsInTheInterfaceList) {
+  std::ifstream file(std::string(TL_APP_SOURCE_DIR) + "/api.h");
+  std::stringstream text;
+  text << file.rdbuf();
+  const std::string source = text.str();
+  std::set<std::string> declared;
+  const std::regex declaration(R"(TL_EXPORT[^(;]*\b(tl_\w+)\s*\()");
+  for (auto it = std::sregex_iterator(source.begin(), source.end(), declaration); it != std::sregex_iterator(); ++it)
+    declared.insert((*it)[1]);
+  const std::set<std::string> listed(std::begin(kExportedFunctions), std::end(kExportedFunctions));
+  EXPECT_FALSE(declared.empty());
+  EXPECT_EQ(declared, listed);
+}
+
 struct Exit {
   int         status;
   std::string output;
 };
 
-Exit run_program(const std::string& args) {
-  const std::string command = std::string(TL_APP_EXE) + " " + args + " 2>&1";
+Exit run_program_at(const char* program, const std::string& args) {
+  const std::string command = std::string(program) + " " + args + " 2>&1";
   std::FILE* pipe = popen(command.c_str(), "r");
   Exit result{-1, {}};
   if (pipe == nullptr) return result;
@@ -67,6 +120,8 @@ Exit run_program(const std::string& args) {
   result.status = WIFEXITED(status) ? WEXITSTATUS(status) : -1;
   return result;
 }
+
+Exit run_program(const std::string& args) { return run_program_at(TL_APP_EXE, args); }
 
 // Argument errors are handled before any window opens, so this needs no display.
 TEST(Args, TheDesktopProgramExits2WithOneClearLine) {
@@ -83,11 +138,36 @@ TEST(Args, AnUnknownScenarioExits2WithOneLineListingTheNames) {
   EXPECT_EQ(bad.output.find('\n'), bad.output.size() - 1) << "one line";
 }
 
+std::string temp_file(const char* name, const std::string& text) {
+  const std::string path = testing::TempDir() + name;
+  std::ofstream(path) << text;
+  return path;
+}
+
+// `threadlab FILE.json` on bad input: the lines `threadlab-cli validate FILE` prints, exit 2,
+// before any window opens (so this needs no display).
+TEST(Args, ABadScenarioFileExits2WithTheCliLines) {
+  const std::string bad = temp_file("bad_scenario.json", R"({"machine": {"cores": "two"}, "processes": []})");
+  const Exit app = run_program(bad);
+  const Exit cli = run_program_at(TL_CLI_EXE, "validate " + bad);
+  EXPECT_EQ(app.status, 2);
+  EXPECT_EQ(cli.status, 2);
+  EXPECT_EQ(app.output, cli.output);
+  EXPECT_EQ(app.output.rfind("error: machine.cores: ", 0), 0u) << app.output;
+  EXPECT_GE(std::count(app.output.begin(), app.output.end(), '\n'), 2) << "every error, one line each";
+
+  const Exit missing = run_program("/nonexistent/scenario.json");
+  EXPECT_EQ(missing.status, 2);
+  EXPECT_EQ(missing.output, "error: /nonexistent/scenario.json: cannot open for reading\n");
+  EXPECT_EQ(missing.output, run_program_at(TL_CLI_EXE, "validate /nonexistent/scenario.json").output);
+}
+
 TEST(Args, HelpPrintsUsageAndExits0) {
   const Exit help = run_program("--help");
   EXPECT_EQ(help.status, 0);
   EXPECT_NE(help.output.find("--cores N"), std::string::npos) << help.output;
   EXPECT_NE(help.output.find("--scenario NAME"), std::string::npos) << help.output;
+  EXPECT_NE(help.output.find("FILE.json"), std::string::npos) << help.output;
 }
 
 }  // namespace

@@ -1,5 +1,5 @@
 // Whole frames of the real UI through the null backend, and the JavaScript-facing API.
-#include "app/scenarios.h"
+#include "app/state/catalog.h"
 #include "headless.h"
 
 #include <gtest/gtest.h>
@@ -21,30 +21,30 @@ AppState slice_app() {
 TEST(Frames, SliceRunsTwoSecondsOfFramesAndThePlayheadMoves) {
   HeadlessUi ui;
   AppState state = slice_app();
-  ASSERT_GT(state.result->trace.makespan, 0);
+  ASSERT_GT(state.result().trace.makespan, 0);
   for (int i = 0; i < 120; ++i) ui.frame(state);   // an ImGui assert would abort here
   EXPECT_EQ(state.frame, 120u);
-  EXPECT_GT(state.playhead, 0);
-  EXPECT_LE(state.playhead, state.result->trace.makespan);
-  EXPECT_EQ(state.layout.lanes.size(), state.result->trace.cores.size());
+  EXPECT_GT(state.playback.playhead, 0);
+  EXPECT_LE(state.playback.playhead, state.result().trace.makespan);
+  EXPECT_EQ(state.timeline.layout().core_lanes.size(), state.result().trace.cores.size());
 }
 
 TEST(Frames, PlaybackStopsAtTheEndOfTheRun) {
   HeadlessUi ui;
   AppState state = slice_app();
-  state.speed = 10.0f;                                // a whole run per second
+  state.playback.speed = 10.0f;                                // a whole run per second
   for (int i = 0; i < 90; ++i) ui.frame(state);
-  EXPECT_EQ(state.playhead, state.result->trace.makespan);
-  EXPECT_FALSE(state.playing);
+  EXPECT_EQ(state.playback.playhead, state.result().trace.makespan);
+  EXPECT_FALSE(state.playback.playing);
 }
 
 TEST(Frames, ABadScenarioShowsItsErrorAndKeepsThePreviousRun) {
   HeadlessUi ui;
   AppState state = slice_app();
-  const TimeNs makespan = state.result->trace.makespan;
+  const TimeNs makespan = state.result().trace.makespan;
   EXPECT_FALSE(load_scenario(state, R"({"machine": {"cores": "two"}})", "bad"));
   EXPECT_NE(state.error.find("error:"), std::string::npos) << state.error;
-  EXPECT_EQ(state.result->trace.makespan, makespan);
+  EXPECT_EQ(state.result().trace.makespan, makespan);
   ui.frame(state);                                    // the error line draws without asserts
 }
 
@@ -84,7 +84,7 @@ TEST_P(LanesPerCore, StateJsonHasOneLanePerCoreInsideTheCanvas) {
   EXPECT_EQ(slider["max"], kMaxCores);
   EXPECT_GT(double(slider["x1"]), double(slider["x0"]));
   EXPECT_GT(double(slider["y1"]), double(slider["y0"]));
-  EXPECT_DOUBLE_EQ(json["makespan_us"], double(state.result->trace.makespan) / 1000.0);
+  EXPECT_DOUBLE_EQ(json["makespan_us"], double(state.result().trace.makespan) / 1000.0);
 }
 
 INSTANTIATE_TEST_SUITE_P(Cores, LanesPerCore, ::testing::Values(1, 2, 4, 16));
@@ -98,7 +98,7 @@ TEST(Frames, ANarrowCanvasWrapsTheControlsInsteadOfCuttingThemOff) {
   const nlohmann::json json = state_json();
   const nlohmann::json& slider = json["controls"]["cores"];
   EXPECT_LE(double(slider["x1"]), 480.0);
-  ASSERT_EQ(json["lanes"].size(), state.result->trace.cores.size());
+  ASSERT_EQ(json["lanes"].size(), state.result().trace.cores.size());
   for (const nlohmann::json& lane : json["lanes"]) {
     EXPECT_LE(double(lane["x1"]), 480.0);
     EXPECT_LE(double(lane["y1"]), 420.0);
@@ -112,10 +112,10 @@ TEST(Api, ThreadsListNamesAndDistinctSpanColours) {
   attach_api(&state);
   ui.frame(state);
   const nlohmann::json json = state_json();
-  ASSERT_EQ(json["threads"].size(), state.scenario.threads.size());
+  ASSERT_EQ(json["threads"].size(), state.shown().scenario.threads.size());
   std::set<std::string> colors;
-  for (std::size_t t = 0; t < state.scenario.threads.size(); ++t) {
-    EXPECT_EQ(json["threads"][t]["name"], state.scenario.threads[t].name);
+  for (std::size_t t = 0; t < state.shown().scenario.threads.size(); ++t) {
+    EXPECT_EQ(json["threads"][t]["name"], state.shown().scenario.threads[t].name);
     const std::string color = json["threads"][t]["color"];
     EXPECT_EQ(color.size(), 7u);
     EXPECT_EQ(color[0], '#');
@@ -124,7 +124,7 @@ TEST(Api, ThreadsListNamesAndDistinctSpanColours) {
     EXPECT_EQ(color, expected);
     colors.insert(color);
   }
-  EXPECT_EQ(colors.size(), state.scenario.threads.size());
+  EXPECT_EQ(colors.size(), state.shown().scenario.threads.size());
 }
 
 TEST(Api, SetCoresRerunsTheSimulationAndTheNextFrameHasThoseLanes) {
@@ -132,15 +132,15 @@ TEST(Api, SetCoresRerunsTheSimulationAndTheNextFrameHasThoseLanes) {
   AppState state = slice_app();
   attach_api(&state);
   ui.frame(state);
-  const std::uint64_t runs = state.runs;
+  const std::uint64_t runs = state.run.runs;
 
   tl_set_cores(3);
   EXPECT_EQ(state.cores, 3);
   EXPECT_EQ(state_json()["cores"], 3);
   EXPECT_EQ(state_json()["pending"], true);
   wait_for_run(state);
-  EXPECT_EQ(state.runs, runs + 1);
-  EXPECT_EQ(state.result->trace.cores.size(), 3u);
+  EXPECT_EQ(state.run.runs, runs + 1);
+  EXPECT_EQ(state.result().trace.cores.size(), 3u);
   ui.frame(state);
   EXPECT_EQ(state_json()["pending"], false);
   EXPECT_EQ(state_json()["lanes"].size(), 3u);
@@ -151,19 +151,19 @@ TEST(Api, SetCoresRerunsTheSimulationAndTheNextFrameHasThoseLanes) {
   EXPECT_EQ(state_json()["lanes"].size(), 1u);
   // One core runs the threads one at a time: the run cannot be shorter than their CPU total.
   TimeNs cpu = 0;
-  for (const ThreadMetrics& m : state.result->metrics.threads) cpu += m.cpu;
-  EXPECT_GE(state.result->trace.makespan, cpu);
+  for (const ThreadMetrics& m : state.result().metrics.threads) cpu += m.cpu;
+  EXPECT_GE(state.result().trace.makespan, cpu);
 }
 
 TEST(Api, SetCoresIgnoresValuesOutsideTheSlider) {
   HeadlessUi ui;
   AppState state = slice_app();
   attach_api(&state);
-  const std::uint64_t runs = state.runs;
+  const std::uint64_t runs = state.run.runs;
   const int cores = state.cores;
   for (int bad : {0, -1, 17, 1000}) tl_set_cores(bad);
-  EXPECT_FALSE(state.pending) << "nothing was submitted";
-  EXPECT_EQ(state.runs, runs);
+  EXPECT_FALSE(state.run.pending) << "nothing was submitted";
+  EXPECT_EQ(state.run.runs, runs);
   EXPECT_EQ(state.cores, cores);
 }
 

@@ -1,5 +1,5 @@
 // The mouse, as a learner (or a browser test) uses it, through the null backend.
-#include "app/scenarios.h"
+#include "app/state/catalog.h"
 #include "headless.h"
 
 #include <gtest/gtest.h>
@@ -12,7 +12,7 @@ class Interaction : public ::testing::Test {
   void SetUp() override {
     ASSERT_TRUE(load_scenario(state, find_embedded_scenario("slice")->json, "slice")) << state.error;
     wait_for_run(state);
-    state.playing = false;
+    state.playback.playing = false;
     ui.frame(state);
   }
   void move_to(float x, float y) {
@@ -24,9 +24,9 @@ class Interaction : public ::testing::Test {
     ui.frame(state);
   }
   TimeNs time_at(float x) const {   // on the lanes, from the recorded layout
-    const Rect& lane = state.layout.lanes[0];
-    return state.view_t0 + TimeNs(double(x - lane.x0) / double(lane.x1 - lane.x0) *
-                                  double(state.view_t1 - state.view_t0));
+    const Rect& lane = state.timeline.layout().core_lanes[0];
+    return state.range.t0 + TimeNs(double(x - lane.x0) / double(lane.x1 - lane.x0) *
+                                  double(state.range.t1 - state.range.t0));
   }
 
   HeadlessUi ui;
@@ -34,7 +34,7 @@ class Interaction : public ::testing::Test {
 };
 
 TEST_F(Interaction, ClickingTheCoresSliderAtItsEndsSetsSixteenThenOneCore) {
-  const Rect slider = state.layout.cores_slider;
+  const Rect slider = state.layout.controls.cores_slider;
   const float y = (slider.y0 + slider.y1) / 2;
   move_to(slider.x1 - 2, y);
   press(true);
@@ -42,8 +42,8 @@ TEST_F(Interaction, ClickingTheCoresSliderAtItsEndsSetsSixteenThenOneCore) {
   EXPECT_EQ(state.cores, 16);
   wait_for_run(state);
   ui.frame(state);
-  EXPECT_EQ(state.result->trace.cores.size(), 16u);
-  EXPECT_EQ(state.layout.lanes.size(), 16u);
+  EXPECT_EQ(state.result().trace.cores.size(), 16u);
+  EXPECT_EQ(state.timeline.layout().core_lanes.size(), 16u);
 
   move_to(slider.x0 + 2, y);
   press(true);
@@ -51,19 +51,19 @@ TEST_F(Interaction, ClickingTheCoresSliderAtItsEndsSetsSixteenThenOneCore) {
   EXPECT_EQ(state.cores, 1);
   wait_for_run(state);
   ui.frame(state);
-  EXPECT_EQ(state.layout.lanes.size(), 1u);
+  EXPECT_EQ(state.timeline.layout().core_lanes.size(), 1u);
 }
 
 TEST_F(Interaction, WheelZoomsInAboutTheTimeUnderTheMouse) {
-  const Rect lane = state.layout.lanes[0];
+  const Rect lane = state.timeline.layout().core_lanes[0];
   const float x = lane.x0 + (lane.x1 - lane.x0) * 0.3f;
   move_to(x, (lane.y0 + lane.y1) / 2);
-  const TimeNs before = state.view_t1 - state.view_t0;
+  const TimeNs before = state.range.t1 - state.range.t0;
   const TimeNs at = time_at(x);
   ImGui::GetIO().MouseWheel = 3.0f;
   ui.frame(state);
   ImGui::GetIO().MouseWheel = 0.0f;
-  const TimeNs after = state.view_t1 - state.view_t0;
+  const TimeNs after = state.range.t1 - state.range.t0;
   EXPECT_LT(after, before * 6 / 10);
   // The time under the mouse stays put (to a pixel).
   const TimeNs px = before / TimeNs(lane.x1 - lane.x0);
@@ -71,41 +71,41 @@ TEST_F(Interaction, WheelZoomsInAboutTheTimeUnderTheMouse) {
 }
 
 TEST_F(Interaction, DraggingTheLanesPansAZoomedView) {
-  const TimeNs makespan = state.result->trace.makespan;
-  state.view_t0 = makespan / 4;
-  state.view_t1 = makespan / 2;
-  const Rect lane = state.layout.lanes[0];
+  const TimeNs makespan = state.result().trace.makespan;
+  state.range.t0 = makespan / 4;
+  state.range.t1 = makespan / 2;
+  const Rect lane = state.timeline.layout().core_lanes[0];
   const float y = (lane.y0 + lane.y1) / 2;
   move_to(lane.x0 + 400, y);
   press(true);
   move_to(lane.x0 + 300, y);   // drag left: later times come into view
   press(false);
   const double ns_per_px = double(makespan / 4) / double(lane.x1 - lane.x0);
-  EXPECT_NEAR(double(state.view_t0), double(makespan / 4) + 100 * ns_per_px, 2 * ns_per_px);
-  EXPECT_EQ(state.view_t1 - state.view_t0, makespan / 2 - makespan / 4);
+  EXPECT_NEAR(double(state.range.t0), double(makespan / 4) + 100 * ns_per_px, 2 * ns_per_px);
+  EXPECT_EQ(state.range.t1 - state.range.t0, makespan / 2 - makespan / 4);
 }
 
 TEST_F(Interaction, PressingTheAxisMovesThePlayheadThere) {
-  const Rect lane = state.layout.lanes[0];
+  const Rect lane = state.timeline.layout().core_lanes[0];
   const float x = lane.x0 + (lane.x1 - lane.x0) * 0.75f;
   move_to(x, lane.y0 - 12);    // the axis is just above the first lane
   press(true);
   press(false);
-  EXPECT_NEAR(double(state.playhead), double(state.result->trace.makespan) * 0.75,
-              double(state.result->trace.makespan) / 200.0);
+  EXPECT_NEAR(double(state.playback.playhead), double(state.result().trace.makespan) * 0.75,
+              double(state.result().trace.makespan) / 200.0);
 }
 
 TEST_F(Interaction, DoubleClickShowsTheWholeRunAgain) {
-  state.view_t0 = 1000;
-  state.view_t1 = 2000;
-  const Rect lane = state.layout.lanes[0];
+  state.range.t0 = 1000;
+  state.range.t1 = 2000;
+  const Rect lane = state.timeline.layout().core_lanes[0];
   move_to(lane.x0 + 50, (lane.y0 + lane.y1) / 2);
   press(true);
   press(false);
   press(true);
   press(false);
-  EXPECT_EQ(state.view_t0, 0);
-  EXPECT_EQ(state.view_t1, state.result->trace.makespan);
+  EXPECT_EQ(state.range.t0, 0);
+  EXPECT_EQ(state.range.t1, state.result().trace.makespan);
 }
 
 }  // namespace

@@ -1,7 +1,7 @@
 // The scenario picker: every embedded example loads and runs, switching scenarios (API and
 // combo) replaces the lanes, and a run's outcome and shared variables are shown in words.
-#include "app/args.h"
-#include "app/scenarios.h"
+#include "app/state/args.h"
+#include "app/state/catalog.h"
 #include "app/views/scenario_info.h"
 #include "headless.h"
 
@@ -64,25 +64,25 @@ TEST(Scenarios, EveryEmbeddedScenarioParsesRunsAndDraws) {
   HeadlessUi ui;
   AppState state;
   attach_api(&state);
-  for (const ScenarioInfo& info : scenario_catalog()) {
+  for (const EmbeddedScenario& info : embedded_scenarios()) {
     SCOPED_TRACE(info.name);
     show(ui, state, info.name);
     EXPECT_TRUE(state.error.empty()) << state.error;
-    EXPECT_FALSE(state.pending);
-    EXPECT_EQ(state.scenario_name, info.name);
-    EXPECT_FALSE(state.title.empty());
-    EXPECT_FALSE(state.description.empty()) << "every example explains itself";
-    EXPECT_EQ(state.cores, std::clamp(int(state.base.machine.cores), kMinCores, kMaxCores));
-    EXPECT_EQ(state.layout.lanes.size(), std::size_t(state.cores));
-    EXPECT_EQ(state.layout.thread_lanes.size(), state.scenario.threads.size());
-    EXPECT_GT(state.result->trace.makespan, 0);
+    EXPECT_FALSE(state.run.pending);
+    EXPECT_EQ(state.document.name, info.name);
+    EXPECT_FALSE(state.document.title.empty());
+    EXPECT_FALSE(state.document.description.empty()) << "every example explains itself";
+    EXPECT_EQ(state.cores, std::clamp(int(state.document.scenario.machine.cores), kMinCores, kMaxCores));
+    EXPECT_EQ(state.timeline.layout().core_lanes.size(), std::size_t(state.cores));
+    EXPECT_EQ(state.timeline.layout().thread_lanes.size(), state.shown().scenario.threads.size());
+    EXPECT_GT(state.result().trace.makespan, 0);
     const Outcome expected = std::string(info.name) == "deadlock" ? Outcome::Deadlock : Outcome::Completed;
-    EXPECT_EQ(state.result->outcome, expected) << to_string(state.result->outcome);
-    EXPECT_EQ(state.view_t0, 0);
-    EXPECT_EQ(state.view_t1, state.result->trace.makespan) << "the view fits the new run";
+    EXPECT_EQ(state.result().outcome, expected) << to_string(state.result().outcome);
+    EXPECT_EQ(state.range.t0, 0);
+    EXPECT_EQ(state.range.t1, state.result().trace.makespan) << "the view fits the new run";
     const nlohmann::json json = state_json();
     EXPECT_EQ(json["scenario"], info.name);
-    EXPECT_EQ(json["threads"].size(), state.scenario.threads.size());
+    EXPECT_EQ(json["threads"].size(), state.shown().scenario.threads.size());
   }
 }
 
@@ -91,11 +91,11 @@ TEST(Scenarios, TlSetScenarioSwitchesLanesThreadsAndCoresAndRejectsUnknownNames)
   AppState state;
   attach_api(&state);
   show(ui, state, "slice");
-  ASSERT_EQ(state.layout.thread_lanes.size(), 4u);
+  ASSERT_EQ(state.timeline.layout().thread_lanes.size(), 4u);
   tl_set_cores(5);
   wait_for_run(state);
   ui.frame(state);
-  ASSERT_EQ(state.layout.lanes.size(), 5u);
+  ASSERT_EQ(state.timeline.layout().core_lanes.size(), 5u);
 
   EXPECT_EQ(tl_set_scenario("io"), 1);
   EXPECT_TRUE(state_json()["pending"]) << "the call only submits the run";
@@ -115,20 +115,20 @@ TEST(Scenarios, TlSetScenarioSwitchesLanesThreadsAndCoresAndRejectsUnknownNames)
   ui.frame(state);
   ui.frame(state);
   json = state_json();
-  EXPECT_EQ(json["threads"].size(), state.scenario.threads.size());
+  EXPECT_EQ(json["threads"].size(), state.shown().scenario.threads.size());
   EXPECT_GE(json["threads"].size(), 64u);
   EXPECT_EQ(json["lanes"].size(), 2u);
 
-  const std::uint64_t runs = state.runs;
+  const std::uint64_t runs = state.run.runs;
   testing::internal::CaptureStderr();
   EXPECT_EQ(tl_set_scenario("nope"), 0);
   EXPECT_EQ(tl_set_scenario(nullptr), 0);
   const std::string warning = testing::internal::GetCapturedStderr();
   EXPECT_NE(warning.find("tl_set_scenario: unknown scenario 'nope' ignored (one of: slice, "), std::string::npos)
       << warning;
-  EXPECT_EQ(state.scenario_name, "gil_io_threads");
-  EXPECT_FALSE(state.pending);
-  EXPECT_EQ(state.runs, runs);
+  EXPECT_EQ(state.document.name, "gil_io_threads");
+  EXPECT_FALSE(state.run.pending);
+  EXPECT_EQ(state.run.runs, runs);
 
   json = state_json();
   std::vector<std::string> names;
@@ -141,7 +141,7 @@ TEST(Scenarios, ChoosingInTheComboLoadsThatScenario) {
   HeadlessUi ui;
   AppState state;
   show(ui, state, "slice");
-  const Rect combo = state.layout.scenario_combo;
+  const Rect combo = state.layout.controls.scenario_combo;
   ASSERT_TRUE(inside(combo, 1280, 800));
   ImGuiIO& io = ImGui::GetIO();
   io.MousePos = ImVec2((combo.x0 + combo.x1) / 2, (combo.y0 + combo.y1) / 2);
@@ -151,10 +151,10 @@ TEST(Scenarios, ChoosingInTheComboLoadsThatScenario) {
   io.MouseDown[0] = false;
   ui.frame(state);
   ui.frame(state);   // a popup's first frame only measures it; the next places it
-  ASSERT_EQ(state.layout.scenario_items.size(), embedded_scenarios().size()) << "the combo is open";
+  ASSERT_EQ(state.layout.controls.scenario_items.size(), embedded_scenarios().size()) << "the combo is open";
   std::size_t race = 0;
   while (std::string(embedded_scenarios()[race].name) != "race") ++race;
-  const Rect item = state.layout.scenario_items[race];
+  const Rect item = state.layout.controls.scenario_items[race];
   ASSERT_TRUE(inside(item, 1280, 800)) << "every row is on screen (no scrolling in the list)";
   io.MousePos = ImVec2(item.x0 + 10, (item.y0 + item.y1) / 2);
   ui.frame(state);
@@ -162,12 +162,12 @@ TEST(Scenarios, ChoosingInTheComboLoadsThatScenario) {
   ui.frame(state);
   io.MouseDown[0] = false;
   ui.frame(state);
-  EXPECT_EQ(state.scenario_name, "race");
+  EXPECT_EQ(state.document.name, "race");
   wait_for_run(state);
   ui.frame(state);
-  EXPECT_TRUE(state.layout.scenario_items.empty()) << "the combo closed";
-  EXPECT_EQ(state.layout.thread_lanes.size(), 2u);
-  EXPECT_EQ(state.scenario.threads[0].name, "A");
+  EXPECT_TRUE(state.layout.controls.scenario_items.empty()) << "the combo closed";
+  EXPECT_EQ(state.timeline.layout().thread_lanes.size(), 2u);
+  EXPECT_EQ(state.shown().scenario.threads[0].name, "A");
 }
 
 TEST(Scenarios, DeadlockShowsItsWaitForEdgesInOneLine) {
@@ -175,19 +175,19 @@ TEST(Scenarios, DeadlockShowsItsWaitForEdgesInOneLine) {
   AppState state;
   attach_api(&state);
   show(ui, state, "deadlock");
-  EXPECT_EQ(state.outcome,
+  EXPECT_EQ(state.shown().outcome,
             "deadlock: transfer_ab waits for bank.b held by transfer_ba, transfer_ba waits for bank.a held by "
             "transfer_ab (no thread can go on, so the run stops)");
-  EXPECT_TRUE(inside(state.layout.outcome_line, 1280, 800)) << "drawn, on screen";
-  EXPECT_LT(state.layout.outcome_line.y1 - state.layout.outcome_line.y0, 2 * ImGui::GetTextLineHeightWithSpacing())
+  EXPECT_TRUE(inside(state.layout.info.outcome_line, 1280, 800)) << "drawn, on screen";
+  EXPECT_LT(state.layout.info.outcome_line.y1 - state.layout.info.outcome_line.y0, 2 * ImGui::GetTextLineHeightWithSpacing())
       << "one line at 1280 px";
   const nlohmann::json json = state_json();
   EXPECT_EQ(json["outcome"], "deadlock");
-  EXPECT_EQ(json["outcome_line"], state.outcome);
+  EXPECT_EQ(json["outcome_line"], state.shown().outcome);
 
   show(ui, state, "slice");
-  EXPECT_TRUE(state.outcome.empty());
-  EXPECT_EQ(state.layout.outcome_line.y1, 0) << "nothing drawn for a completed run";
+  EXPECT_TRUE(state.shown().outcome.empty());
+  EXPECT_EQ(state.layout.info.outcome_line.y1, 0) << "nothing drawn for a completed run";
 }
 
 TEST(Scenarios, RaceShowsTheCounterBelowItsIncrementsAndTheFixesShowNoneLost) {
@@ -195,26 +195,26 @@ TEST(Scenarios, RaceShowsTheCounterBelowItsIncrementsAndTheFixesShowNoneLost) {
   AppState state;
   attach_api(&state);
   show(ui, state, "race");
-  ASSERT_EQ(state.variables.size(), 1u);
-  const VariableSummary counter = state.variables[0];
+  ASSERT_EQ(state.shown().variables.size(), 1u);
+  const VariableSummary counter = state.shown().variables[0];
   EXPECT_EQ(counter.name, "P0.counter");
   EXPECT_EQ(counter.increments, 2000u);
   EXPECT_LT(counter.value, 2000) << "updates are lost on two cores";
   EXPECT_GT(counter.value, 0);
-  EXPECT_EQ(variables_text(state), "shared: P0.counter = " + std::to_string(counter.value) + " (2000 increments, " +
+  EXPECT_EQ(variables_text(state.shown().variables), "shared: P0.counter = " + std::to_string(counter.value) + " (2000 increments, " +
                                        std::to_string(2000 - counter.value) + " lost)");
-  EXPECT_TRUE(inside(state.layout.variables_line, 1280, 800));
+  EXPECT_TRUE(inside(state.layout.info.variables_line, 1280, 800));
   const nlohmann::json json = state_json();
   EXPECT_EQ(json["variables"][0]["value"], counter.value);
   EXPECT_EQ(json["variables"][0]["increments"], 2000);
 
   show(ui, state, "atomic");
-  EXPECT_EQ(variables_text(state), "shared: P0.counter = 2000 (2000 increments, none lost)");
+  EXPECT_EQ(variables_text(state.shown().variables), "shared: P0.counter = 2000 (2000 increments, none lost)");
   show(ui, state, "locks");
-  EXPECT_EQ(variables_text(state), "shared: P0.counter = 3000 (3000 increments, none lost)");
+  EXPECT_EQ(variables_text(state.shown().variables), "shared: P0.counter = 3000 (3000 increments, none lost)");
   show(ui, state, "slice");
-  EXPECT_TRUE(variables_text(state).empty());
-  EXPECT_EQ(state.layout.variables_line.y1, 0);
+  EXPECT_TRUE(variables_text(state.shown().variables).empty());
+  EXPECT_EQ(state.layout.info.variables_line.y1, 0);
 }
 
 TEST(Scenarios, OneCoreRaceLosesNothingBecauseNobodyRunsAtTheSameTime) {
@@ -223,23 +223,23 @@ TEST(Scenarios, OneCoreRaceLosesNothingBecauseNobodyRunsAtTheSameTime) {
   show(ui, state, "race");
   set_cores(state, 1);
   wait_for_run(state);
-  ASSERT_EQ(state.variables.size(), 1u);
-  EXPECT_EQ(state.variables[0].value, 2000);
+  ASSERT_EQ(state.shown().variables.size(), 1u);
+  EXPECT_EQ(state.shown().variables[0].value, 2000);
 }
 
 TEST(Scenarios, ADescriptionThatStatesACoreCountSaysTheDefaultOnceTheSliderMoves) {
   HeadlessUi ui;
   AppState state;
   show(ui, state, "race");
-  ASSERT_TRUE(state.description_cores) << state.description;
-  EXPECT_EQ(description_text(state), state.description + " (default: 2 cores)");
+  ASSERT_TRUE(state.document.description_cores) << state.document.description;
+  EXPECT_EQ(description_text(state.document, state.cores), state.document.description + " (default: 2 cores)");
   set_cores(state, 4);
-  EXPECT_EQ(description_text(state), state.description + " (default: 2 cores; now 4)");
+  EXPECT_EQ(description_text(state.document, state.cores), state.document.description + " (default: 2 cores; now 4)");
   show(ui, state, "io");
-  EXPECT_EQ(description_text(state), state.description + " (default: 1 core)");
+  EXPECT_EQ(description_text(state.document, state.cores), state.document.description + " (default: 1 core)");
   show(ui, state, "deadlock");
-  EXPECT_FALSE(state.description_cores);
-  EXPECT_EQ(description_text(state), state.description);
+  EXPECT_FALSE(state.document.description_cores);
+  EXPECT_EQ(description_text(state.document, state.cores), state.document.description);
 }
 
 TEST(Scenarios, MentionsCoreCountFindsCountsInDigitsAndWords) {

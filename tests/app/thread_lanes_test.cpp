@@ -1,7 +1,8 @@
 // The "threads" section: one lane per simulated thread under the core lanes, showing its
 // states, folded like the core lanes.
-#include "app/scenarios.h"
-#include "app/views/timeline.h"
+#include "app/state/catalog.h"
+#include "app/timeline/fold.h"
+#include "app/timeline/timeline_view.h"
 #include "headless.h"
 
 #include <gtest/gtest.h>
@@ -12,8 +13,8 @@ namespace {
 
 nlohmann::json state_json() { return nlohmann::json::parse(tl_state_json()); }
 
-LaneContext context(TimeNs t0, TimeNs t1, float width) {
-  LaneContext ctx;
+TimelineContext context(TimeNs t0, TimeNs t1, float width) {
+  TimelineContext ctx;
   ctx.t0 = t0;
   ctx.t1 = t1;
   ctx.px_per_ns = double(width) / double(t1 - t0);
@@ -77,7 +78,7 @@ TEST_P(ThreadLanesPerCores, OneLanePerThreadBelowTheCoreLanesAndOnTheCanvas) {
   const nlohmann::json json = state_json();
   ASSERT_EQ(json["lanes"].size(), std::size_t(GetParam())) << "\"lanes\" stays the core lanes";
   const nlohmann::json& lanes = json["thread_lanes"];
-  ASSERT_EQ(lanes.size(), state.scenario.threads.size());
+  ASSERT_EQ(lanes.size(), state.shown().scenario.threads.size());
   double previous_bottom = json["lanes"].back()["y1"];
   for (std::size_t t = 0; t < lanes.size(); ++t) {
     const nlohmann::json& lane = lanes[t];
@@ -106,11 +107,11 @@ bool drew_colour_in(const ImDrawData& draw, ImU32 colour, const Rect& r) {
 TEST(ThreadLanes, EachLaneShowsItsThreadRunningAndReadyOnTwoCores) {
   HeadlessUi ui(1280, 800);
   AppState state = slice_app(2);   // four threads, two cores: everyone both runs and waits
-  state.playing = false;
+  state.playback.playing = false;
   const ImDrawData& draw = ui.frame(state);
-  ASSERT_EQ(state.layout.thread_lanes.size(), 4u);
+  ASSERT_EQ(state.timeline.layout().thread_lanes.size(), 4u);
   for (ThreadId t = 0; t < 4; ++t) {
-    const Rect& lane = state.layout.thread_lanes[t];
+    const Rect& lane = state.timeline.layout().thread_lanes[t];
     EXPECT_TRUE(drew_colour_in(draw, theme::thread_color(t), lane)) << "thread " << t << " running";
     EXPECT_TRUE(drew_colour_in(draw, theme::state_color(ThreadState::Ready, t), lane)) << "thread " << t << " ready";
     for (ThreadId other = 0; other < 4; ++other) {
@@ -119,7 +120,7 @@ TEST(ThreadLanes, EachLaneShowsItsThreadRunningAndReadyOnTwoCores) {
           << "thread " << other << "'s colour in thread " << t << "'s lane";
     }
   }
-  const unsigned seen = state.states_seen;
+  const unsigned seen = state.shown().states_seen;
   EXPECT_EQ(seen, (1u << unsigned(ThreadState::Running)) | (1u << unsigned(ThreadState::Ready)));
 }
 
@@ -134,14 +135,14 @@ TEST(ThreadLanes, BlockedStatesGetTheirOwnColours) {
   load_scenario(state, s, "blocked");
   wait_for_run(state);
   ASSERT_TRUE(state.error.empty()) << state.error;
-  state.playing = false;
+  state.playback.playing = false;
   const ImDrawData& draw = ui.frame(state);
-  const Rect& lane = state.layout.thread_lanes.at(0);
+  const Rect& lane = state.timeline.layout().thread_lanes.at(0);
   EXPECT_TRUE(drew_colour_in(draw, theme::thread_color(0), lane));
   EXPECT_TRUE(drew_colour_in(draw, theme::kStateSleep, lane));
   EXPECT_TRUE(drew_colour_in(draw, theme::kStateIo, lane));
-  EXPECT_NE(state.states_seen & (1u << unsigned(ThreadState::Sleeping)), 0u);
-  EXPECT_NE(state.states_seen & (1u << unsigned(ThreadState::BlockedIo)), 0u);
+  EXPECT_NE(state.shown().states_seen & (1u << unsigned(ThreadState::Sleeping)), 0u);
+  EXPECT_NE(state.shown().states_seen & (1u << unsigned(ThreadState::BlockedIo)), 0u);
 }
 
 // 2000 threads: only the lanes inside the timeline's scroll region are drawn, so a frame's
@@ -152,24 +153,24 @@ TEST(ThreadLanes, LanesScrolledOutOfViewAreNotDrawn) {
   load_scenario(state, compute_scenario(2000, 1'000'000, 10'000'000, 4), "many");
   wait_for_run(state);
   ASSERT_TRUE(state.error.empty()) << state.error;
-  state.playing = false;
+  state.playback.playing = false;
   ui.frame(state);
-  ASSERT_EQ(state.layout.thread_lanes.size(), 2000u);
+  ASSERT_EQ(state.timeline.layout().thread_lanes.size(), 2000u);
   // Drawing every lane would touch every span of the run; the screen holds the core lanes and
   // a few dozen of the 2000 thread lanes, far fewer.
   std::uint64_t all_spans = 0;
-  for (const auto& lane : state.result->trace.cores) all_spans += lane.size();
-  for (const auto& lane : state.result->trace.threads) all_spans += lane.size();
-  EXPECT_GT(state.stats.spans_visible, 0u);
-  EXPECT_LT(state.stats.spans_visible, all_spans / 2) << "lanes below the visible region were drawn";
+  for (const auto& lane : state.result().trace.cores) all_spans += lane.size();
+  for (const auto& lane : state.result().trace.threads) all_spans += lane.size();
+  EXPECT_GT(state.timeline.stats().spans_visible, 0u);
+  EXPECT_LT(state.timeline.stats().spans_visible, all_spans / 2) << "lanes below the visible region were drawn";
 }
 
 TEST(ThreadLanes, HoveringAThreadLaneShowsATooltip) {
   HeadlessUi ui(1280, 800);
   AppState state = slice_app(2);
-  state.playing = false;
+  state.playback.playing = false;
   ui.frame(state);
-  const Rect lane = state.layout.thread_lanes[2];   // T2 is ready during the first slice
+  const Rect lane = state.timeline.layout().thread_lanes[2];   // T2 is ready during the first slice
   ImGui::GetIO().MousePos = ImVec2(lane.x0 + 20, (lane.y0 + lane.y1) / 2);
   ui.frame(state);
   ui.frame(state);

@@ -1,5 +1,6 @@
 // Culling and folding: what keeps a timeline with very many spans interactive.
-#include "app/views/timeline.h"
+#include "app/timeline/fold.h"
+#include "app/timeline/timeline_view.h"
 #include "headless.h"
 
 #include <gtest/gtest.h>
@@ -7,8 +8,8 @@
 namespace tl::app::test {
 namespace {
 
-LaneContext context(TimeNs t0, TimeNs t1, float width) {
-  LaneContext ctx;
+TimelineContext context(TimeNs t0, TimeNs t1, float width) {
+  TimelineContext ctx;
   ctx.t0 = t0;
   ctx.t1 = t1;
   ctx.px_per_ns = double(width) / double(t1 - t0);
@@ -86,19 +87,19 @@ AppState many_spans_app() {
 TEST(Timeline, ZoomedOutTheLanesDrawFoldsNotEverySpan) {
   HeadlessUi ui(1280, 800);
   AppState state = many_spans_app();
-  const Trace& trace = state.result->trace;
+  const Trace& trace = state.result().trace;
   std::size_t spans = 0;
   for (const auto& lane : trace.cores) spans += lane.size();
   ASSERT_GE(spans, 40'000u);
   for (const auto& lane : trace.threads) spans += lane.size();   // thread lanes fold the same way
 
   const ImDrawData& draw = ui.frame(state);
-  EXPECT_EQ(state.stats.spans_visible, spans);
-  EXPECT_GT(state.stats.folds_drawn, 0u);
-  EXPECT_GT(state.stats.spans_folded, spans * 9 / 10);
-  const float lane_w = state.layout.lanes[0].x1 - state.layout.lanes[0].x0;
+  EXPECT_EQ(state.timeline.stats().spans_visible, spans);
+  EXPECT_GT(state.timeline.stats().folds_drawn, 0u);
+  EXPECT_GT(state.timeline.stats().spans_folded, spans * 9 / 10);
+  const float lane_w = state.timeline.layout().core_lanes[0].x1 - state.timeline.layout().core_lanes[0].x0;
   const std::size_t lanes = trace.cores.size() + trace.threads.size();
-  EXPECT_LE(state.stats.spans_drawn + state.stats.folds_drawn, std::uint64_t(lanes * (lane_w / kFoldPx + 2)));
+  EXPECT_LE(state.timeline.stats().spans_drawn + state.timeline.stats().folds_drawn, std::uint64_t(lanes * (lane_w / kFoldPx + 2)));
   // One rectangle per span would need 4 vertices each; the whole frame needs far fewer.
   EXPECT_LT(draw.TotalVtxCount, int(spans));
 }
@@ -107,22 +108,22 @@ TEST(Timeline, ZoomedInEverySpanIsDrawnAndNothingIsFolded) {
   HeadlessUi ui(1280, 800);
   AppState state = many_spans_app();
   ui.frame(state);
-  state.view_t0 = 1'000'000;
-  state.view_t1 = 1'100'000;                   // 100 us across ~1100 px: a 4 us slice is ~44 px
+  state.range.t0 = 1'000'000;
+  state.range.t1 = 1'100'000;                   // 100 us across ~1100 px: a 4 us slice is ~44 px
   ui.frame(state);
-  EXPECT_EQ(state.stats.folds_drawn, 0u);
-  EXPECT_GE(state.stats.spans_drawn, 2u * 25u);
-  EXPECT_EQ(state.stats.spans_drawn, state.stats.spans_visible);
+  EXPECT_EQ(state.timeline.stats().folds_drawn, 0u);
+  EXPECT_GE(state.timeline.stats().spans_drawn, 2u * 25u);
+  EXPECT_EQ(state.timeline.stats().spans_drawn, state.timeline.stats().spans_visible);
 }
 
 TEST(Timeline, ZoomToFitShowsTheWholeRun) {
   HeadlessUi ui;
   AppState state = many_spans_app();
-  state.view_t0 = 10;
-  state.view_t1 = 20;
+  state.range.t0 = 10;
+  state.range.t1 = 20;
   zoom_to_fit(state);
-  EXPECT_EQ(state.view_t0, 0);
-  EXPECT_EQ(state.view_t1, state.result->trace.makespan);
+  EXPECT_EQ(state.range.t0, 0);
+  EXPECT_EQ(state.range.t1, state.result().trace.makespan);
 }
 
 }  // namespace

@@ -1,8 +1,10 @@
-#include "app/args.h"
+#include "app/state/args.h"
 
-#include "app/app.h"
-#include "app/scenarios.h"
+#include "app/state/catalog.h"
+#include "app/state/interface_table.h"
+#include "app/views/controls.h"   // the Cores slider's range
 
+#include <algorithm>
 #include <charconv>
 #include <string_view>
 
@@ -10,22 +12,58 @@ namespace tl::app {
 namespace {
 
 // A whole decimal number in [lo, hi], or an error naming the option, the range and the value.
-bool parse_int(std::string_view option, const char* text, int lo, int hi, int& out,
-               std::vector<std::string>& errors) {
+void parse_int(std::string_view option, const char* text, int lo, int hi, int& out, std::vector<std::string>& errors) {
   const std::string range = std::to_string(lo) + " to " + std::to_string(hi);
   if (text == nullptr) {
     errors.push_back("error: " + std::string(option) + ": missing value (a whole number from " + range + ")");
-    return false;
+    return;
   }
   const std::string_view value(text);
   int parsed = 0;
   const auto [end, ec] = std::from_chars(value.data(), value.data() + value.size(), parsed);
   if (value.empty() || ec != std::errc() || end != value.data() + value.size() || parsed < lo || parsed > hi) {
-    errors.push_back("error: " + std::string(option) + ": expected a whole number from " + range +
-                     ", got '" + std::string(value) + "'");
-    return false;
+    errors.push_back("error: " + std::string(option) + ": expected a whole number from " + range + ", got '" +
+                     std::string(value) + "'");
+    return;
   }
   out = parsed;
+}
+
+const OptionKey* find_option(std::string_view arg) {
+  if (arg == "-h") arg = "--help";
+  if (arg.substr(0, 2) != "--") return nullptr;
+  for (const OptionKey& option : kOptionKeys)
+    if (arg.substr(2) == option.key) return &option;
+  return nullptr;
+}
+
+// Reads `value` into the option `key` names; false for a key the table has and this does not
+// (a test keeps the two together).
+bool apply(std::string_view key, const char* value, Options& options, std::vector<std::string>& errors) {
+  std::string flag = "--";   // appends: g++ 12's -Wrestrict misfires on "a" + b
+  flag += key;
+  if (key == "help") {
+    options.help = true;
+  } else if (key == "cores") {
+    parse_int(flag, value, kMinCores, kMaxCores, options.cores, errors);
+  } else if (key == "frames") {
+    parse_int(flag, value, 1, 1'000'000'000, options.frames, errors);
+  } else if (key == "scenario") {
+    if (value == nullptr || *value == '\0')
+      errors.push_back("error: --scenario: missing value (one of: " + embedded_scenario_names() + ")");
+    else if (find_embedded_scenario(value) == nullptr)
+      errors.push_back("error: --scenario: unknown scenario '" + std::string(value) + "' (one of: " +
+                       embedded_scenario_names() + ")");
+    else
+      options.scenario = value;
+  } else if (key == "screenshot") {
+    if (value == nullptr || *value == '\0')
+      errors.push_back("error: --screenshot: missing value (a file name for the PPM image)");
+    else
+      options.screenshot = value;
+  } else {
+    return false;
+  }
   return true;
 }
 
@@ -36,45 +74,41 @@ ParsedArgs parse_args(std::span<const char* const> args) {
   Options& options = parsed.options;
   for (std::size_t i = 0; i < args.size(); ++i) {
     const std::string_view arg = args[i] ? args[i] : "";
-    const char* value = i + 1 < args.size() ? args[i + 1] : nullptr;
-    if (arg == "--help" || arg == "-h") {
-      options.help = true;
-    } else if (arg == "--cores") {
-      parse_int(arg, value, kMinCores, kMaxCores, options.cores, parsed.errors);
-      i += value != nullptr;
-    } else if (arg == "--scenario") {
-      if (value == nullptr || *value == '\0')
-        parsed.errors.push_back("error: --scenario: missing value (one of: " + embedded_scenario_names() + ")");
-      else if (find_embedded_scenario(value) == nullptr)
-        parsed.errors.push_back("error: --scenario: unknown scenario '" + std::string(value) +
-                                "' (one of: " + embedded_scenario_names() + ")");
+    const OptionKey* option = find_option(arg);
+    if (option == nullptr && !arg.empty() && arg[0] != '-') {   // a scenario file
+      if (!options.file.empty())
+        parsed.errors.push_back("error: unexpected argument '" + std::string(arg) + "' (one scenario FILE at most)");
       else
-        options.scenario = value;
-      i += value != nullptr;
-    } else if (arg == "--frames") {
-      parse_int(arg, value, 1, 1'000'000'000, options.frames, parsed.errors);
-      i += value != nullptr;
-    } else if (arg == "--screenshot") {
-      if (value == nullptr || *value == '\0')
-        parsed.errors.push_back("error: --screenshot: missing value (a file name for the PPM image)");
-      else
-        options.screenshot = value;
-      i += value != nullptr;
-    } else {
-      parsed.errors.push_back("error: unknown argument '" + std::string(arg) + "' (see --help)");
+        options.file = std::string(arg);
+      continue;
     }
+    const bool takes_value = option != nullptr && *option->value != '\0';
+    const char* value = takes_value && i + 1 < args.size() ? args[i + 1] : nullptr;
+    if (option == nullptr || !apply(option->key, value, options, parsed.errors))
+      parsed.errors.push_back("error: unknown argument '" + std::string(arg) + "' (see --help)");
+    i += value != nullptr;
   }
+  if (!options.file.empty() && !options.scenario.empty())
+    parsed.errors.push_back("error: --scenario: give a scenario FILE or --scenario NAME, not both");
   return parsed;
 }
 
-const char* usage_text() {
-  return "usage: threadlab [--scenario NAME] [--cores N] [--frames N] [--screenshot FILE] [--help]\n"
-         "  --scenario NAME    open this example (the Scenario combo lists them; default slice)\n"
-         "  --cores N          start with N cores (1 to 16; default: the scenario's own)\n"
-         "  --frames N         draw N frames, then exit (smoke tests)\n"
-         "  --screenshot FILE  save the last frame as a PPM image, then exit (desktop only;\n"
-         "                     with no --frames, after 5 frames)\n"
-         "  --help             show this help\n";
+std::string usage_text() {
+  std::string text = "usage: threadlab [FILE.json]";
+  for (const OptionKey& option : kOptionKeys) {
+    (text += " [--") += option.key;
+    if (*option.value != '\0') (text += " ") += option.value;
+    text += "]";
+  }
+  text += "\n  FILE.json          open this scenario file (errors as threadlab-cli validate prints them)\n";
+  for (const OptionKey& option : kOptionKeys) {
+    std::string left = "  --";
+    left += option.key;
+    if (*option.value != '\0') (left += " ") += option.value;
+    left.resize(std::max<std::size_t>(left.size() + 2, 21), ' ');
+    text += left + option.help + "\n";
+  }
+  return text;
 }
 
 }  // namespace tl::app

@@ -1,6 +1,8 @@
-// Command-line arguments. The web loader passes URL parameters as the same arguments, so the
-// parser never exits: it reports every problem and keeps the default for that option, and the
-// platform decides whether a problem is fatal (desktop: exit 2) or a warning (web).
+// Command-line arguments, which are also the page's URL keys: the web loader passes ?cores=4 as
+// --cores 4 (src/app/interface.json lists which keys it passes; that one list also gives the
+// usage text). The parser never exits: it reports every problem and keeps the default for that
+// option, and the platform decides whether a problem is fatal (desktop: exit 2) or a warning
+// (web).
 #pragma once
 #include <span>
 #include <string>
@@ -9,6 +11,7 @@
 namespace tl::app {
 
 struct Options {
+  std::string file;                 // a scenario file to open (desktop: `threadlab FILE.json`)
   std::string scenario;             // an embedded scenario's name; "" = the default (slice)
   int         cores      = 0;       // 0 = the scenario's own core count
   int         frames     = 0;       // 0 = run until the window closes
@@ -24,6 +27,6 @@ struct ParsedArgs {
 // `args` excludes the program name.
 ParsedArgs parse_args(std::span<const char* const> args);
 
-const char* usage_text();
+std::string usage_text();
 
 }  // namespace tl::app

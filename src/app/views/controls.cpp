@@ -1,10 +1,11 @@
 #include "app/views/controls.h"
 
 #include "app/format.h"
-#include "app/scenarios.h"
+#include "app/state/catalog.h"
 #include "app/theme.h"
 
 #include <cstdio>
+#include <string_view>
 #include <imgui.h>
 
 namespace tl::app {
@@ -29,72 +30,66 @@ constexpr float kTextGap = 12.0f;              // before the time text that ends
 
 // The picker: every embedded scenario by name, its title beside it. Choosing one (even the
 // current one: a way back to its defaults) loads it with its own core count.
-void draw_scenario_combo(AppState& state) {
-  state.layout.scenario_items.clear();
+const char* draw_scenario_combo(const std::string& current, ControlsLayout& layout) {
+  layout.scenario_items.clear();
   ImGui::SetNextItemWidth(kScenarioComboWidth);
-  const bool open = ImGui::BeginCombo("Scenario", state.scenario_name.c_str(), ImGuiComboFlags_HeightLarge);
+  const bool open = ImGui::BeginCombo("Scenario", current.c_str(), ImGuiComboFlags_HeightLarge);
   const ImVec2 combo_min = ImGui::GetItemRectMin();
-  state.layout.scenario_combo =
-      Rect{combo_min.x, combo_min.y, combo_min.x + kScenarioComboWidth, ImGui::GetItemRectMax().y};
-  if (!open) return;
-  for (const ScenarioInfo& info : scenario_catalog()) {
-    const bool selected = state.scenario_name == info.name;
-    ImGui::PushID(info.name);
-    const bool chosen = ImGui::Selectable(info.name, selected);
+  layout.scenario_combo = Rect{combo_min.x, combo_min.y, combo_min.x + kScenarioComboWidth, ImGui::GetItemRectMax().y};
+  if (!open) return nullptr;
+  const char* chosen = nullptr;
+  for (const EmbeddedScenario& scenario : embedded_scenarios()) {
+    const bool selected = current == scenario.name;
+    ImGui::PushID(scenario.name);
+    if (ImGui::Selectable(scenario.name, selected)) chosen = scenario.name;
     const ImVec2 min = ImGui::GetItemRectMin(), max = ImGui::GetItemRectMax();
-    state.layout.scenario_items.push_back(Rect{min.x, min.y, max.x, max.y});
+    layout.scenario_items.push_back(Rect{min.x, min.y, max.x, max.y});
     if (selected) ImGui::SetItemDefaultFocus();
-    if (info.title != info.name) {
+    if (std::string_view(scenario.title) != scenario.name) {
       ImGui::SameLine(kScenarioNameColumn);
       ImGui::PushStyleColor(ImGuiCol_Text, theme::kDimText);
-      ImGui::TextUnformatted(info.title.c_str());
+      ImGui::TextUnformatted(scenario.title);
       ImGui::PopStyleColor();
     }
     ImGui::PopID();
-    if (chosen) select_scenario(state, info.name);
   }
   ImGui::EndCombo();
+  return chosen;
 }
 
 }  // namespace
 
-void draw_controls(AppState& state) {
-  const TimeNs makespan = state.result->trace.makespan;
-  const bool at_end = state.playhead >= makespan;
-  draw_scenario_combo(state);
+ControlsAsk draw_controls(const ControlsInput& in, Playback& playback, ControlsLayout& layout) {
+  ControlsAsk ask;
+  const bool at_end = playback.playhead >= in.makespan;
+  ask.scenario = draw_scenario_combo(in.scenario, layout);
 
   const ImGuiStyle& style = ImGui::GetStyle();
   const float button_w = text_width("Restart") + 2 * style.FramePadding.x;
   same_line_if_fits(64 + style.ItemSpacing.x + button_w);
-  if (ImGui::Button(state.playing ? "Pause" : at_end ? "Replay" : "Play", ImVec2(64, 0))) {
-    if (!state.playing && at_end) state.playhead = 0;
-    state.playing = !state.playing;
-  }
+  if (ImGui::Button(playback.playing ? "Pause" : at_end ? "Replay" : "Play", ImVec2(64, 0)))
+    toggle_playback(playback, in.makespan);
   ImGui::SameLine();
-  if (ImGui::Button("Restart")) {
-    state.playhead = 0;
-    state.playing = true;
-  }
+  if (ImGui::Button("Restart")) restart_playback(playback);
   same_line_if_fits(kSpeedWidth + style.ItemInnerSpacing.x + text_width("Speed"), style.ItemSpacing.x);
   ImGui::SetNextItemWidth(kSpeedWidth);
-  ImGui::SliderFloat("Speed", &state.speed, 0.1f, 10.0f, "%.1fx", ImGuiSliderFlags_Logarithmic);
+  ImGui::SliderFloat("Speed", &playback.speed, 0.1f, 10.0f, "%.1fx", ImGuiSliderFlags_Logarithmic);
 
   same_line_if_fits(kCoresWidth + style.ItemInnerSpacing.x + text_width("Cores"));
-  int cores = state.cores;
+  int cores = in.cores;
   ImGui::SetNextItemWidth(kCoresWidth);
-  if (ImGui::SliderInt("Cores", &cores, kMinCores, kMaxCores, "%d", ImGuiSliderFlags_AlwaysClamp) &&
-      cores != state.cores)
-    set_cores(state, cores);
+  if (ImGui::SliderInt("Cores", &cores, kMinCores, kMaxCores, "%d", ImGuiSliderFlags_AlwaysClamp) && cores != in.cores)
+    ask.cores = cores;
   // The slider's frame, without its label: where a browser test clicks or drags.
   const ImVec2 slider_min = ImGui::GetItemRectMin();
-  state.layout.cores_slider = Rect{slider_min.x, slider_min.y, slider_min.x + kCoresWidth, ImGui::GetItemRectMax().y};
+  layout.cores_slider = Rect{slider_min.x, slider_min.y, slider_min.x + kCoresWidth, ImGui::GetItemRectMax().y};
 
   same_line_if_fits(text_width("Fit") + 2 * ImGui::GetStyle().FramePadding.x);
-  if (ImGui::Button("Fit")) zoom_to_fit(state);
+  ask.fit = ImGui::Button("Fit");
   if (ImGui::IsItemHovered())
     ImGui::SetTooltip("Show the whole run. Wheel over the timeline zooms, drag pans, the axis scrubs.");
 
-  const TimeText now = format_time(state.playhead), total = format_time(makespan);
+  const TimeText now = format_time(playback.playhead), total = format_time(in.makespan);
   char text[96];
   std::snprintf(text, sizeof text, "t = %s / %s", now.c_str(), total.c_str());
   // A fixed slot (the font is monospaced): the row must not re-wrap as the playhead's digits
@@ -107,7 +102,7 @@ void draw_controls(AppState& state) {
     ImGui::SameLine(0, 0);
     ImGui::Dummy(ImVec2(slot - text_width(text), ImGui::GetItemRectSize().y));
   }
-
+  return ask;
 }
 
 }  // namespace tl::app

@@ -45,8 +45,8 @@ struct Flow {
   }
 };
 
-void entries(const AppState& state, Flow& flow) {
-  const Scenario& scenario = state.scenario;
+void entries(const ShownRun& run, Flow& flow) {
+  const Scenario& scenario = run.scenario;
   flow.entry(0, 0, "Cores:");
   char text[96];
   for (ThreadId t = 0; t < scenario.threads.size(); ++t) {
@@ -64,14 +64,14 @@ void entries(const AppState& state, Flow& flow) {
   flow.entry(theme::kFoldMixed, 0, "many tiny spans: zoom in");
 
   // The thread rows: one entry per state that occurs in the run shown.
-  if (state.states_seen == 0) return;
+  if (run.states_seen == 0) return;
   flow.x = flow.width;   // on a line of their own
   flow.entry(0, 0, "Threads:");
   constexpr ThreadState kOrder[] = {ThreadState::Running,     ThreadState::Ready,      ThreadState::BlockedIo,
                                     ThreadState::Sleeping,    ThreadState::BlockedLock, ThreadState::WaitingGil,
                                     ThreadState::BlockedJoin, ThreadState::BlockedReceive};
   for (ThreadState s : kOrder) {
-    if ((state.states_seen & (1u << unsigned(s))) == 0) continue;
+    if ((run.states_seen & (1u << unsigned(s))) == 0) continue;
     // Running and Ready take each thread's colour; the first thread's stands for all.
     const char* label = s == ThreadState::Running ? "running: the thread's colour"
                         : s == ThreadState::Ready ? "ready: waiting for a core"
@@ -83,14 +83,14 @@ void entries(const AppState& state, Flow& flow) {
 
 }  // namespace
 
-void draw_legend(const AppState& state) {
+void draw_legend(const ShownRun& run) {
   Flow flow{true, ImGui::GetContentRegionAvail().x};
-  entries(state, flow);
+  entries(run, flow);
 }
 
-float legend_height(const AppState& state, float width) {
+float legend_height(const ShownRun& run, float width) {
   Flow flow{false, width};
-  entries(state, flow);
+  entries(run, flow);
   return float(flow.lines) * ImGui::GetTextLineHeightWithSpacing();
 }
 

@@ -19,16 +19,16 @@ void time_cell(TimeNs ns) {
 
 }  // namespace
 
-void draw_metrics_table(const AppState& state) {
-  const Metrics& metrics = state.result->metrics;
+void draw_metrics_table(const ShownRun& run) {
+  const Metrics& metrics = run.result->metrics;
   const TimeText makespan = format_time(metrics.makespan);
   ImGui::Text("Makespan %s", makespan.c_str());
   ImGui::SameLine(0, 24);
   ImGui::Text("Context switches %llu", static_cast<unsigned long long>(metrics.context_switches));
-  if (state.result->outcome != Outcome::Completed) {
+  if (run.result->outcome != Outcome::Completed) {
     ImGui::SameLine(0, 24);
     ImGui::PushStyleColor(ImGuiCol_Text, theme::kError);
-    ImGui::Text("Run ended: %s", to_string(state.result->outcome));
+    ImGui::Text("Run ended: %s", to_string(run.result->outcome));
     ImGui::PopStyleColor();
   }
 
@@ -51,7 +51,7 @@ void draw_metrics_table(const AppState& state) {
       ImGui::SetCursorPosX(ImGui::GetCursorPosX() + ImGui::GetContentRegionAvail().x - ImGui::CalcTextSize(name).x);
     ImGui::TableHeader(name);
   }
-  const std::size_t rows = std::min(metrics.threads.size(), state.scenario.threads.size());
+  const std::size_t rows = std::min(metrics.threads.size(), run.thread_labels.size());
   for (std::size_t t = 0; t < rows; ++t) {
     const ThreadMetrics& m = metrics.threads[t];
     ImGui::TableNextRow();
@@ -61,7 +61,7 @@ void draw_metrics_table(const AppState& state) {
     ImGui::GetWindowDrawList()->AddRectFilled(ImVec2(p.x, p.y + 2), ImVec2(p.x + size, p.y + 2 + size),
                                               theme::thread_color(ThreadId(t)));
     ImGui::SetCursorScreenPos(ImVec2(p.x + size + 6, p.y));
-    ImGui::TextUnformatted(state.scenario.threads[t].name.c_str());
+    ImGui::TextUnformatted(run.thread_labels[t].c_str());
     if (!m.finished) {
       ImGui::SameLine();
       ImGui::TextDisabled("(unfinished)");

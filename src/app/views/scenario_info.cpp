@@ -19,50 +19,51 @@ Rect wrapped(ImU32 color, const std::string& text) {
 }
 
 // A completed run that lost increments is the race lesson's point: worth the warning colour.
-bool any_update_lost(const AppState& state) {
-  if (state.result->outcome != Outcome::Completed) return false;
-  for (const VariableSummary& v : state.variables)
+bool any_update_lost(const ShownRun& run) {
+  if (run.result->outcome != Outcome::Completed) return false;
+  for (const VariableSummary& v : run.variables)
     if (lost_any(v)) return true;
   return false;
 }
 
 }  // namespace
 
-std::string description_text(const AppState& state) {
+std::string description_text(const Document& document, int cores) {
   // A description states the example's own core count; once the slider moves, say so rather
   // than leave the learner a statement that no longer holds.
-  std::string text = state.description;
-  if (!state.description_cores) return text;
-  const int own = int(state.base.machine.cores);
+  std::string text = document.description;
+  if (!document.description_cores) return text;
+  const int own = int(document.scenario.machine.cores);
   text += " (default: " + std::to_string(own) + (own == 1 ? " core" : " cores");
-  if (state.cores != own) text += "; now " + std::to_string(state.cores);
+  if (cores != own) text += "; now " + std::to_string(cores);
   return text + ")";
 }
 
-std::string variables_text(const AppState& state) {
-  if (state.variables.empty()) return {};
+std::string variables_text(const std::vector<VariableSummary>& variables) {
+  if (variables.empty()) return {};
   std::string text = "shared: ";
-  for (std::size_t i = 0; i < state.variables.size(); ++i) {
+  for (std::size_t i = 0; i < variables.size(); ++i) {
     if (i > 0) text += ", ";
-    text += variable_line(state.variables[i]);
+    text += variable_line(variables[i]);
   }
   return text;
 }
 
-void draw_scenario_info(AppState& state) {
+void draw_scenario_info(const Document& document, int cores, const ShownRun& run, const std::string& error,
+                        ScenarioInfoLayout& layout) {
   ImGui::PushStyleColor(ImGuiCol_Text, theme::kTitle);
   ImGui::TextUnformatted("threadlab \xE2\x80\x94 threads vs processes");
   ImGui::PopStyleColor();
-  if (!state.scenario_name.empty()) {
+  if (!document.name.empty()) {
     ImGui::SameLine(0, 24);
     ImGui::PushStyleColor(ImGuiCol_Text, theme::kAccent);
-    ImGui::TextUnformatted(state.title.empty() ? state.scenario_name.c_str() : state.title.c_str());
+    ImGui::TextUnformatted(document.title.empty() ? document.name.c_str() : document.title.c_str());
     ImGui::PopStyleColor();
   }
   // The scheduler of the run on screen: beside the titles, or on a line of its own when the
   // canvas is too narrow.
   char text[96];
-  const SchedulerSpec& scheduler = state.scenario.scheduler;
+  const SchedulerSpec& scheduler = run.scenario.scheduler;
   if (scheduler.policy == PolicyKind::Rr)
     std::snprintf(text, sizeof text, "scheduler: %s, quantum %s", policy_name(scheduler.policy),
                   format_time(scheduler.quantum).c_str());
@@ -74,19 +75,18 @@ void draw_scenario_info(AppState& state) {
   ImGui::TextUnformatted(text);
   ImGui::PopStyleColor();
 
-  if (state.description.empty())
+  if (document.description.empty())
     wrapped(theme::kDimText, "Core rows: which thread each core runs, one at a time. "
                              "Thread rows: what each thread is doing.");
   else
-    wrapped(theme::kText, description_text(state));
+    wrapped(theme::kText, description_text(document, cores));
 
-  // Outcome and variables belong to the run on screen (state.scenario, state.result), not to
-  // a pending request.
-  state.layout.outcome_line = state.outcome.empty() ? Rect{} : wrapped(theme::kWarning, state.outcome);
-  state.layout.variables_line =
-      state.variables.empty() ? Rect{} : wrapped(any_update_lost(state) ? theme::kWarning : theme::kTitle, variables_text(state));
+  // Outcome and variables belong to the run on screen, not to a pending request.
+  layout.outcome_line = run.outcome.empty() ? Rect{} : wrapped(theme::kWarning, run.outcome);
+  layout.variables_line =
+      run.variables.empty() ? Rect{} : wrapped(any_update_lost(run) ? theme::kWarning : theme::kTitle, variables_text(run.variables));
 
-  if (!state.error.empty()) wrapped(theme::kError, state.error);
+  if (!error.empty()) wrapped(theme::kError, error);
 }
 
 }  // namespace tl::app

@@ -1,0 +1,214 @@
+// [SECTION] Items
+// [SECTION] Axis, interaction, playhead
+// [SECTION] The view: one loop over the items
+#include "app/timeline/timeline_view.h"
+
+#include "app/format.h"
+#include "app/theme.h"
+#include "app/timeline/core_lane.h"
+#include "app/timeline/process_header.h"
+#include "app/timeline/thread_lane.h"
+
+#include <algorithm>
+#include <cmath>
+
+namespace tl::app {
+namespace {
+
+constexpr float kGutterW   = 136.0f;   // names left of the lanes
+constexpr float kAxisH     = 22.0f;
+constexpr float kTickMinPx = 90.0f;    // axis labels need about this much room
+
+}  // namespace
+
+// ---------------------------------------------------------------------------------------------
+// [SECTION] Items
+// ---------------------------------------------------------------------------------------------
+void TimelineView::build_items(const ShownRun& run) {
+  if (built_for_ == run.result.get()) return;
+  built_for_ = run.result.get();
+  items_.clear();
+  const Trace& trace = run.result->trace;
+  const Scenario& scenario = run.scenario;
+  for (CoreId core = 0; core < CoreId(trace.cores.size()); ++core) items_.push_back(std::make_unique<CoreLane>(core));
+  core_items_ = items_.size();
+  // A thread lane needs the scenario's name for it; both come from the same run.
+  const ThreadId threads = ThreadId(std::min(trace.threads.size(), scenario.threads.size()));
+  if (threads == 0) return;
+  std::vector<bool> placed(threads, false);
+  for (ProcessId p = 0; p < ProcessId(scenario.processes.size()); ++p) {
+    items_.push_back(std::make_unique<ProcessHeader>(p));
+    for (ThreadId t : scenario.processes[p].threads)
+      if (t < threads && !placed[t]) {
+        placed[t] = true;
+        items_.push_back(std::make_unique<ThreadLane>(t));
+      }
+  }
+  for (ThreadId t = 0; t < threads; ++t)   // a scenario built in code may leave one unlisted
+    if (!placed[t]) items_.push_back(std::make_unique<ThreadLane>(t));
+}
+
+// Both leave 2 px for the Dummy that ends the content: a child exactly as tall as its rows
+// would otherwise grow a scrollbar (and lose its width) for one pixel.
+float TimelineView::height_for(const ShownRun& run, float core_lane_h) {
+  build_items(run);
+  const RowHeights heights{core_lane_h};
+  float h = kAxisH + 2 + 2;
+  for (const auto& item : items_) h += item->height(heights) + item->gap_after();
+  if (core_items_ == 0) h += core_lane_h + kCoreLaneGap;   // an empty run keeps one lane's room
+  return h;
+}
+
+float TimelineView::preferred_height(const ShownRun& run) { return height_for(run, kMaxCoreLaneH); }
+float TimelineView::min_height(const ShownRun& run) { return height_for(run, kMinCoreLaneH); }
+
+// ---------------------------------------------------------------------------------------------
+// [SECTION] Axis, interaction, playhead
+// ---------------------------------------------------------------------------------------------
+namespace {
+
+void handle_input(TimeRange& range, Playback& playback, TimeNs makespan, const TimelineContext& ctx,
+                  float axis_bottom) {
+  ImGuiIO& io = ImGui::GetIO();
+  if (ImGui::IsItemHovered()) {
+    if (io.MouseWheel != 0.0f)                  // zoom about the time under the mouse
+      zoom_range(range, double(ctx.t_of(io.MousePos.x)), std::pow(1.25, -double(io.MouseWheel)));
+    if (ImGui::IsMouseDoubleClicked(ImGuiMouseButton_Left)) fit_range(range, range.extent);
+  }
+  if (!ImGui::IsItemActive()) return;
+  if (io.MouseClickedPos[0].y < axis_bottom) {  // on the axis: scrub the playhead
+    playback.playhead = std::clamp<TimeNs>(ctx.t_of(io.MousePos.x), 0, makespan);
+  } else if (io.MouseDelta.x != 0.0f) {         // on the lanes: pan
+    pan_range(range, -double(io.MouseDelta.x) / ctx.px_per_ns);
+  }
+}
+
+// The wheel zooms over the lanes, so the rows cannot scroll the usual way: over the names left
+// of them it scrolls (when 16 cores and many threads do not fit).
+void scroll_with_wheel_over_gutter(float lanes_x0) {
+  const ImGuiIO& io = ImGui::GetIO();
+  if (io.MouseWheel == 0.0f || io.MousePos.x >= lanes_x0) return;
+  if (!ImGui::IsWindowHovered(ImGuiHoveredFlags_ChildWindows)) return;
+  ImGui::SetScrollY(ImGui::GetScrollY() - io.MouseWheel * 3 * (kThreadLaneH + kThreadLaneGap));
+}
+
+void draw_axis(const TimelineContext& ctx, const ImRect& axis, float lanes_bottom) {
+  ImDrawList& dl = *ctx.draw;
+  const TimeNs step = nice_step(double(kTickMinPx) / ctx.px_per_ns);
+  dl.PushClipRect(ImVec2(axis.Min.x - 1, axis.Min.y), ImVec2(axis.Max.x + 1, lanes_bottom), true);
+  for (TimeNs t = (ctx.t0 + step - 1) / step * step; t <= ctx.t1; t += step) {
+    const float x = std::floor(ctx.x_of(t));
+    dl.AddLine(ImVec2(x + 0.5f, axis.Max.y - 6), ImVec2(x + 0.5f, axis.Max.y), theme::kAxisText);
+    dl.AddLine(ImVec2(x + 0.5f, axis.Max.y), ImVec2(x + 0.5f, lanes_bottom), theme::kGrid);
+    const TimeText label = format_tick(t, step);
+    const float label_w = ImGui::CalcTextSize(label.c_str()).x;
+    if (x + 3 + label_w <= axis.Max.x)   // a label cut by the edge would crowd its neighbour
+      dl.AddText(ImVec2(x + 3, axis.Min.y + 2), theme::kAxisText, label.c_str());
+  }
+  dl.PopClipRect();
+  dl.AddLine(ImVec2(axis.Min.x, axis.Max.y - 0.5f), ImVec2(axis.Max.x, axis.Max.y - 0.5f), theme::kGrid);
+}
+
+// Left of the axis: while a newer run is being simulated the old one stays on screen, and this
+// says so.
+void draw_pending_marker(const ImRect& gutter, ImDrawList& dl) {
+  dl.PushClipRect(gutter.Min, gutter.Max, true);
+  dl.AddText(ImVec2(gutter.Min.x, gutter.Min.y + 2), theme::kAccent, "simulating\xE2\x80\xA6");
+  dl.PopClipRect();
+}
+
+void draw_playhead(const TimelineContext& ctx, const ImRect& axis, float bottom) {
+  if (ctx.playhead < ctx.t0 || ctx.playhead > ctx.t1) return;
+  const float x = std::floor(ctx.x_of(ctx.playhead)) + 0.5f;
+  ImDrawList& dl = *ctx.draw;
+  dl.AddLine(ImVec2(x, axis.Min.y + 4), ImVec2(x, bottom), theme::kPlayhead, 2.0f);
+  dl.AddTriangleFilled(ImVec2(x - 6, axis.Min.y), ImVec2(x + 6, axis.Min.y), ImVec2(x, axis.Min.y + 8),
+                       theme::kPlayhead);
+}
+
+}  // namespace
+
+// ---------------------------------------------------------------------------------------------
+// [SECTION] The view
+// ---------------------------------------------------------------------------------------------
+void TimelineView::draw(const ShownRun& run, TimeRange& range, Playback& playback, bool pending, ImVec2 size) {
+  build_items(run);
+  stats_ = {};
+  const Trace& trace = run.result->trace;
+  layout_.core_lanes.assign(trace.cores.size(), Rect{});
+  layout_.thread_lanes.assign(std::min(trace.threads.size(), run.scenario.threads.size()), Rect{});
+  layout_.process_rows.assign(trace.threads.empty() ? 0 : run.scenario.processes.size(), Rect{});
+
+  ImGui::BeginChild(id_.c_str(), size, false, ImGuiWindowFlags_NoScrollWithMouse);
+  const ImVec2 window_pos = ImGui::GetWindowPos(), window_size = ImGui::GetWindowSize();
+  layout_.view = Rect{window_pos.x, window_pos.y, window_pos.x + window_size.x, window_pos.y + window_size.y};
+  const ImVec2 origin = ImGui::GetCursorScreenPos();
+  const ImVec2 avail = ImGui::GetContentRegionAvail();
+  // Core lanes share what the other rows leave, between kMinCoreLaneH and kMaxCoreLaneH each.
+  const float others_h = height_for(run, 0) - kAxisH - 4 - float(core_items_) * kCoreLaneGap;
+  const float cores = float(std::max<std::size_t>(core_items_, 1));
+  const RowHeights heights{std::clamp(std::floor((avail.y - kAxisH - 2 - others_h) / cores - kCoreLaneGap),
+                                      kMinCoreLaneH, kMaxCoreLaneH)};
+  const float lanes_x0 = origin.x + kGutterW;
+  const float lanes_x1 = origin.x + std::max(avail.x - 6, kGutterW + 50);
+  const float lanes_y0 = origin.y + kAxisH + 2;
+  const float bottom = origin.y + height_for(run, heights.core_lane) - 2;
+  const ImRect axis(lanes_x0, origin.y, lanes_x1, origin.y + kAxisH);
+
+  scroll_with_wheel_over_gutter(lanes_x0);
+  ImGui::SetCursorScreenPos(ImVec2(lanes_x0, origin.y));
+  ImGui::InvisibleButton("##timeline", ImVec2(lanes_x1 - lanes_x0, std::max(bottom - origin.y, 1.0f)));
+
+  TimelineContext ctx;
+  ctx.draw = ImGui::GetWindowDrawList();
+  ctx.run = &run;
+  const auto update_context = [&] {
+    ctx.t0 = range.t0;
+    ctx.t1 = std::max(range.t1, range.t0 + 1);
+    ctx.px_per_ns = double(lanes_x1 - lanes_x0) / double(ctx.t1 - ctx.t0);
+    ctx.clip = ImRect(lanes_x0, lanes_y0, lanes_x1, bottom);
+    ctx.playhead = playback.playhead;
+  };
+  update_context();
+  handle_input(range, playback, trace.makespan, ctx, axis.Max.y);
+  update_context();   // this frame already shows the new zoom, pan or playhead
+  layout_.t0 = ctx.t0;
+  layout_.t1 = ctx.t1;
+
+  draw_axis(ctx, axis, bottom);
+  if (pending) draw_pending_marker(ImRect(origin.x, origin.y, lanes_x0 - 8, origin.y + kAxisH), *ctx.draw);
+
+  // The one loop over the rows: place, record, skip what is scrolled out of view, draw.
+  FoldRect            hovered{};        // a copy: the scratch is reused by the next item
+  const TimelineItem* hovered_item = nullptr;
+  float               y = lanes_y0, last_gap = 0;
+  for (const auto& item : items_) {
+    const float h = item->height(heights);
+    TimelineContext row = ctx;
+    row.clip = ImRect(lanes_x0, y, lanes_x1, y + h);
+    item->record(layout_, Rect{lanes_x0, y, lanes_x1, y + h});
+    // Rows scrolled out of the child cost nothing: per-frame work follows what is on screen,
+    // not how many cores or threads the run has.
+    if (ImGui::IsRectVisible(ImVec2(origin.x, y), ImVec2(lanes_x1, y + h))) {
+      if (const FoldRect* under_mouse = item->draw(row, scratch_, stats_)) {
+        hovered = *under_mouse;
+        hovered_item = item.get();
+      }
+      item->draw_gutter(row, ImRect(origin.x, y, lanes_x0 - 8, y + h));
+    }
+    last_gap = item->gap_after();
+    y += h + last_gap;
+  }
+  draw_playhead(ctx, axis, bottom - last_gap);
+  if (hovered_item != nullptr && !ImGui::IsItemActive()) {
+    ImGui::BeginTooltip();
+    hovered_item->tooltip(ctx, hovered);
+    ImGui::EndTooltip();
+  }
+
+  ImGui::SetCursorScreenPos(ImVec2(origin.x, bottom));
+  ImGui::Dummy(ImVec2(1, 1));   // lets the child scroll when the rows do not fit
+  ImGui::EndChild();
+}
+
+}  // namespace tl::app

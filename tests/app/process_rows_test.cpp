@@ -1,0 +1,106 @@
+// Thread lanes grouped by process: a header row per process (its name, how it started, its
+// memory at the playhead), its threads' lanes under it, and labels that stay unique when
+// thread names repeat across processes.
+#include "app/state/catalog.h"
+#include "app/timeline/process_header.h"
+#include "headless.h"
+
+#include <algorithm>
+#include <gtest/gtest.h>
+#include <nlohmann/json.hpp>
+
+namespace tl::app::test {
+namespace {
+
+nlohmann::json state_json() { return nlohmann::json::parse(tl_state_json()); }
+
+TEST(ThreadLabels, RepeatedNamesAreQualifiedByTheirProcess) {
+  Scenario s = compute_scenario(2, 1000, 1000, 1);
+  EXPECT_EQ(unique_thread_labels(s), (std::vector<std::string>{"T0", "T1"}));
+  ProcessSpec w2;
+  w2.name = "w2";
+  s.processes[0].name = "w1";
+  ThreadSpec again = s.threads[0];
+  again.process = 1;
+  w2.threads.push_back(2);
+  s.threads.push_back(again);
+  s.processes.push_back(w2);
+  EXPECT_EQ(unique_thread_labels(s), (std::vector<std::string>{"w1/T0", "T1", "w2/T0"}));
+}
+
+class SharedMemory : public ::testing::Test {
+ protected:
+  void SetUp() override {
+    attach_api(&state);
+    ASSERT_TRUE(select_scenario(state, "shared_memory")) << state.error;
+    wait_for_run(state);
+    state.playback.playing = false;
+    ui.frame(state);
+    ui.frame(state);
+  }
+  HeadlessUi ui{1280, 800};
+  AppState   state;
+};
+
+TEST_F(SharedMemory, EachProcessHasAHeaderAboveItsIndentedThreads) {
+  const Scenario& scenario = state.shown().scenario;
+  ASSERT_EQ(scenario.processes.size(), 3u);
+  const TimelineLayout& layout = state.timeline.layout();
+  ASSERT_EQ(layout.process_rows.size(), 3u);
+  float previous = layout.core_lanes.back().y1;
+  for (ProcessId p = 0; p < 3; ++p) {
+    const Rect& header = layout.process_rows[p];
+    EXPECT_GT(header.y0, previous) << "process " << p;
+    for (ThreadId t : scenario.processes[p].threads) {
+      const Rect& lane = layout.thread_lanes[t];
+      EXPECT_GE(lane.y0, header.y1) << "thread " << t << " is under its process";
+      previous = lane.y1;
+    }
+  }
+  const nlohmann::json json = state_json();
+  ASSERT_EQ(json["processes"].size(), 3u);
+  EXPECT_EQ(json["processes"][1]["name"], "w1");
+  EXPECT_EQ(json["processes"][0]["origin"], "initial");
+  EXPECT_EQ(json["processes"][1]["origin"], "fork");
+  // Every process names its thread "main": the labels tell them apart.
+  std::vector<std::string> labels;
+  for (const auto& thread : json["threads"]) labels.push_back(thread["label"]);
+  EXPECT_EQ(labels, (std::vector<std::string>{"parent/main", "w1/main", "w2/main"}));
+  EXPECT_EQ(json["threads"][1]["name"], "main");
+  EXPECT_EQ(json["threads"][1]["process"], 1);
+}
+
+TEST_F(SharedMemory, TheHeaderSaysHowItStartedAndItsMemoryAtThePlayhead) {
+  const Scenario& scenario = state.shown().scenario;
+  const RunResult& result = state.result();
+  EXPECT_EQ(process_summary(scenario, result, 1, 0), "fork \xC2\xB7 not started") << "w1 is forked later";
+  const MemorySample& parent = result.trace.memory[0].front();
+  EXPECT_EQ(parent.time, 0);
+  EXPECT_EQ(process_summary(scenario, result, 0, 0).rfind("initial \xC2\xB7 resident ", 0), 0u);
+  // When w1 holds the most private memory, its header shows that sample's numbers, with
+  // thousands separated.
+  const MemoryLane& w1 = result.trace.memory[1];
+  const MemorySample& last = *std::max_element(w1.begin(), w1.end(), [](const MemorySample& a, const MemorySample& b) {
+    return a.private_kb < b.private_kb;
+  });
+  const std::string end = process_summary(scenario, result, 1, last.time);
+  EXPECT_NE(end.find(" \xC2\xB7 private "), std::string::npos) << end;
+  const auto kb = [](std::uint64_t v) {
+    std::string digits = std::to_string(v);
+    for (int at = int(digits.size()) - 3; at > 0; at -= 3) digits.insert(std::size_t(at), ",");
+    return digits + " KB";
+  };
+  EXPECT_EQ(end, "fork \xC2\xB7 resident " + kb(last.resident_kb) + " \xC2\xB7 private " + kb(last.private_kb));
+  EXPECT_GT(last.private_kb, 0u) << "w1's heap writes made pages private";
+}
+
+TEST_F(SharedMemory, AOneProcessScenarioStillHasItsHeader) {
+  ASSERT_TRUE(select_scenario(state, "slice"));
+  wait_for_run(state);
+  ui.frame(state);
+  EXPECT_EQ(state.timeline.layout().process_rows.size(), 1u);
+  EXPECT_EQ(state.shown().thread_labels[0], state.shown().scenario.threads[0].name) << "unique names stay as they are";
+}
+
+}  // namespace
+}  // namespace tl::app::test
