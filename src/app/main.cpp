@@ -8,6 +8,7 @@
 #include "app/state/catalog.h"
 
 #include <cstdio>
+#include <filesystem>
 #include <imgui.h>
 #include <optional>
 #include <span>
@@ -73,7 +74,8 @@ int main(int argc, char** argv) {
       std::fprintf(stderr, "error: %s: %s\n", path.c_str(), reason.c_str());
       return 2;
     }
-    DocumentParse parsed = parse_document(path, *text);
+    // The picker shows the file's name; errors name the JSON path, as the CLI's do.
+    DocumentParse parsed = parse_document(std::filesystem::path(path).filename().string(), *text);
     if (!parsed.document) {
       std::fprintf(stderr, "%s\n", error_lines(parsed.errors).c_str());
       return 2;

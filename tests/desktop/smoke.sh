@@ -1,7 +1,9 @@
 #!/usr/bin/env bash
 # Desktop smoke test under Xvfb with software OpenGL (libgl1-mesa-dri):
 #   1. --frames N --screenshot: the program renders, saves its last frame, exits 0;
-#   2. on screen: the window appears, `import -window root` shows the timeline, and the
+#   2. `threadlab FILE.json` opens that scenario file (a screenshot shows its timeline); a bad
+#      file exits 2 with the lines `threadlab-cli validate` prints;
+#   3. on screen: the window appears, `import -window root` shows the timeline, and the
 #      program exits 0 when asked to quit (SIGTERM arrives as SDL_QUIT, like closing it).
 # Prints one "ok - NAME" / "not ok - NAME" line per check; exit status = number of failures.
 #   tests/desktop/smoke.sh [BUILD_DIR] [ARTIFACT_DIR]
@@ -59,7 +61,29 @@ else
   not_ok "desktop: --frames 30 --screenshot shows the timeline" "$msg"
 fi
 
-# 2. On screen, captured by the X server, then a clean quit.
+# 2. A scenario file named on the command line.
+rm -f "$ART/desktop-file.ppm"
+out=$(timeout 120 "$APP" "$ROOT/examples/slice.json" --frames 30 --screenshot "$ART/desktop-file.ppm" 2>&1); rc=$?
+if ((rc != 0)); then
+  not_ok "desktop: threadlab FILE.json opens the file" "exit code $rc" "$out"
+elif ! convert "$ART/desktop-file.ppm" "$ART/desktop-file.png" 2>/dev/null; then
+  not_ok "desktop: threadlab FILE.json opens the file" "no readable PPM at $ART/desktop-file.ppm"
+elif msg=$($CHECK "$ART/desktop-file.png" 2>&1); then
+  ok "desktop: threadlab examples/slice.json shows its timeline"
+else
+  not_ok "desktop: threadlab FILE.json shows its timeline" "$msg"
+fi
+bad="$ART/desktop-bad-scenario.json"
+printf '{"machine": {"cores": "two"}, "processes": []}\n' >"$bad"
+out=$(timeout 60 "$APP" "$bad" 2>&1); rc=$?
+want=$("$BUILD/threadlab-cli" validate "$bad" 2>&1)
+if ((rc == 2)) && [[ -n $out && $out == "$want" ]]; then
+  ok "desktop: a bad FILE.json exits 2 with the CLI's error lines"
+else
+  not_ok "desktop: a bad FILE.json exits 2 with the CLI's error lines" "exit code $rc" "got: $out" "cli: $want"
+fi
+
+# 3. On screen, captured by the X server, then a clean quit.
 "$APP" --frames 1000000 >"$ART/desktop-run.log" 2>&1 &
 app_pid=$!
 window_up() { xwininfo -root -tree | grep -q '"threadlab'; }

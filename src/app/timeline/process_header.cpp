@@ -20,16 +20,27 @@ std::string kb_text(std::uint64_t kb) {   // thousands separated: "2,048 KB"
 
 }  // namespace
 
+const char* origin_words(ProcessOrigin origin) {
+  switch (origin) {
+    case ProcessOrigin::Initial: return "initial process";
+    case ProcessOrigin::Forked:  return "forked process";
+    case ProcessOrigin::Spawned: return "spawned process";
+  }
+  return "process";
+}
+
 std::string process_summary(const Scenario& scenario, const RunResult& result, ProcessId process, TimeNs t) {
-  std::string text = process < scenario.processes.size() ? to_string(scenario.processes[process].origin) : "?";
+  std::string text = process < scenario.processes.size() ? origin_words(scenario.processes[process].origin) : "process";
   if (process >= result.trace.memory.size() || result.trace.memory[process].empty()) return text;
   const MemoryLane& lane = result.trace.memory[process];
   // The sample in force at t: the last one at or before it.
   const auto after = std::upper_bound(lane.begin(), lane.end(), t,
                                       [](TimeNs time, const MemorySample& s) { return time < s.time; });
-  if (after == lane.begin()) return text += " \xC2\xB7 not started";
+  if (after == lane.begin()) return text += ", not started yet";
   const MemorySample& at = *(after - 1);
-  ((text += " \xC2\xB7 resident ") += kb_text(at.resident_kb)) += " \xC2\xB7 private ";
+  // A process's memory drops to nothing when it ends, and never comes back.
+  if (after == lane.end() && lane.size() > 1 && at.resident_kb == 0) return text += ", exited";
+  ((text += ", resident ") += kb_text(at.resident_kb)) += ", private ";
   return text += kb_text(at.private_kb);
 }
 
@@ -46,8 +57,7 @@ const FoldRect* ProcessHeader::draw(const TimelineContext& ctx, std::vector<Fold
   dl.AddRectFilled(ImVec2(ctx.clip.Min.x - 1, ctx.clip.Min.y), ImVec2(ctx.clip.Max.x + 1, ctx.clip.Max.y - 1),
                    ImGui::GetColorU32(ImGuiCol_ChildBg));
   dl.AddLine(ImVec2(ctx.clip.Min.x, rule_y(ctx.clip)), ImVec2(ctx.clip.Max.x, rule_y(ctx.clip)), theme::kGrid);
-  std::string summary = "process: ";
-  summary += process_summary(ctx.run->scenario, *ctx.run->result, process_, ctx.playhead);
+  const std::string summary = process_summary(ctx.run->scenario, *ctx.run->result, process_, ctx.playhead);
   dl.PushClipRect(ctx.clip.Min, ctx.clip.Max, true);
   dl.AddText(ImVec2(ctx.clip.Min.x, baseline(ctx.clip)), theme::kDimText, summary.c_str());
   dl.PopClipRect();

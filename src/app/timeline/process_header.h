@@ -25,8 +25,10 @@ class ProcessHeader final : public TimelineItem {
   ProcessId process_;
 };
 
-// "fork · resident 2,048 KB · private 512 KB" for `process` at `t`; "fork · not started" before
-// its first memory sample; just the origin when the run has no memory lanes.
+// How `process` started and its memory at `t`: "forked process, resident 2,048 KB, private 512
+// KB"; "..., not started yet" before its first memory sample, "..., exited" once its memory is
+// gone for good; just how it started when the run has no memory lanes.
+const char* origin_words(ProcessOrigin origin);   // "forked process"
 std::string process_summary(const Scenario& scenario, const RunResult& result, ProcessId process, TimeNs t);
 
 }  // namespace tl::app

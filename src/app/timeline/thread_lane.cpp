@@ -9,7 +9,7 @@
 namespace tl::app {
 namespace {
 
-constexpr float kStateX = 76.0f;   // the state at the playhead: under the core lanes' thread names
+constexpr float kStateX = 108.0f;   // the state at the playhead, room for "receive" before the lanes
 
 ImU32 rect_color(const FoldRect& rect) {
   return rect.mixed ? theme::kFoldMixed : theme::state_color(rect.state, rect.thread);

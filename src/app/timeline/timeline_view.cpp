@@ -15,7 +15,7 @@
 namespace tl::app {
 namespace {
 
-constexpr float kGutterW   = 136.0f;   // names left of the lanes
+constexpr float kGutterW   = 168.0f;   // names left of the lanes ("w1/worker" and its state)
 constexpr float kAxisH     = 22.0f;
 constexpr float kTickMinPx = 90.0f;    // axis labels need about this much room
 
