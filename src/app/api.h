@@ -7,9 +7,9 @@
 
 namespace tl::app {
 
-inline constexpr int kStateJsonVersion = 4;   // bump when tl_state_json's shape changes
+inline constexpr int kStateJsonVersion = 4;  // bump when tl_state_json's shape changes
 
-void attach_api(AppState* state);             // nullptr detaches
+void attach_api(AppState* state);  // nullptr detaches
 
 }  // namespace tl::app
 

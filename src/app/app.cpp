@@ -55,7 +55,7 @@ void open_document(AppState& state, Document document) {
 bool select_scenario(AppState& state, std::string_view name) {
   const EmbeddedScenario* found = find_embedded_scenario(name);
   if (found == nullptr || !load_scenario(state, found->json, found->name)) return false;
-  state.playback.playing = true;   // a new lesson plays from the start
+  state.playback.playing = true;  // a new lesson plays from the start
   return true;
 }
 

@@ -25,25 +25,25 @@ namespace tl::app {
 // ---------------------------------------------------------------------------------------------
 // [SECTION] AppState
 // ---------------------------------------------------------------------------------------------
-struct FrameLayout {                   // where the last frame put things (tl_state_json, tests)
-  float              canvas_w = 0;
-  float              canvas_h = 0;
-  ControlsLayout     controls;
+struct FrameLayout {  // where the last frame put things (tl_state_json, tests)
+  float canvas_w = 0;
+  float canvas_h = 0;
+  ControlsLayout controls;
   ScenarioInfoLayout info;
 };
 
 struct AppState {
-  Document      document;              // what was opened; its scenario keeps its own core count
-  std::string   error;                 // a scenario that failed to load or run, shown instead
-  int           cores = 2;             // the Cores slider (what was asked for last)
-  RunSlot       run;                   // the newest request and the run on screen
-  Playback      playback;
-  TimeRange     range;                 // the timeline's visible window
-  TimelineView  timeline;
-  FrameLayout   layout;
-  std::uint64_t frame = 0;             // frames drawn
+  Document document;  // what was opened; its scenario keeps its own core count
+  std::string error;  // a scenario that failed to load or run, shown instead
+  int cores = 2;      // the Cores slider (what was asked for last)
+  RunSlot run;        // the newest request and the run on screen
+  Playback playback;
+  TimeRange range;  // the timeline's visible window
+  TimelineView timeline;
+  FrameLayout layout;
+  std::uint64_t frame = 0;  // frames drawn
 
-  const ShownRun&  shown() const { return run.shown; }
+  const ShownRun& shown() const { return run.shown; }
   const RunResult& result() const { return *run.shown.result; }
 };
 

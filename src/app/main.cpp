@@ -17,13 +17,13 @@ namespace {
 
 using namespace tl::app;
 
-constexpr int kScreenshotFrames = 5;   // tables and text settle after the first frames
+constexpr int kScreenshotFrames = 5;  // tables and text settle after the first frames
 
 struct Program {
-  AppState         app;              // Worker session; Sliced where there are no threads
-  Options          options;
+  AppState app;  // Worker session; Sliced where there are no threads
+  Options options;
   platform::Window window;
-  int              exit_code = 0;
+  int exit_code = 0;
 };
 
 // Static: on the web main() returns into the browser's loop while frames keep using it.

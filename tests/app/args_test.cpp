@@ -105,7 +105,7 @@ TEST(Args, EveryExportedFunctionInApiHIsInTheInterfaceList) {
 }
 
 struct Exit {
-  int         status;
+  int status;
   std::string output;
 };
 

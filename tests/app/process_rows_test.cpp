@@ -39,7 +39,7 @@ class SharedMemory : public ::testing::Test {
     ui.frame(state);
   }
   HeadlessUi ui{1280, 800};
-  AppState   state;
+  AppState state;
 };
 
 TEST_F(SharedMemory, EachProcessHasAHeaderAboveItsIndentedThreads) {

@@ -62,11 +62,11 @@ class TwoTimelines : public ::testing::Test {
     EXPECT_EQ(a.layout().core_lanes[0].x1, b.layout().core_lanes[0].x1);
   }
 
-  HeadlessUi   ui{1280, 900};
-  ShownRun     upper = run_of("slice", 1);
-  ShownRun     lower = run_of("slice", 2);   // shorter: the range spans the longer run
-  TimeRange    range;
-  Playback     playback;
+  HeadlessUi ui{1280, 900};
+  ShownRun upper = run_of("slice", 1);
+  ShownRun lower = run_of("slice", 2);  // shorter: the range spans the longer run
+  TimeRange range;
+  Playback playback;
   TimelineView a{"upper"};
   TimelineView b{"lower"};
 };
@@ -112,7 +112,7 @@ TEST_F(TwoTimelines, DraggingTheOtherPansBoth) {
   const Rect lane = b.layout().core_lanes[1];
   move_to(middle_of(lane, 0.6f));
   press(true);
-  move_to(middle_of(lane, 0.5f));   // drag left: later times come into view
+  move_to(middle_of(lane, 0.5f));  // drag left: later times come into view
   press(false);
   EXPECT_GT(range.t0, t0);
   EXPECT_EQ(range.width(), width);
@@ -121,7 +121,7 @@ TEST_F(TwoTimelines, DraggingTheOtherPansBoth) {
 
 TEST_F(TwoTimelines, TheAxisOfEitherMovesTheSharedPlayhead) {
   const Rect lane = a.layout().core_lanes[0];
-  move_to(ImVec2(lane.x0 + (lane.x1 - lane.x0) * 0.5f, lane.y0 - 12));   // a's axis
+  move_to(ImVec2(lane.x0 + (lane.x1 - lane.x0) * 0.5f, lane.y0 - 12));  // a's axis
   press(true);
   press(false);
   EXPECT_NEAR(double(playback.playhead), double(range.t1) * 0.5, double(range.t1) / 200.0);

@@ -213,6 +213,29 @@ for (const { isolation, variant } of [{ isolation: true, variant: "threads" },
       assert.deepEqual(raceErrors, []);
     });
 
+    test("?scenario=shared_memory groups thread lanes under a header row per process", async () => {
+      const shm = await browser.context.newPage();
+      const shmErrors = watchErrors(shm);
+      await shm.goto(url + "?scenario=shared_memory&cores=3");
+      await shm.evaluate(() => window.threadlab.ready.then(() => true));
+      await showing(shm, "shared_memory");
+      const s = await state(shm);
+      assert.equal(s.cores, 3, "?cores= reaches the app too");
+      assert.deepEqual(s.processes.map((p) => [p.name, p.origin]), [["parent", "initial"], ["w1", "fork"], ["w2", "fork"]]);
+      // Every process names its thread "main": the labels tell them apart.
+      assert.deepEqual(s.threads.map((t) => t.label), ["parent/main", "w1/main", "w2/main"]);
+      s.threads.forEach((thread, t) => {
+        const header = s.processes[thread.process];
+        const lane = s.thread_lanes[t];
+        assert.ok(header.y1 <= lane.y0, `${thread.label}'s lane is under its process's header`);
+        const next = s.processes[thread.process + 1];
+        if (next) assert.ok(lane.y1 <= next.y0, `${thread.label}'s lane is above the next process`);
+      });
+      await shot(shm, `web-${variant}-processes.png`);
+      await shm.close();
+      assert.deepEqual(shmErrors, []);
+    });
+
     test("?scenario=NAME with an unknown name warns in the console and opens the default", async () => {
       const bad = await browser.context.newPage();
       const badErrors = watchErrors(bad);

@@ -2,7 +2,7 @@
 
 #include "app/state/catalog.h"
 #include "app/state/interface_table.h"
-#include "app/views/controls.h"   // the Cores slider's range
+#include "app/state/run_slot.h"  // kMinCores, kMaxCores
 
 #include <algorithm>
 #include <charconv>
@@ -40,7 +40,7 @@ const OptionKey* find_option(std::string_view arg) {
 // Reads `value` into the option `key` names; false for a key the table has and this does not
 // (a test keeps the two together).
 bool apply(std::string_view key, const char* value, Options& options, std::vector<std::string>& errors) {
-  std::string flag = "--";   // appends: g++ 12's -Wrestrict misfires on "a" + b
+  std::string flag = "--";  // appends: g++ 12's -Wrestrict misfires on "a" + b
   flag += key;
   if (key == "help") {
     options.help = true;
@@ -75,7 +75,7 @@ ParsedArgs parse_args(std::span<const char* const> args) {
   for (std::size_t i = 0; i < args.size(); ++i) {
     const std::string_view arg = args[i] ? args[i] : "";
     const OptionKey* option = find_option(arg);
-    if (option == nullptr && !arg.empty() && arg[0] != '-') {   // a scenario file
+    if (option == nullptr && !arg.empty() && arg[0] != '-') {  // a scenario file
       if (!options.file.empty())
         parsed.errors.push_back("error: unexpected argument '" + std::string(arg) + "' (one scenario FILE at most)");
       else

@@ -11,16 +11,16 @@
 namespace tl::app {
 
 struct Options {
-  std::string file;                 // a scenario file to open (desktop: `threadlab FILE.json`)
-  std::string scenario;             // an embedded scenario's name; "" = the default (slice)
-  int         cores      = 0;       // 0 = the scenario's own core count
-  int         frames     = 0;       // 0 = run until the window closes
-  std::string screenshot;           // write the last frame here (PPM), then exit
-  bool        help       = false;
+  std::string file;        // a scenario file to open (desktop: `threadlab FILE.json`)
+  std::string scenario;    // an embedded scenario's name; "" = the default (slice)
+  int cores = 0;           // 0 = the scenario's own core count
+  int frames = 0;          // 0 = run until the window closes
+  std::string screenshot;  // write the last frame here (PPM), then exit
+  bool help = false;
 };
 
 struct ParsedArgs {
-  Options                  options;
+  Options options;
   std::vector<std::string> errors;  // "error: --cores: ..." one line each
 };
 

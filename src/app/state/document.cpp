@@ -49,7 +49,7 @@ bool mentions_core_count(std::string_view description) {
     std::size_t begin = end;
     while (begin > 0 && std::isalnum(static_cast<unsigned char>(text[begin - 1]))) --begin;
     const std::string_view word = std::string_view(text).substr(begin, end - begin);
-    if (word.empty() || end == at) continue;   // "multicore", or nothing before it
+    if (word.empty() || end == at) continue;  // "multicore", or nothing before it
     if (std::all_of(word.begin(), word.end(), [](unsigned char c) { return std::isdigit(c); })) return true;
     if (std::find(std::begin(kCounts), std::end(kCounts), word) != std::end(kCounts)) return true;
   }

@@ -11,17 +11,17 @@
 namespace tl::app {
 
 struct Document {
-  std::string name;                    // the picker's name ("race") or the file it came from
-  std::string text;                    // the JSON as opened ("" for a scenario built in code)
-  Scenario    scenario;                // as parsed: machine.cores is the scenario's own count
-  std::string title;                   // the file's "name", if any
-  std::string description;             // the file's "description", if any
-  bool        description_cores = false;   // the description states a core count
+  std::string name;                // the picker's name ("race") or the file it came from
+  std::string text;                // the JSON as opened ("" for a scenario built in code)
+  Scenario scenario;               // as parsed: machine.cores is the scenario's own count
+  std::string title;               // the file's "name", if any
+  std::string description;         // the file's "description", if any
+  bool description_cores = false;  // the description states a core count
 };
 
 struct DocumentParse {
-  std::optional<Document>    document; // set iff errors is empty
-  std::vector<ScenarioError> errors;   // the parser's, document order
+  std::optional<Document> document;   // set iff errors is empty
+  std::vector<ScenarioError> errors;  // the parser's, document order
 };
 
 DocumentParse parse_document(std::string_view name, std::string_view json_text);

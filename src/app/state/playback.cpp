@@ -6,7 +6,7 @@ namespace tl::app {
 
 void advance_playback(Playback& playback, TimeNs makespan, double seconds) {
   if (!playback.playing || makespan <= 0 || seconds <= 0) return;
-  const double rate = double(makespan) / kBaseSeconds * double(playback.speed);   // ns per second
+  const double rate = double(makespan) / kBaseSeconds * double(playback.speed);  // ns per second
   playback.playhead += std::max<TimeNs>(1, TimeNs(rate * seconds));
   if (playback.playhead >= makespan) {
     playback.playhead = makespan;

@@ -8,8 +8,8 @@ inline constexpr double kBaseSeconds = 10.0;
 
 struct Playback {
   TimeNs playhead = 0;
-  bool   playing  = true;
-  float  speed    = 1.0f;              // 0.1x .. 10x
+  bool playing = true;
+  float speed = 1.0f;  // 0.1x .. 10x
 };
 
 // Advances the playhead by `seconds` of wall time through a run of `makespan`; stops at its end.

@@ -35,7 +35,7 @@ std::vector<std::string> unique_thread_labels(const Scenario& scenario) {
 void submit_run(RunSlot& slot, Scenario scenario, std::uint64_t frame) {
   if (!slot.session) slot.session = std::make_unique<Session>(slot.mode);
   slot.requested = std::move(scenario);
-  slot.request = slot.session->submit(slot.requested);   // cancels the previous request
+  slot.request = slot.session->submit(slot.requested);  // cancels the previous request
   slot.pending = true;
   slot.submitted_frame = frame;
 }
@@ -44,19 +44,19 @@ RunUpdate update_run(RunSlot& slot, std::uint64_t frame, std::string& error) {
   if (!slot.pending || !slot.session) return RunUpdate::Unchanged;
   if (slot.session->mode() == Session::Mode::Sliced && frame > slot.submitted_frame) slot.session->poll();
   const std::shared_ptr<const SessionSnapshot> snapshot = slot.session->snapshot();
-  if (snapshot->request != slot.request) return RunUpdate::Unchanged;   // not yet started over
+  if (snapshot->request != slot.request) return RunUpdate::Unchanged;  // not yet started over
   if (!snapshot->error.empty()) {
     slot.pending = false;
     error = "the simulation failed: " + snapshot->error;
     return RunUpdate::Failed;
   }
-  if (snapshot->cancelled) {   // only we cancel, and only by a newer submit; be safe all the same
+  if (snapshot->cancelled) {  // only we cancel, and only by a newer submit; be safe all the same
     slot.pending = false;
     return RunUpdate::Unchanged;
   }
   if (snapshot->result() == nullptr) return RunUpdate::Unchanged;
   slot.pending = false;
-  show(slot, snapshot->cells.front());   // shared with the snapshot: no copy of the trace
+  show(slot, snapshot->cells.front());  // shared with the snapshot: no copy of the trace
   return RunUpdate::Shown;
 }
 

@@ -16,38 +16,44 @@
 
 namespace tl::app {
 
+// The core counts the app runs (the Cores slider, --cores, tl_set_cores); the engine allows more.
+inline constexpr int kMinCores = 1;
+inline constexpr int kMaxCores = 16;
+
 using ResultPtr = std::shared_ptr<const RunResult>;
 
 // A finished run and the scenario it ran (always a pair), with what the views derive from it
 // once rather than every frame.
 struct ShownRun {
-  Scenario                     scenario;
-  ResultPtr                    result = std::make_shared<const RunResult>();   // never null
-  std::uint8_t                 states_seen = 0;   // bit per ThreadState in the thread lanes
-  std::string                  outcome;           // outcome_line() ("" = completed)
-  std::vector<VariableSummary> variables;         // the shared variables' final values
-  std::vector<std::string>     thread_labels;     // [thread] unique: "T0", or "w1/T0" when
-                                                  // another process has a T0 too
+  Scenario scenario;
+  ResultPtr result = std::make_shared<const RunResult>();  // never null
+  std::uint8_t states_seen = 0;                            // bit per ThreadState in the thread lanes
+  std::string outcome;                                     // outcome_line() ("" = completed)
+  std::vector<VariableSummary> variables;                  // the shared variables' final values
+  std::vector<std::string> thread_labels;                  // [thread] unique: "T0", or "w1/T0" when
+                                                           // another process has a T0 too
 };
 
 // A thread's name, or "process/name" when the name occurs in more than one process.
 std::vector<std::string> unique_thread_labels(const Scenario& scenario);
 
 struct RunSlot {
-  Session::Mode            mode = Session::Mode::Worker;   // Sliced where there are no threads
-  std::unique_ptr<Session> session;                        // created by the first submit
-  Scenario                 requested;                      // what the pending request runs
-  std::uint64_t            request = 0;                    // its Session request id
-  bool                     pending = false;                // a request has not been shown yet
-  std::uint64_t            submitted_frame = 0;            // the frame it was submitted in
-  ShownRun                 shown;
-  std::uint64_t            runs = 0;                       // results shown (superseded excluded)
+  Session::Mode mode = Session::Mode::Worker;  // Sliced where there are no threads
+  std::unique_ptr<Session> session;            // created by the first submit
+  Scenario requested;                          // what the pending request runs
+  std::uint64_t request = 0;                   // its Session request id
+  bool pending = false;                        // a request has not been shown yet
+  std::uint64_t submitted_frame = 0;           // the frame it was submitted in
+  ShownRun shown;
+  std::uint64_t runs = 0;  // results shown (superseded excluded)
 };
 
 // Submits `scenario` (cancelling the pending request, if any).
 void submit_run(RunSlot& slot, Scenario scenario, std::uint64_t frame);
 
-enum class RunUpdate { Unchanged, Shown, Failed };
+enum class RunUpdate { Unchanged,
+                       Shown,
+                       Failed };
 // Once a frame: shows the pending request's result once it is complete. In sliced mode it first
 // runs the next slice, but only from the frame after the submit, so that one frame with the
 // "simulating" marker reaches the screen before the frame loop is busy simulating. On Failed,

@@ -5,12 +5,12 @@
 
 namespace tl::app {
 
-inline constexpr TimeNs kMinRangeNs = 50;   // deepest zoom
+inline constexpr TimeNs kMinRangeNs = 50;  // deepest zoom
 
 struct TimeRange {
-  TimeNs t0     = 0;                   // visible [t0, t1)
-  TimeNs t1     = 1;
-  TimeNs extent = 1;                   // what there is to see: [0, extent), the longest run shown
+  TimeNs t0 = 0;  // visible [t0, t1)
+  TimeNs t1 = 1;
+  TimeNs extent = 1;  // what there is to see: [0, extent), the longest run shown
 
   TimeNs width() const { return t1 - t0; }
 };

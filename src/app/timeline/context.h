@@ -7,20 +7,20 @@
 
 #include <cstdint>
 #include <imgui.h>
-#include <imgui_internal.h>   // ImRect
+#include <imgui_internal.h>  // ImRect
 
 namespace tl::app {
 
 struct TimelineContext {
-  TimeNs          t0        = 0;       // visible range [t0, t1)
-  TimeNs          t1        = 1;
-  double          px_per_ns = 1.0;
-  ImRect          clip;                // the item's lane rectangle; nothing is drawn outside it
-  ImDrawList*     draw      = nullptr;
-  const ShownRun* run       = nullptr; // the run the lanes show (and its scenario)
-  TimeNs          playhead  = 0;
+  TimeNs t0 = 0;  // visible range [t0, t1)
+  TimeNs t1 = 1;
+  double px_per_ns = 1.0;
+  ImRect clip;  // the item's lane rectangle; nothing is drawn outside it
+  ImDrawList* draw = nullptr;
+  const ShownRun* run = nullptr;  // the run the lanes show (and its scenario)
+  TimeNs playhead = 0;
 
-  float  x_of(TimeNs t) const { return clip.Min.x + float(double(t - t0) * px_per_ns); }
+  float x_of(TimeNs t) const { return clip.Min.x + float(double(t - t0) * px_per_ns); }
   TimeNs t_of(float x) const { return t0 + TimeNs(double(x - clip.Min.x) / px_per_ns); }
   // A thread's unique label ("T0", "w1/T0"); "?" outside the run's scenario.
   const char* thread_label(ThreadId thread) const {
@@ -28,22 +28,22 @@ struct TimelineContext {
   }
 };
 
-struct TimelineStats {                 // what one frame of one timeline drew
-  std::uint64_t spans_visible = 0;     // spans intersecting the visible range (all lanes)
-  std::uint64_t spans_drawn   = 0;     // drawn as their own rectangle
-  std::uint64_t folds_drawn   = 0;     // rectangles standing for several spans too thin to see
-  std::uint64_t spans_folded  = 0;     // spans inside those folds
+struct TimelineStats {              // what one frame of one timeline drew
+  std::uint64_t spans_visible = 0;  // spans intersecting the visible range (all lanes)
+  std::uint64_t spans_drawn = 0;    // drawn as their own rectangle
+  std::uint64_t folds_drawn = 0;    // rectangles standing for several spans too thin to see
+  std::uint64_t spans_folded = 0;   // spans inside those folds
 };
 
-struct FoldRect {                      // one rectangle a lane is about to draw
-  TimeNs        start;
-  TimeNs        end;
-  ThreadId      thread;                // core lanes: whose span (kNoThread: a fold of several
-                                       // threads); thread lanes: the lane's thread
-  std::uint32_t count;                 // spans it stands for (1 = a single span)
-  bool          overhead;              // core lanes: a context switch's cost, not the thread's work
-  ThreadState   state;                 // thread lanes: the state of its spans
-  bool          mixed;                 // a fold of several threads (core) or states (thread lanes)
+struct FoldRect {  // one rectangle a lane is about to draw
+  TimeNs start;
+  TimeNs end;
+  ThreadId thread;      // core lanes: whose span (kNoThread: a fold of several
+                        // threads); thread lanes: the lane's thread
+  std::uint32_t count;  // spans it stands for (1 = a single span)
+  bool overhead;        // core lanes: a context switch's cost, not the thread's work
+  ThreadState state;    // thread lanes: the state of its spans
+  bool mixed;           // a fold of several threads (core) or states (thread lanes)
 };
 
 }  // namespace tl::app

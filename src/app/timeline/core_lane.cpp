@@ -8,7 +8,7 @@
 namespace tl::app {
 namespace {
 
-constexpr float kChipOffset = 62.0f;   // after "core 15"
+constexpr float kChipOffset = 62.0f;  // after "core 15"
 
 ImU32 rect_color(const FoldRect& rect) {
   if (rect.overhead) return theme::kOverhead;
@@ -31,7 +31,7 @@ const FoldRect* CoreLane::draw(const TimelineContext& ctx, std::vector<FoldRect>
     const draw::PixelSpan px = draw::to_pixels(rect, ctx);
     if (rect.overhead) {
       if (px.x1 - px.x0 >= 4) draw::hatch(dl, px.x0, px.x1, ctx.clip.Min.y, ctx.clip.Max.y, theme::kOverheadHatch);
-    } else if (!rect.mixed && rect.thread < ctx.run->thread_labels.size()) {   // one thread's
+    } else if (!rect.mixed && rect.thread < ctx.run->thread_labels.size()) {  // one thread's
       draw::label(ctx, px.x0, px.x1, ctx.thread_label(rect.thread), rect_color(rect));
     }
   }

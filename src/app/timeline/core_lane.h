@@ -4,9 +4,9 @@
 
 namespace tl::app {
 
-inline constexpr float kMinCoreLaneH = 21.0f;   // spans stay at least this tall (browser tests need 20)
+inline constexpr float kMinCoreLaneH = 21.0f;  // spans stay at least this tall (browser tests need 20)
 inline constexpr float kMaxCoreLaneH = 64.0f;
-inline constexpr float kCoreLaneGap  = 3.0f;
+inline constexpr float kCoreLaneGap = 3.0f;
 
 class CoreLane final : public TimelineItem {
  public:

@@ -10,7 +10,7 @@
 
 namespace tl::app {
 
-inline constexpr float kFoldPx = 3.0f;   // spans thinner than this are folded with neighbours
+inline constexpr float kFoldPx = 3.0f;  // spans thinner than this are folded with neighbours
 
 // Appends the rectangles for the spans of `lane` visible in ctx to `out`: spans at least kFoldPx
 // wide stay themselves; a run of thinner spans, each starting less than kFoldPx after the

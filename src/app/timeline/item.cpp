@@ -25,7 +25,7 @@ PixelSpan to_pixels(const FoldRect& rect, const TimelineContext& ctx) {
 
 void hatch(ImDrawList& dl, float x0, float x1, float y0, float y1, ImU32 color) {
   const float h = y1 - y0;
-  for (float x = x0 - h; x < x1; x += 5) {   // the line from (x, y1) up to (x + h, y0)
+  for (float x = x0 - h; x < x1; x += 5) {  // the line from (x, y1) up to (x + h, y0)
     const float a = std::max(x, x0), b = std::min(x + h, x1);
     if (b <= a) continue;
     dl.AddLine(ImVec2(a, y1 - (a - x)), ImVec2(b, y1 - (b - x)), color, 1.0f);
@@ -54,7 +54,7 @@ void fitted_text(ImDrawList& dl, ImVec2 pos, ImU32 color, const char* text, floa
   const char* cut = text;
   while (cut < end) {
     const char* next = cut + 1;
-    while (next < end && (static_cast<unsigned char>(*next) & 0xC0) == 0x80) ++next;   // whole UTF-8 characters
+    while (next < end && (static_cast<unsigned char>(*next) & 0xC0) == 0x80) ++next;  // whole UTF-8 characters
     if (font.CalcTextSizeA(size, FLT_MAX, 0, text, next).x > room) break;
     cut = next;
   }

@@ -3,27 +3,24 @@
 // context with ctx.clip set to its lane rectangle (right of the gutter); items draw only there
 // and in the gutter beside it. Tracy's TimelineItem is the model.
 #pragma once
+#include "app/rect.h"
 #include "app/timeline/context.h"
 
 #include <vector>
 
 namespace tl::app {
 
-struct Rect {                          // ImGui coordinates = CSS pixels of the canvas
-  float x0 = 0, y0 = 0, x1 = 0, y1 = 0;
+struct TimelineLayout {            // where the last frame put the rows (tl_state_json, tests)
+  std::vector<Rect> core_lanes;    // [core] the rectangle a core's spans are drawn in
+  std::vector<Rect> thread_lanes;  // [thread] the rectangle a thread's states are drawn in
+  std::vector<Rect> process_rows;  // [process] its header row, lanes part
+  Rect view;                       // the timeline's visible region (rows outside it are
+                                   // scrolled out of view)
+  TimeNs t0 = 0, t1 = 0;           // the time range the lanes showed
 };
 
-struct TimelineLayout {                // where the last frame put the rows (tl_state_json, tests)
-  std::vector<Rect> core_lanes;        // [core] the rectangle a core's spans are drawn in
-  std::vector<Rect> thread_lanes;      // [thread] the rectangle a thread's states are drawn in
-  std::vector<Rect> process_rows;      // [process] its header row, lanes part
-  Rect              view;              // the timeline's visible region (rows outside it are
-                                       // scrolled out of view)
-  TimeNs            t0 = 0, t1 = 0;    // the time range the lanes showed
-};
-
-struct RowHeights {                    // this frame's row heights, by kind
-  float core_lane;                     // shared out by the view: cores fill what is left
+struct RowHeights {  // this frame's row heights, by kind
+  float core_lane;   // shared out by the view: cores fill what is left
 };
 
 class TimelineItem {

@@ -8,7 +8,7 @@
 namespace tl::app {
 namespace {
 
-std::string kb_text(std::uint64_t kb) {   // thousands separated: "2,048 KB"
+std::string kb_text(std::uint64_t kb) {  // thousands separated: "2,048 KB"
   const std::string digits = std::to_string(kb);
   std::string text;
   for (std::size_t i = 0; i < digits.size(); ++i) {
@@ -23,7 +23,7 @@ std::string kb_text(std::uint64_t kb) {   // thousands separated: "2,048 KB"
 const char* origin_words(ProcessOrigin origin) {
   switch (origin) {
     case ProcessOrigin::Initial: return "initial process";
-    case ProcessOrigin::Forked:  return "forked process";
+    case ProcessOrigin::Forked: return "forked process";
     case ProcessOrigin::Spawned: return "spawned process";
   }
   return "process";

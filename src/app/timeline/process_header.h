@@ -8,7 +8,7 @@
 
 namespace tl::app {
 
-inline constexpr float kProcessRowH   = 22.0f;
+inline constexpr float kProcessRowH = 22.0f;
 inline constexpr float kProcessRowGap = 0.0f;
 
 class ProcessHeader final : public TimelineItem {
@@ -28,7 +28,7 @@ class ProcessHeader final : public TimelineItem {
 // How `process` started and its memory at `t`: "forked process, resident 2,048 KB, private 512
 // KB"; "..., not started yet" before its first memory sample, "..., exited" once its memory is
 // gone for good; just how it started when the run has no memory lanes.
-const char* origin_words(ProcessOrigin origin);   // "forked process"
+const char* origin_words(ProcessOrigin origin);  // "forked process"
 std::string process_summary(const Scenario& scenario, const RunResult& result, ProcessId process, TimeNs t);
 
 }  // namespace tl::app

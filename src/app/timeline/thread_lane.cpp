@@ -9,7 +9,7 @@
 namespace tl::app {
 namespace {
 
-constexpr float kStateX = 108.0f;   // the state at the playhead, room for "receive" before the lanes
+constexpr float kStateX = 108.0f;  // the state at the playhead, room for "receive" before the lanes
 
 ImU32 rect_color(const FoldRect& rect) {
   return rect.mixed ? theme::kFoldMixed : theme::state_color(rect.state, rect.thread);
@@ -34,7 +34,7 @@ const FoldRect* ThreadLane::draw(const TimelineContext& ctx, std::vector<FoldRec
     const draw::PixelSpan px = draw::to_pixels(rect, ctx);
     if (rect.state == ThreadState::Ready && px.x1 - px.x0 >= 4)
       draw::hatch(dl, px.x0, px.x1, ctx.clip.Min.y + inset, ctx.clip.Max.y - inset, theme::ready_hatch(thread_));
-    if (rect.state != ThreadState::Running)   // running needs no word: it is the colour
+    if (rect.state != ThreadState::Running)  // running needs no word: it is the colour
       draw::label(ctx, px.x0, px.x1, state_short(rect.state), rect_color(rect));
   }
   dl.PopClipRect();

@@ -5,9 +5,9 @@
 
 namespace tl::app {
 
-inline constexpr float kThreadLaneH   = 20.0f;
+inline constexpr float kThreadLaneH = 20.0f;
 inline constexpr float kThreadLaneGap = 3.0f;
-inline constexpr float kThreadIndent  = 10.0f;   // under the process header's name
+inline constexpr float kThreadIndent = 10.0f;  // under the process header's name
 
 class ThreadLane final : public TimelineItem {
  public:

@@ -15,9 +15,9 @@
 namespace tl::app {
 namespace {
 
-constexpr float kGutterW   = 168.0f;   // names left of the lanes ("w1/worker" and its state)
-constexpr float kAxisH     = 22.0f;
-constexpr float kTickMinPx = 90.0f;    // axis labels need about this much room
+constexpr float kGutterW = 168.0f;  // names left of the lanes ("w1/worker" and its state)
+constexpr float kAxisH = 22.0f;
+constexpr float kTickMinPx = 90.0f;  // axis labels need about this much room
 
 }  // namespace
 
@@ -44,7 +44,7 @@ void TimelineView::build_items(const ShownRun& run) {
         items_.push_back(std::make_unique<ThreadLane>(t));
       }
   }
-  for (ThreadId t = 0; t < threads; ++t)   // a scenario built in code may leave one unlisted
+  for (ThreadId t = 0; t < threads; ++t)  // a scenario built in code may leave one unlisted
     if (!placed[t]) items_.push_back(std::make_unique<ThreadLane>(t));
 }
 
@@ -55,7 +55,7 @@ float TimelineView::height_for(const ShownRun& run, float core_lane_h) {
   const RowHeights heights{core_lane_h};
   float h = kAxisH + 2 + 2;
   for (const auto& item : items_) h += item->height(heights) + item->gap_after();
-  if (core_items_ == 0) h += core_lane_h + kCoreLaneGap;   // an empty run keeps one lane's room
+  if (core_items_ == 0) h += core_lane_h + kCoreLaneGap;  // an empty run keeps one lane's room
   return h;
 }
 
@@ -71,14 +71,14 @@ void handle_input(TimeRange& range, Playback& playback, TimeNs makespan, const T
                   float axis_bottom) {
   ImGuiIO& io = ImGui::GetIO();
   if (ImGui::IsItemHovered()) {
-    if (io.MouseWheel != 0.0f)                  // zoom about the time under the mouse
+    if (io.MouseWheel != 0.0f)  // zoom about the time under the mouse
       zoom_range(range, double(ctx.t_of(io.MousePos.x)), std::pow(1.25, -double(io.MouseWheel)));
     if (ImGui::IsMouseDoubleClicked(ImGuiMouseButton_Left)) fit_range(range, range.extent);
   }
   if (!ImGui::IsItemActive()) return;
   if (io.MouseClickedPos[0].y < axis_bottom) {  // on the axis: scrub the playhead
     playback.playhead = std::clamp<TimeNs>(ctx.t_of(io.MousePos.x), 0, makespan);
-  } else if (io.MouseDelta.x != 0.0f) {         // on the lanes: pan
+  } else if (io.MouseDelta.x != 0.0f) {  // on the lanes: pan
     pan_range(range, -double(io.MouseDelta.x) / ctx.px_per_ns);
   }
 }
@@ -102,7 +102,7 @@ void draw_axis(const TimelineContext& ctx, const ImRect& axis, float lanes_botto
     dl.AddLine(ImVec2(x + 0.5f, axis.Max.y), ImVec2(x + 0.5f, lanes_bottom), theme::kGrid);
     const TimeText label = format_tick(t, step);
     const float label_w = ImGui::CalcTextSize(label.c_str()).x;
-    if (x + 3 + label_w <= axis.Max.x)   // a label cut by the edge would crowd its neighbour
+    if (x + 3 + label_w <= axis.Max.x)  // a label cut by the edge would crowd its neighbour
       dl.AddText(ImVec2(x + 3, axis.Min.y + 2), theme::kAxisText, label.c_str());
   }
   dl.PopClipRect();
@@ -171,7 +171,7 @@ void TimelineView::draw(const ShownRun& run, TimeRange& range, Playback& playbac
   };
   update_context();
   handle_input(range, playback, trace.makespan, ctx, axis.Max.y);
-  update_context();   // this frame already shows the new zoom, pan or playhead
+  update_context();  // this frame already shows the new zoom, pan or playhead
   layout_.t0 = ctx.t0;
   layout_.t1 = ctx.t1;
 
@@ -179,9 +179,9 @@ void TimelineView::draw(const ShownRun& run, TimeRange& range, Playback& playbac
   if (pending) draw_pending_marker(ImRect(origin.x, origin.y, lanes_x0 - 8, origin.y + kAxisH), *ctx.draw);
 
   // The one loop over the rows: place, record, skip what is scrolled out of view, draw.
-  FoldRect            hovered{};        // a copy: the scratch is reused by the next item
+  FoldRect hovered{};  // a copy: the scratch is reused by the next item
   const TimelineItem* hovered_item = nullptr;
-  float               y = lanes_y0, last_gap = 0;
+  float y = lanes_y0, last_gap = 0;
   for (const auto& item : items_) {
     const float h = item->height(heights);
     TimelineContext row = ctx;
@@ -207,7 +207,7 @@ void TimelineView::draw(const ShownRun& run, TimeRange& range, Playback& playbac
   }
 
   ImGui::SetCursorScreenPos(ImVec2(origin.x, bottom));
-  ImGui::Dummy(ImVec2(1, 1));   // lets the child scroll when the rows do not fit
+  ImGui::Dummy(ImVec2(1, 1));  // lets the child scroll when the rows do not fit
   ImGui::EndChild();
 }
 

@@ -34,19 +34,19 @@ class TimelineView {
   float min_height(const ShownRun& run);
 
   const TimelineLayout& layout() const { return layout_; }
-  const TimelineStats&  stats() const { return stats_; }
+  const TimelineStats& stats() const { return stats_; }
 
  private:
-  void  build_items(const ShownRun& run);   // when the run changed
+  void build_items(const ShownRun& run);  // when the run changed
   float height_for(const ShownRun& run, float core_lane_h);
 
-  std::string                                id_;
+  std::string id_;
   std::vector<std::unique_ptr<TimelineItem>> items_;
-  std::size_t                                core_items_ = 0;
-  const RunResult*                           built_for_ = nullptr;
-  TimelineLayout                             layout_;
-  TimelineStats                              stats_;
-  std::vector<FoldRect>                      scratch_;   // reused by every lane: no allocation per frame
+  std::size_t core_items_ = 0;
+  const RunResult* built_for_ = nullptr;
+  TimelineLayout layout_;
+  TimelineStats stats_;
+  std::vector<FoldRect> scratch_;  // reused by every lane: no allocation per frame
 };
 
 }  // namespace tl::app

@@ -21,12 +21,12 @@ void same_line_if_fits(float width, float spacing = 24.0f) {
 float text_width(const char* text) { return ImGui::CalcTextSize(text).x; }
 
 constexpr float kScenarioComboWidth = 170.0f;
-constexpr float kScenarioNameColumn = 190.0f;   // where the titles start in the open combo
+constexpr float kScenarioNameColumn = 190.0f;  // where the titles start in the open combo
 // Widths chosen so that a 480 px frame needs three rows: scenario and playback; speed, cores
 // and Fit; time.
 constexpr float kSpeedWidth = 110.0f;
 constexpr float kCoresWidth = 150.0f;
-constexpr float kTextGap = 12.0f;              // before the time text that ends the row
+constexpr float kTextGap = 12.0f;  // before the time text that ends the row
 
 // The picker: every embedded scenario by name, its title beside it. Choosing one (even the
 // current one: a way back to its defaults) loads it with its own core count.
@@ -67,7 +67,9 @@ ControlsAsk draw_controls(const ControlsInput& in, Playback& playback, ControlsL
   const ImGuiStyle& style = ImGui::GetStyle();
   const float button_w = text_width("Restart") + 2 * style.FramePadding.x;
   same_line_if_fits(64 + style.ItemSpacing.x + button_w);
-  if (ImGui::Button(playback.playing ? "Pause" : at_end ? "Replay" : "Play", ImVec2(64, 0)))
+  if (ImGui::Button(playback.playing ? "Pause" : at_end ? "Replay"
+                                                        : "Play",
+                    ImVec2(64, 0)))
     toggle_playback(playback, in.makespan);
   ImGui::SameLine();
   if (ImGui::Button("Restart")) restart_playback(playback);

@@ -3,32 +3,30 @@
 // for, which the caller carries out between frames.
 #pragma once
 #include "app/state/playback.h"
-#include "app/timeline/item.h"   // Rect
+#include "app/state/run_slot.h"  // kMinCores, kMaxCores
+#include "app/rect.h"
 
 #include <string>
 #include <vector>
 
 namespace tl::app {
 
-inline constexpr int kMinCores = 1;    // the Cores slider's range (the engine allows more)
-inline constexpr int kMaxCores = 16;
-
 struct ControlsInput {
-  const std::string& scenario;         // the picker's current name
-  TimeNs             makespan;         // of the run on screen
-  int                cores;            // the slider's value
+  const std::string& scenario;  // the picker's current name
+  TimeNs makespan;              // of the run on screen
+  int cores;                    // the slider's value
 };
 
-struct ControlsAsk {                   // what the learner asked for this frame
-  const char* scenario = nullptr;      // an embedded scenario chosen in the picker
-  int         cores    = 0;            // a new core count (0: unchanged)
-  bool        fit      = false;        // show the whole run
+struct ControlsAsk {               // what the learner asked for this frame
+  const char* scenario = nullptr;  // an embedded scenario chosen in the picker
+  int cores = 0;                   // a new core count (0: unchanged)
+  bool fit = false;                // show the whole run
 };
 
-struct ControlsLayout {                // where the last frame put them (tl_state_json, tests)
-  Rect              cores_slider;      // the slider's frame, without its label
-  Rect              scenario_combo;    // the combo's frame, without its label
-  std::vector<Rect> scenario_items;    // [embedded scenario] its row in the open combo (else empty)
+struct ControlsLayout {              // where the last frame put them (tl_state_json, tests)
+  Rect cores_slider;                 // the slider's frame, without its label
+  Rect scenario_combo;               // the combo's frame, without its label
+  std::vector<Rect> scenario_items;  // [embedded scenario] its row in the open combo (else empty)
 };
 
 ControlsAsk draw_controls(const ControlsInput& in, Playback& playback, ControlsLayout& layout);

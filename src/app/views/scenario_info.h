@@ -4,7 +4,7 @@
 #pragma once
 #include "app/state/document.h"
 #include "app/state/run_slot.h"
-#include "app/timeline/item.h"   // Rect
+#include "app/rect.h"
 
 #include <string>
 #include <vector>
