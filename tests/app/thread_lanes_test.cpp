@@ -196,6 +196,13 @@ TEST(ThreadLanes, ANarrowCanvasKeepsEveryLaneInView) {
       EXPECT_GE(double(lane["y0"]), double(view["y0"])) << lane.dump();
       EXPECT_LE(double(lane["y1"]), double(view["y1"])) << lane.dump() << " is scrolled out of view";
     }
+  int timelines = 0;
+  for (const ImGuiWindow* window : ImGui::GetCurrentContext()->Windows)
+    if (std::string_view(window->Name).find("/timeline_") != std::string_view::npos) {
+      ++timelines;
+      EXPECT_EQ(window->ScrollMax.y, 0.0f) << "every row fits: no scrollbar takes the lanes' width";
+    }
+  EXPECT_EQ(timelines, 1);
 }
 
 }  // namespace

@@ -48,14 +48,15 @@ void TimelineView::build_items(const ShownRun& run) {
     if (!placed[t]) items_.push_back(std::make_unique<ThreadLane>(t));
 }
 
-// Both leave 2 px for the Dummy that ends the content: a child exactly as tall as its rows
-// would otherwise grow a scrollbar (and lose its width) for one pixel.
+// Both keep 2 px to spare below the last row, so that rounding never grows the child a scrollbar
+// (which would take the lanes' width) for one pixel.
 float TimelineView::height_for(const ShownRun& run, float core_lane_h) {
   build_items(run);
   const RowHeights heights{core_lane_h};
   float h = kAxisH + 2 + 2;
   for (const auto& item : items_) h += item->height(heights) + item->gap_after();
   if (core_items_ == 0) h += core_lane_h + kCoreLaneGap;  // an empty run keeps one lane's room
+  if (!items_.empty()) h -= items_.back()->gap_after();   // the content ends with the last row
   return h;
 }
 
@@ -181,7 +182,7 @@ void TimelineView::draw(const ShownRun& run, TimeRange& range, Playback& playbac
   // The one loop over the rows: place, record, skip what is scrolled out of view, draw.
   FoldRect hovered{};  // a copy: the scratch is reused by the next item
   const TimelineItem* hovered_item = nullptr;
-  float y = lanes_y0, last_gap = 0;
+  float y = lanes_y0;
   for (const auto& item : items_) {
     const float h = item->height(heights);
     TimelineContext row = ctx;
@@ -196,10 +197,9 @@ void TimelineView::draw(const ShownRun& run, TimeRange& range, Playback& playbac
       }
       item->draw_gutter(row, ImRect(origin.x, y, lanes_x0 - 8, y + h));
     }
-    last_gap = item->gap_after();
-    y += h + last_gap;
+    y += h + item->gap_after();
   }
-  draw_playhead(ctx, axis, bottom - last_gap);
+  draw_playhead(ctx, axis, bottom);
   if (hovered_item != nullptr && !ImGui::IsItemActive()) {
     ImGui::BeginTooltip();
     hovered_item->tooltip(ctx, hovered);
@@ -207,7 +207,7 @@ void TimelineView::draw(const ShownRun& run, TimeRange& range, Playback& playbac
   }
 
   ImGui::SetCursorScreenPos(ImVec2(origin.x, bottom));
-  ImGui::Dummy(ImVec2(1, 1));  // lets the child scroll when the rows do not fit
+  ImGui::Dummy(ImVec2(1, 0));  // the content ends at the last row: the child scrolls only when rows do not fit
   ImGui::EndChild();
 }
 
