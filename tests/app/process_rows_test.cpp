@@ -1,8 +1,10 @@
 // Thread lanes grouped by process: a header row per process (its name, how it started, its
 // memory at the playhead), its threads' lanes under it, and labels that stay unique when
 // thread names repeat across processes.
+#include "app/format.h"
 #include "app/state/catalog.h"
 #include "app/timeline/process_header.h"
+#include "app/timeline/thread_lane.h"
 #include "headless.h"
 
 #include <algorithm>
@@ -93,6 +95,15 @@ TEST_F(SharedMemory, TheHeaderSaysHowItStartedAndItsMemoryAtThePlayhead) {
   };
   EXPECT_EQ(end, "forked process, resident " + kb(last.resident_kb) + ", private " + kb(last.private_kb));
   EXPECT_GT(last.private_kb, 0u) << "w1's heap writes made pages private";
+}
+
+TEST_F(SharedMemory, AThreadOfAForkedProcessIsNotDoneBeforeItStarts) {
+  const auto& w2 = state.result().trace.threads[2];
+  ASSERT_FALSE(w2.empty());
+  ASSERT_GT(w2.front().start, 0);
+  EXPECT_STREQ(thread_state_text(w2, 0), "") << "not forked yet";
+  EXPECT_STREQ(thread_state_text(w2, w2.front().start), state_short(w2.front().state));
+  EXPECT_STREQ(thread_state_text(w2, state.result().trace.makespan), "done");
 }
 
 TEST_F(SharedMemory, AOneProcessScenarioStillHasItsHeader) {

@@ -17,6 +17,14 @@ ImU32 rect_color(const FoldRect& rect) {
 
 }  // namespace
 
+const char* thread_state_text(std::span<const StateSpan> lane, TimeNs t) {
+  const auto at = visible(lane, t, t + 1);
+  if (!at.empty()) return state_short(at.front().state);
+  // Outside its spans a thread has either not arrived yet (a forked or created thread starts
+  // late) or finished.
+  return !lane.empty() && t >= lane.back().end ? "done" : "";
+}
+
 const FoldRect* ThreadLane::draw(const TimelineContext& ctx, std::vector<FoldRect>& scratch,
                                  TimelineStats& stats) const {
   scratch.clear();
@@ -50,10 +58,9 @@ void ThreadLane::draw_gutter(const TimelineContext& ctx, const ImRect& row) cons
   dl.AddRectFilled(ImVec2(x, y + 2), ImVec2(x + 9, y + 11), theme::thread_color(thread_));
   draw::fitted_text(dl, ImVec2(x + 14, y), theme::kTitle, ctx.thread_label(thread_), state_x - 6 - (x + 14));
 
-  const auto at = visible(std::span<const StateSpan>(ctx.run->result->trace.threads[thread_]), ctx.playhead,
-                          ctx.playhead + 1);
-  const bool done = at.empty() && ctx.playhead > 0;
-  const char* text = at.empty() ? (done ? "done" : "") : state_short(at.front().state);
+  const auto& lane = ctx.run->result->trace.threads[thread_];
+  const auto at = visible(std::span<const StateSpan>(lane), ctx.playhead, ctx.playhead + 1);
+  const char* text = thread_state_text(lane, ctx.playhead);
   const bool running = !at.empty() && at.front().state == ThreadState::Running;
   dl.PushClipRect(row.Min, row.Max, true);
   dl.AddText(ImVec2(state_x, y), running ? theme::kTitle : theme::kDimText, text);
