@@ -1,0 +1,50 @@
+#include "lab/kernel.h"
+
+#include <algorithm>
+#include <vector>
+
+namespace tl::lab {
+
+std::uint64_t cpu_kernel(std::uint64_t iterations, std::uint64_t seed) {
+  std::uint64_t x = seed | 1;
+  for (std::uint64_t i = 0; i < iterations; ++i) {
+    // A multiply-xorshift step: each round depends on the last, so it cannot be vectorised or
+    // folded into a closed form, and it touches no memory.
+    x = x * 6364136223846793005ULL + 1442695040888963407ULL;
+    x ^= x >> 29;
+  }
+  return x;
+}
+
+namespace {
+volatile std::uint64_t g_sink;   // keeps results observable without printing them
+}
+
+Nanos time_kernel(std::uint64_t iterations) {
+  const Nanos start = now_ns();
+  g_sink = cpu_kernel(iterations, 0x9e3779b97f4a7c15ULL);
+  return now_ns() - start;
+}
+
+KernelCalibration calibrate_kernel(Nanos target_ns) {
+  // A short probe sizes the work, then a few runs at the size fix it (their median).
+  std::uint64_t probe = 1'000'000;
+  Nanos t = time_kernel(probe);
+  while (t < 2'000'000 && probe < (1ULL << 40)) {   // at least 2 ms so timer and start-up are noise
+    probe *= 4;
+    t = time_kernel(probe);
+  }
+  KernelCalibration c;
+  c.iterations = std::max<std::uint64_t>(1, static_cast<std::uint64_t>(static_cast<double>(probe) *
+                                                                         static_cast<double>(target_ns) /
+                                                                         static_cast<double>(std::max<Nanos>(t, 1))));
+  std::vector<Nanos> runs;
+  for (int i = 0; i < 3; ++i) runs.push_back(time_kernel(c.iterations / 4));
+  c.iterations = std::max<std::uint64_t>(1, static_cast<std::uint64_t>(static_cast<double>(c.iterations / 4) *
+                                                                         static_cast<double>(target_ns) /
+                                                                         static_cast<double>(std::max<Nanos>(median(runs), 1))));
+  c.measured_ns = time_kernel(c.iterations);
+  return c;
+}
+
+}  // namespace tl::lab
