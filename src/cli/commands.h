@@ -27,6 +27,7 @@ int cmd_ostep(std::span<const std::string> args, Streams io);
 int cmd_compare(std::span<const std::string> args, Streams io);
 int cmd_sweep(std::span<const std::string> args, Streams io);
 int cmd_lesson(std::span<const std::string> args, Streams io);
+int cmd_measure(std::span<const std::string> args, Streams io);
 void print_usage(std::ostream& out);
 
 // The argument lists of run, compare and sweep, parsed apart from the commands so that tests

@@ -26,6 +26,9 @@ void print_usage(std::ostream& out) {
          "  lesson list | validate FILE... | check FILE [--set C=V ...] [--solution TASK] [--json]\n"
          "         | show FILE [--set C=V ...]\n"
          "      the tutorial's lessons: list them, validate lesson files, run a lesson's tasks\n"
+         "  measure [--json] [--quick] [--profile-out FILE] [--python PATH] [--max-workers N]\n"
+         "      measure this machine (threads, processes, pipes, CPython) beside the simulator's\n"
+         "      prediction; --profile-out writes a machine profile for scenarios (native builds)\n"
          "  help\n"
          "exit codes: 0 ok, 1 internal error, 2 bad input\n";
 }

@@ -26,11 +26,12 @@ int dispatch(const std::vector<std::string>& argv) {
   if (command == "compare") return cmd_compare(rest, io);
   if (command == "sweep") return cmd_sweep(rest, io);
   if (command == "lesson") return cmd_lesson(rest, io);
+  if (command == "measure") return cmd_measure(rest, io);
   if (command == "help" || command == "--help" || command == "-h") {
     print_usage(std::cout);
     return kExitOk;
   }
-  std::cerr << "error: unknown command '" << command << "' (run, validate, ostep, compare, sweep, lesson or help)\n";
+  std::cerr << "error: unknown command '" << command << "' (run, validate, ostep, compare, sweep, lesson, measure or help)\n";
   return kExitBadInput;
 }
 
