@@ -109,6 +109,13 @@ void print_table(const Json& j, std::ostream& out) {
     out << "\n";
   }
 
+  for (const auto& [name, curve] : j["speedup"].items()) {
+    const double others = num(curve, "others_cpus");
+    if (others >= 0.3)
+      out << "note: other programs kept " << fixed(others, 1) << " cpus busy while the " << name
+          << " curve ran: the measured speedups understate what this machine does when idle\n";
+  }
+
   const Json& c = j["creation_us"];
   const double thread = num(c, "thread");
   out << "\ncreation (create and join an empty worker)\n";

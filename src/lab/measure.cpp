@@ -39,6 +39,8 @@ ProgressFn slice(const ProgressFn& whole, double from, double to) {
 
 double us3(Nanos ns) { return static_cast<double>(ns) / 1000.0; }   // whole ns as µs: 3 decimals exactly
 
+}  // namespace
+
 Json machine_from_profile(const Json& profile) {
   Json machine;
   machine["profile"] = profile.value("base", std::string("native"));
@@ -46,8 +48,6 @@ Json machine_from_profile(const Json& profile) {
     if (key != "name" && key != "description" && key != "base") machine[key] = value;
   return machine;
 }
-
-}  // namespace
 
 const PingPongResult* find_pingpong(const Report& report, Peers peers, Channel channel, Placement placement) {
   for (const PingPongResult& r : report.pingpong)
@@ -195,7 +195,7 @@ Json report_json(const Report& r) {
       row["samples_ms"] = samples;
       points.push_back(row);
     }
-    Json curve{{"points", points}};
+    Json curve{{"points", points}, {"others_cpus", c.others_cpus}};
     if (!c.error.empty()) curve["error"] = c.error;
     speedups[to_string(c.launch)] = curve;
   }

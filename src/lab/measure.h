@@ -43,6 +43,9 @@ Report run_measurements(const MeasureOptions& options, const ProgressFn& progres
 // the measured cost fields}. Fields not measured keep the base profile's values.
 nlohmann::ordered_json profile_json(const Report& report);
 
+// A scenario's "machine" object for the profile: {"profile": base, "cores", cost fields...}.
+nlohmann::ordered_json machine_from_profile(const nlohmann::ordered_json& profile);
+
 // The simulator's speedup for the CPU kernel with `workers` workers as `launch`, on the
 // machine the profile describes.
 SpeedupPrediction predict_with_profile(const nlohmann::ordered_json& profile, const Report& report, unsigned workers,

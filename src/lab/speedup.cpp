@@ -1,6 +1,7 @@
 #include "lab/speedup.h"
 
 #include "lab/kernel.h"
+#include "lab/load.h"
 
 namespace tl::lab {
 
@@ -12,6 +13,7 @@ SpeedupCurve measure_speedup(Launch launch, const SpeedupOptions& options, const
   curve.points.resize(n);
   for (unsigned k = 1; k <= n; ++k) curve.points[k - 1].workers = k;
   const std::string stage = std::string("CPU kernel as ") + to_string(launch);
+  const LoadProbe load;
   Budget budget(options.budget_ns, options.min_repeats, options.max_repeats);
   for (int rep = 0; budget.another(rep); ++rep) {
     for (unsigned k = 1; k <= n; ++k) {
@@ -25,6 +27,7 @@ SpeedupCurve measure_speedup(Launch launch, const SpeedupOptions& options, const
       report(progress, stage, std::min(1.0, (rep * n + k) / static_cast<double>(options.max_repeats * n)));
     }
   }
+  curve.others_cpus = load.others_cpus();
   for (SpeedupPoint& p : curve.points) p.median_ns = median(p.samples);
   const Nanos base = curve.points[0].median_ns;
   for (SpeedupPoint& p : curve.points) p.speedup = p.median_ns > 0 ? static_cast<double>(base) / p.median_ns : 0;

@@ -24,6 +24,7 @@ struct SpeedupCurve {
   Launch                    launch = Launch::Thread;
   std::uint64_t             total_iterations = 0;
   std::vector<SpeedupPoint> points;     // workers 1..N
+  double                    others_cpus = -1;   // what other programs used meanwhile (load.h)
   std::string               error;      // non-empty if a worker could not run
 };
 
