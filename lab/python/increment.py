@@ -39,7 +39,7 @@ def run(target, threads, n, *extra):
 
 def main():
     threads = option("--threads", 4)
-    n = 200000 if flag("--quick") else 1000000
+    n = 200000 if flag("--quick") else 500000
     expected = threads * n
     got_bare, t_bare = run(bare, threads, n)
     got_lock, t_lock = run(locked, threads, n, threading.Lock())

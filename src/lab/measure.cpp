@@ -10,7 +10,7 @@ using Json = nlohmann::ordered_json;
 namespace {
 
 // Budgets per measurement: quick is for tests and first looks (a few seconds in all), the
-// full run for a profile worth keeping (about a minute).
+// full run for a profile worth keeping (one to two minutes).
 struct Plan {
   Nanos kernel_target, speedup_budget;
   int   speedup_min, speedup_max;
@@ -28,7 +28,7 @@ struct Plan {
 
 constexpr Plan kQuick{80'000'000, 1'500'000'000, 3, 5, 5, 15, 600'000'000, 2'000, 3, 5, 250'000'000,
                       16u << 20, 3, 5, 1'500'000'000, 2048, 3, 5, 500'000'000};
-constexpr Plan kFull{400'000'000, 12'000'000'000, 5, 9, 11, 41, 4'000'000'000, 20'000, 5, 9, 2'000'000'000,
+constexpr Plan kFull{250'000'000, 8'000'000'000, 5, 7, 11, 41, 4'000'000'000, 20'000, 5, 9, 2'000'000'000,
                      64u << 20, 5, 9, 10'000'000'000, 16384, 5, 9, 3'000'000'000};
 
 // A progress callback for one stage: maps its 0..1 into [from, to] of the whole run.
