@@ -165,10 +165,11 @@ void print_table(const Json& j, std::ostream& out) {
         out << "  " << what << ", " << w << " processes: speedup " << fixed(num(m, "processes_speedup"), 2) << "x (sim "
             << fixed(num(s, "processes_speedup"), 2) << "x)\n";
       } else if (name == "convoy") {
-        out << "  1 ms sleeper, latency per wake: alone " << fixed(num(m, "alone_latency_ms"), 2) << " ms (sim "
-            << fixed(num(s, "alone_latency_ms"), 2) << "), beside a CPU thread " << fixed(num(m, "beside_cpu_thread_latency_ms"), 2)
+        // Means, as the simulator's wake-up latency is a mean (the JSON has the medians too).
+        out << "  1 ms sleeper, mean latency per wake: alone " << fixed(num(m, "alone_mean_ms"), 2) << " ms (sim "
+            << fixed(num(s, "alone_latency_ms"), 2) << "), beside a CPU thread " << fixed(num(m, "beside_cpu_thread_mean_ms"), 2)
             << " ms (sim " << fixed(num(s, "beside_cpu_thread_latency_ms"), 2) << "), beside a CPU process "
-            << fixed(num(m, "beside_cpu_process_latency_ms"), 2) << " ms (sim " << fixed(num(s, "beside_cpu_process_latency_ms"), 2)
+            << fixed(num(m, "beside_cpu_process_mean_ms"), 2) << " ms (sim " << fixed(num(s, "beside_cpu_process_latency_ms"), 2)
             << ")\n";
       } else if (name == "increment") {
         out << "  += from " << static_cast<int>(num(m, "threads")) << " threads: lost without a lock "
