@@ -33,9 +33,9 @@ namespace {
 using Json = nlohmann::ordered_json;
 
 struct MeasureArgs {
-  bool        json = false, quick = false, no_python = false;
+  bool json = false, quick = false, no_python = false;
   std::string profile_out, python;
-  unsigned    max_workers = 0;
+  unsigned max_workers = 0;
 };
 
 // A bar redrawn in place on a terminal; elsewhere (a log, CI) one line per new stage.
@@ -50,7 +50,8 @@ class ProgressBar {
            << "] " << std::setw(3) << percent << "% " << std::left << std::setw(44) << stage.substr(0, 44) << std::right
            << std::flush;
     } else if (stage != last_) {
-      err_ << "measure: " << std::setw(3) << percent << "% " << stage << "\n" << std::flush;
+      err_ << "measure: " << std::setw(3) << percent << "% " << stage << "\n"
+           << std::flush;
     }
     last_ = std::string(stage);
   }
@@ -60,8 +61,8 @@ class ProgressBar {
 
  private:
   std::ostream& err_;
-  bool          tty_;
-  std::string   last_;
+  bool tty_;
+  std::string last_;
 };
 
 std::string fixed(double v, int decimals) {
@@ -187,7 +188,7 @@ void print_table(const Json& j, std::ostream& out) {
 }  // namespace
 
 int cmd_measure(std::span<const std::string> args, Streams io) {
-  if (!args.empty() && args[0] == "--child") {   // a spawned worker: no output, just the work
+  if (!args.empty() && args[0] == "--child") {  // a spawned worker: no output, just the work
     std::string error;
     const int code = lab::child_main(args.subspan(1), error);
     if (code != 0) io.err << "error: measure " << error << "\n";
@@ -205,12 +206,21 @@ int cmd_measure(std::span<const std::string> args, Streams io) {
     else if (f == "--quick") a.quick = true;
     else if (f == "--no-python") a.no_python = true;
     else if (f == "--profile-out") {
-      if (!value(a.profile_out) || a.profile_out.empty()) { io.err << "error: --profile-out needs a FILE\n"; return kExitBadInput; }
+      if (!value(a.profile_out) || a.profile_out.empty()) {
+        io.err << "error: --profile-out needs a FILE\n";
+        return kExitBadInput;
+      }
     } else if (f == "--python") {
-      if (!value(a.python) || a.python.empty()) { io.err << "error: --python needs a PATH\n"; return kExitBadInput; }
+      if (!value(a.python) || a.python.empty()) {
+        io.err << "error: --python needs a PATH\n";
+        return kExitBadInput;
+      }
     } else if (f == "--max-workers") {
       std::string v;
-      if (!value(v)) { io.err << "error: --max-workers needs a number 1..64\n"; return kExitBadInput; }
+      if (!value(v)) {
+        io.err << "error: --max-workers needs a number 1..64\n";
+        return kExitBadInput;
+      }
       char* end = nullptr;
       const long n = std::strtol(v.c_str(), &end, 10);
       if (v.empty() || *end != '\0' || n < 1 || n > 64) {
@@ -229,7 +239,7 @@ int cmd_measure(std::span<const std::string> args, Streams io) {
     return kExitBadInput;
   }
   std::ofstream profile_file;
-  if (!a.profile_out.empty()) {   // opened first, so a bad path fails before a minute of measuring
+  if (!a.profile_out.empty()) {  // opened first, so a bad path fails before a minute of measuring
     profile_file.open(a.profile_out, std::ios::binary | std::ios::trunc);
     if (!profile_file) {
       io.err << "error: --profile-out: " << a.profile_out << ": cannot open for writing\n";

@@ -33,7 +33,7 @@ class Budget {
 
  private:
   Nanos end_;
-  int   min_, max_;
+  int min_, max_;
 };
 
 }  // namespace tl::lab

@@ -31,7 +31,7 @@ CowFaultCost measure_cow_fault(std::size_t pages, int min_repeats, int max_repea
     if (pid == 0) {
       close(fds[0]);
       Nanos times[2];
-      for (int pass = 0; pass < 2; ++pass) {   // pass 0 faults and copies, pass 1 does not
+      for (int pass = 0; pass < 2; ++pass) {  // pass 0 faults and copies, pass 1 does not
         const Nanos t0 = now_ns();
         for (std::size_t p = 0; p < pages; ++p) buf[p * c.page_bytes] = static_cast<char>(pass + p);
         times[pass] = now_ns() - t0;

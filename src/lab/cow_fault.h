@@ -13,10 +13,10 @@
 namespace tl::lab {
 
 struct CowFaultCost {
-  Nanos              per_page_ns = 0;        // median over repeats
-  Nanos              private_write_ns = 0;   // the same write once the page is private
-  std::size_t        pages = 0;
-  std::size_t        page_bytes = 0;
+  Nanos per_page_ns = 0;       // median over repeats
+  Nanos private_write_ns = 0;  // the same write once the page is private
+  std::size_t pages = 0;
+  std::size_t page_bytes = 0;
   std::vector<Nanos> samples;
 };
 

@@ -12,9 +12,9 @@
 namespace tl::lab {
 
 struct CreationCosts {
-  Nanos              thread_ns = 0, fork_ns = 0, spawn_ns = 0;   // medians
+  Nanos thread_ns = 0, fork_ns = 0, spawn_ns = 0;  // medians
   std::vector<Nanos> thread_samples, fork_samples, spawn_samples;
-  std::string        error;
+  std::string error;
 };
 
 CreationCosts measure_creation(int min_repeats, int max_repeats, Nanos budget_ns, const SpawnTarget& target,

@@ -17,7 +17,7 @@ std::uint64_t cpu_kernel(std::uint64_t iterations, std::uint64_t seed) {
 }
 
 namespace {
-volatile std::uint64_t g_sink;   // keeps results observable without printing them
+volatile std::uint64_t g_sink;  // keeps results observable without printing them
 }
 
 Nanos time_kernel(std::uint64_t iterations) {
@@ -30,19 +30,19 @@ KernelCalibration calibrate_kernel(Nanos target_ns) {
   // A short probe sizes the work, then a few runs at the size fix it (their median).
   std::uint64_t probe = 1'000'000;
   Nanos t = time_kernel(probe);
-  while (t < 2'000'000 && probe < (1ULL << 40)) {   // at least 2 ms so timer and start-up are noise
+  while (t < 2'000'000 && probe < (1ULL << 40)) {  // at least 2 ms so timer and start-up are noise
     probe *= 4;
     t = time_kernel(probe);
   }
   KernelCalibration c;
   c.iterations = std::max<std::uint64_t>(1, static_cast<std::uint64_t>(static_cast<double>(probe) *
-                                                                         static_cast<double>(target_ns) /
-                                                                         static_cast<double>(std::max<Nanos>(t, 1))));
+                                                                       static_cast<double>(target_ns) /
+                                                                       static_cast<double>(std::max<Nanos>(t, 1))));
   std::vector<Nanos> runs;
   for (int i = 0; i < 3; ++i) runs.push_back(time_kernel(c.iterations / 4));
   c.iterations = std::max<std::uint64_t>(1, static_cast<std::uint64_t>(static_cast<double>(c.iterations / 4) *
-                                                                         static_cast<double>(target_ns) /
-                                                                         static_cast<double>(std::max<Nanos>(median(runs), 1))));
+                                                                       static_cast<double>(target_ns) /
+                                                                       static_cast<double>(std::max<Nanos>(median(runs), 1))));
   c.measured_ns = time_kernel(c.iterations);
   return c;
 }

@@ -12,8 +12,8 @@ namespace tl::lab {
 std::uint64_t cpu_kernel(std::uint64_t iterations, std::uint64_t seed);
 
 struct KernelCalibration {
-  std::uint64_t iterations = 0;     // for about target_ns on one core
-  Nanos         measured_ns = 0;    // median single-thread time of those iterations
+  std::uint64_t iterations = 0;  // for about target_ns on one core
+  Nanos measured_ns = 0;         // median single-thread time of those iterations
 };
 
 // Finds the iteration count that takes about `target_ns` on one thread of this machine

@@ -90,7 +90,7 @@ Nanos run_workers(Launch launch, unsigned workers, const std::function<void(unsi
         pid = fork();
         if (pid == 0) {
           work(i);
-          _exit(0);   // no atexit handlers or stream flushes of the parent's state
+          _exit(0);  // no atexit handlers or stream flushes of the parent's state
         }
         if (pid < 0) error = std::string("fork: ") + std::strerror(errno);
       } else {

@@ -13,8 +13,10 @@
 
 namespace tl::lab {
 
-enum class Launch : std::uint8_t { Thread, Fork, Spawn };
-const char* to_string(Launch launch);   // "threads", "fork", "spawn"
+enum class Launch : std::uint8_t { Thread,
+                                   Fork,
+                                   Spawn };
+const char* to_string(Launch launch);  // "threads", "fork", "spawn"
 
 // The program a Spawn launch runs: an executable that accepts `measure --child ...` (the CLI).
 // Empty means this process's own executable (/proc/self/exe).

@@ -15,7 +15,7 @@ double machine_busy_s() {
   std::ifstream in("/proc/stat");
   std::string label;
   if (!(in >> label) || label != "cpu") return -1;
-  unsigned long long v[8] = {0};   // user nice system idle iowait irq softirq steal
+  unsigned long long v[8] = {0};  // user nice system idle iowait irq softirq steal
   for (unsigned long long& x : v)
     if (!(in >> x)) return -1;
   const double ticks = static_cast<double>(sysconf(_SC_CLK_TCK));
@@ -39,7 +39,7 @@ LoadProbe::LoadProbe() : busy_s_(machine_busy_s()), own_s_(own_cpu_s()), start_(
 double LoadProbe::others_cpus() const {
   const double busy = machine_busy_s();
   const double wall = static_cast<double>(now_ns() - start_) / 1e9;
-  if (busy_s_ < 0 || busy < 0 || wall <= 0.05) return -1;   // too short for 10 ms ticks
+  if (busy_s_ < 0 || busy < 0 || wall <= 0.05) return -1;  // too short for 10 ms ticks
   const double others = (busy - busy_s_) - (own_cpu_s() - own_s_);
   return others > 0 ? others / wall : 0.0;
 }

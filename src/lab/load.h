@@ -9,12 +9,12 @@ namespace tl::lab {
 
 class LoadProbe {
  public:
-  LoadProbe();                      // starts the window
-  double others_cpus() const;       // cpus' worth used by others since then; -1 if unknown
+  LoadProbe();                 // starts the window
+  double others_cpus() const;  // cpus' worth used by others since then; -1 if unknown
 
  private:
   double busy_s_ = -1, own_s_ = 0;
-  Nanos  start_ = 0;
+  Nanos start_ = 0;
 };
 
 }  // namespace tl::lab

@@ -13,16 +13,16 @@ namespace {
 // full run for a profile worth keeping (one to two minutes).
 struct Plan {
   Nanos kernel_target, speedup_budget;
-  int   speedup_min, speedup_max;
-  int   creation_min, creation_max;
+  int speedup_min, speedup_max;
+  int creation_min, creation_max;
   Nanos creation_budget;
-  int   round_trips, pingpong_min, pingpong_max;
+  int round_trips, pingpong_min, pingpong_max;
   Nanos pingpong_budget;
   std::size_t pipe_bytes;
-  int   pipe_min, pipe_max;
+  int pipe_min, pipe_max;
   Nanos pipe_budget;
   std::size_t cow_pages;
-  int   cow_min, cow_max;
+  int cow_min, cow_max;
   Nanos cow_budget;
 };
 
@@ -37,7 +37,7 @@ ProgressFn slice(const ProgressFn& whole, double from, double to) {
   return [whole, from, to](std::string_view stage, double f) { whole(stage, from + (to - from) * std::min(1.0, f)); };
 }
 
-double us3(Nanos ns) { return static_cast<double>(ns) / 1000.0; }   // whole ns as µs: 3 decimals exactly
+double us3(Nanos ns) { return static_cast<double>(ns) / 1000.0; }  // whole ns as µs: 3 decimals exactly
 
 }  // namespace
 
@@ -63,7 +63,7 @@ Report run_measurements(const MeasureOptions& options, const ProgressFn& progres
   r.topology = read_topology();
   const unsigned workers = options.max_workers > 0 ? options.max_workers : std::max(1u, r.topology.usable_cpus);
   const bool python = options.python;
-  const double cpu_end = python ? 0.45 : 0.6;   // progress shares, roughly by time spent
+  const double cpu_end = python ? 0.45 : 0.6;  // progress shares, roughly by time spent
   report(progress, "calibrating the CPU kernel", 0.0);
   r.kernel = calibrate_kernel(plan.kernel_target);
 
@@ -149,7 +149,7 @@ Json profile_json(const Report& r) {
     // Bandwidth: the median over messages of 64 KiB and more (the pipe buffer's size; below it
     // the per-call cost dominates). Latency: what the smallest message takes beyond its bytes
     // at that bandwidth, each side paying half (write on one, read on the other).
-    std::vector<Nanos> rates;   // bytes per ms, as integers for median()
+    std::vector<Nanos> rates;  // bytes per ms, as integers for median()
     for (const BandwidthPoint& b : r.pipe)
       if (b.message_bytes >= 65536 && b.mb_per_s > 0) rates.push_back(static_cast<Nanos>(b.mb_per_s * 1000.0));
     if (rates.empty()) rates.push_back(static_cast<Nanos>(r.pipe.back().mb_per_s * 1000.0));
@@ -178,9 +178,7 @@ SpeedupPrediction predict_with_profile(const Json& profile, const Report& report
 Json report_json(const Report& r) {
   Json j;
   const Topology& t = r.topology;
-  j["topology"] = Json{{"logical_cpus", t.logical_cpus},   {"configured_cpus", t.configured_cpus},
-                       {"usable_cpus", t.usable_cpus},     {"physical_cores", t.physical_cores},
-                       {"threads_per_core", t.threads_per_core}, {"smt", t.smt}, {"source", t.source}};
+  j["topology"] = Json{{"logical_cpus", t.logical_cpus}, {"configured_cpus", t.configured_cpus}, {"usable_cpus", t.usable_cpus}, {"physical_cores", t.physical_cores}, {"threads_per_core", t.threads_per_core}, {"smt", t.smt}, {"source", t.source}};
   j["kernel"] = Json{{"iterations", r.kernel.iterations}, {"single_thread_ms", r.kernel.measured_ns / 1e6}};
   const Json profile = profile_json(r);
   Json speedups = Json::object();
@@ -200,8 +198,7 @@ Json report_json(const Report& r) {
     speedups[to_string(c.launch)] = curve;
   }
   j["speedup"] = speedups;
-  j["creation_us"] = Json{{"thread", r.creation.thread_ns / 1e3}, {"fork", r.creation.fork_ns / 1e3},
-                          {"spawn", r.creation.spawn_ns / 1e3}};
+  j["creation_us"] = Json{{"thread", r.creation.thread_ns / 1e3}, {"fork", r.creation.fork_ns / 1e3}, {"spawn", r.creation.spawn_ns / 1e3}};
   Json pp = Json::array();
   for (const PingPongResult& p : r.pingpong) {
     Json row{{"case", p.which.name()}};
@@ -217,8 +214,7 @@ Json report_json(const Report& r) {
   for (const BandwidthPoint& b : r.pipe)
     pipe.push_back(Json{{"message_bytes", b.message_bytes}, {"mb_per_s", b.mb_per_s}, {"per_message_us", b.per_message_ns / 1e3}});
   j["pipe_bandwidth"] = pipe;
-  j["cow_fault"] = Json{{"per_page_us", r.cow.per_page_ns / 1e3}, {"private_write_us", r.cow.private_write_ns / 1e3},
-                        {"pages", r.cow.pages}, {"page_bytes", r.cow.page_bytes}};
+  j["cow_fault"] = Json{{"per_page_us", r.cow.per_page_ns / 1e3}, {"private_write_us", r.cow.private_write_ns / 1e3}, {"pages", r.cow.pages}, {"page_bytes", r.cow.page_bytes}};
   j["lock_pair_ns"] = r.lock_pair_ns;
   Json py;
   py["available"] = r.python.available;

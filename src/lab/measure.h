@@ -16,25 +16,25 @@
 namespace tl::lab {
 
 struct MeasureOptions {
-  bool        quick = false;          // a few seconds in all instead of about a minute
-  unsigned    max_workers = 0;        // speedup curves up to this many workers; 0 = logical cpus
-  SpawnTarget target;                 // the program posix_spawn runs (`measure --child ...`)
-  bool        python = true;          // run the CPython programs if an interpreter is found
-  std::string python_path;            // "" = python3 on PATH
-  std::string python_programs_dir;    // "" = find_python_programs
+  bool quick = false;               // a few seconds in all instead of about a minute
+  unsigned max_workers = 0;         // speedup curves up to this many workers; 0 = logical cpus
+  SpawnTarget target;               // the program posix_spawn runs (`measure --child ...`)
+  bool python = true;               // run the CPython programs if an interpreter is found
+  std::string python_path;          // "" = python3 on PATH
+  std::string python_programs_dir;  // "" = find_python_programs
 };
 
 struct Report {
-  Topology                    topology;
-  KernelCalibration           kernel;
-  std::vector<SpeedupCurve>   speedups;     // threads, fork, spawn
-  CreationCosts               creation;
+  Topology topology;
+  KernelCalibration kernel;
+  std::vector<SpeedupCurve> speedups;  // threads, fork, spawn
+  CreationCosts creation;
   std::vector<PingPongResult> pingpong;
   std::vector<BandwidthPoint> pipe;
-  CowFaultCost                cow;
-  long long                   lock_pair_ns = 0;
-  PythonResults               python;
-  std::vector<std::string>    errors;       // measurements that failed (the rest still ran)
+  CowFaultCost cow;
+  long long lock_pair_ns = 0;
+  PythonResults python;
+  std::vector<std::string> errors;  // measurements that failed (the rest still ran)
 };
 
 Report run_measurements(const MeasureOptions& options, const ProgressFn& progress = {});

@@ -19,16 +19,20 @@ namespace tl::lab {
 
 std::string PingPongCase::name() const {
   std::string s = peers == Peers::Threads ? "threads" : "processes";
-  s += channel == Channel::Futex ? " futex" : channel == Channel::CondVar ? " condvar" : " pipe";
+  s += channel == Channel::Futex ? " futex" : channel == Channel::CondVar ? " condvar"
+                                                                          : " pipe";
   s += placement == Placement::SameCpu ? " same-cpu" : " two-cpus";
   return s;
 }
 
 std::vector<PingPongCase> standard_pingpong_cases() {
   return {
-      {Peers::Threads, Channel::Futex, Placement::SameCpu},     {Peers::Processes, Channel::Futex, Placement::SameCpu},
-      {Peers::Threads, Channel::Pipe, Placement::SameCpu},      {Peers::Processes, Channel::Pipe, Placement::SameCpu},
-      {Peers::Threads, Channel::CondVar, Placement::SameCpu},   {Peers::Threads, Channel::Futex, Placement::TwoCpus},
+      {Peers::Threads, Channel::Futex, Placement::SameCpu},
+      {Peers::Processes, Channel::Futex, Placement::SameCpu},
+      {Peers::Threads, Channel::Pipe, Placement::SameCpu},
+      {Peers::Processes, Channel::Pipe, Placement::SameCpu},
+      {Peers::Threads, Channel::CondVar, Placement::SameCpu},
+      {Peers::Threads, Channel::Futex, Placement::TwoCpus},
       {Peers::Processes, Channel::Pipe, Placement::TwoCpus},
   };
 }
@@ -45,7 +49,7 @@ std::vector<int> allowed_cpus() {
   return cpus;
 }
 
-void pin_to(int cpu) {   // the calling thread only (Linux: pid 0 = this thread)
+void pin_to(int cpu) {  // the calling thread only (Linux: pid 0 = this thread)
   if (cpu < 0) return;
   cpu_set_t set;
   CPU_ZERO(&set);
@@ -56,7 +60,7 @@ void pin_to(int cpu) {   // the calling thread only (Linux: pid 0 = this thread)
 // The turn word: 0 = A's turn, 1 = B's. Private futex ops for threads, shared for processes.
 struct FutexTurn {
   std::atomic<int> turn{0};
-  bool             shared = false;
+  bool shared = false;
   void wait_for(int mine) {
     int seen;
     while ((seen = turn.load(std::memory_order_acquire)) != mine)
@@ -69,15 +73,18 @@ struct FutexTurn {
 };
 
 struct CondTurn {
-  std::mutex              m;
+  std::mutex m;
   std::condition_variable cv;
-  int                     turn = 0;
+  int turn = 0;
   void wait_for(int mine) {
     std::unique_lock lock(m);
     cv.wait(lock, [&] { return turn == mine; });
   }
   void give(int other) {
-    { std::lock_guard lock(m); turn = other; }
+    {
+      std::lock_guard lock(m);
+      turn = other;
+    }
     cv.notify_one();
   }
 };
@@ -89,7 +96,10 @@ struct PipePair {
     for (int fd : {a_to_b[0], a_to_b[1], b_to_a[0], b_to_a[1]})
       if (fd >= 0) close(fd);
   }
-  static bool put(int fd) { char c = 1; return write(fd, &c, 1) == 1; }
+  static bool put(int fd) {
+    char c = 1;
+    return write(fd, &c, 1) == 1;
+  }
   static bool get(int fd) {
     char c;
     ssize_t n;

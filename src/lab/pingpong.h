@@ -14,22 +14,26 @@
 
 namespace tl::lab {
 
-enum class Peers : std::uint8_t { Threads, Processes };
-enum class Channel : std::uint8_t { Futex, CondVar, Pipe };
-enum class Placement : std::uint8_t { SameCpu, TwoCpus };
+enum class Peers : std::uint8_t { Threads,
+                                  Processes };
+enum class Channel : std::uint8_t { Futex,
+                                    CondVar,
+                                    Pipe };
+enum class Placement : std::uint8_t { SameCpu,
+                                      TwoCpus };
 
 struct PingPongCase {
-  Peers     peers;
-  Channel   channel;
+  Peers peers;
+  Channel channel;
   Placement placement;
-  std::string name() const;   // e.g. "threads futex same-cpu"
+  std::string name() const;  // e.g. "threads futex same-cpu"
 };
 
 struct PingPongResult {
-  PingPongCase       which;
-  Nanos              round_trip_ns = 0;   // median over repeats of (batch time / round trips)
+  PingPongCase which;
+  Nanos round_trip_ns = 0;  // median over repeats of (batch time / round trips)
   std::vector<Nanos> samples;
-  bool               skipped = false;     // e.g. two cpus asked on a one-cpu machine
+  bool skipped = false;  // e.g. two cpus asked on a one-cpu machine
 };
 
 // One case: `round_trips` per repeat.

@@ -38,14 +38,21 @@ bool read_all(int fd, char* p, std::size_t n) {
 Nanos one_transfer(std::vector<char>& message, std::size_t count) {
   int data[2], ack[2];
   if (pipe(data) != 0) return -1;
-  if (pipe(ack) != 0) { close(data[0]); close(data[1]); return -1; }
+  if (pipe(ack) != 0) {
+    close(data[0]);
+    close(data[1]);
+    return -1;
+  }
   const std::size_t size = message.size();
   const pid_t pid = fork();
-  if (pid < 0) { for (int fd : {data[0], data[1], ack[0], ack[1]}) close(fd); return -1; }
+  if (pid < 0) {
+    for (int fd : {data[0], data[1], ack[0], ack[1]}) close(fd);
+    return -1;
+  }
   if (pid == 0) {
     close(data[1]);
     close(ack[0]);
-    std::vector<char> buffer(size, 1);   // touched before "ready", so no page fault is timed
+    std::vector<char> buffer(size, 1);  // touched before "ready", so no page fault is timed
     char c = 'r';
     bool ok = write_all(ack[1], &c, 1);
     for (std::size_t i = 0; ok && i < count; ++i) ok = read_all(data[0], buffer.data(), size);

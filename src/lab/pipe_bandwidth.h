@@ -14,9 +14,9 @@
 namespace tl::lab {
 
 struct BandwidthPoint {
-  std::size_t        message_bytes = 0;
-  double             mb_per_s = 0;        // median over repeats
-  Nanos              per_message_ns = 0;  // median time per message
+  std::size_t message_bytes = 0;
+  double mb_per_s = 0;       // median over repeats
+  Nanos per_message_ns = 0;  // median time per message
   std::vector<double> samples;
 };
 

@@ -88,7 +88,7 @@ Nanos predict_convoy_latency(unsigned cores, bool with_cpu, bool cpu_in_other_pr
   doc["processes"] = processes;
   const std::optional<RunResult> r = simulate(doc, error);
   if (!r || r->metrics.threads.empty()) return -1;
-  return r->metrics.threads[0].wakeup_latency.mean;   // "io" is the first thread
+  return r->metrics.threads[0].wakeup_latency.mean;  // "io" is the first thread
 }
 
 IncrementPrediction predict_increments(unsigned cores, unsigned threads, std::int64_t per_thread) {
@@ -99,7 +99,7 @@ IncrementPrediction predict_increments(unsigned cores, unsigned threads, std::in
                        : Json::array({Json{{"increment", "counter"}}});
     Json ts = Json::array();
     for (unsigned t = 0; t < threads; ++t) {
-      std::string name = "t";   // appended, not "t" + ...: GCC 12 warns falsely (-Wrestrict) on that form
+      std::string name = "t";  // appended, not "t" + ...: GCC 12 warns falsely (-Wrestrict) on that form
       name += std::to_string(t);
       ts.push_back(Json{{"name", name}, {"program", Json::array({Json{{"repeat", per_thread}, {"do", body}}})}});
     }

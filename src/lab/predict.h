@@ -17,8 +17,8 @@ namespace tl::lab {
 std::optional<RunResult> simulate(const nlohmann::ordered_json& doc, std::string& error);
 
 struct SpeedupPrediction {
-  double      speedup = 0;      // one worker's makespan / k workers' makespan
-  Nanos       one_ns = 0, many_ns = 0;
+  double speedup = 0;  // one worker's makespan / k workers' makespan
+  Nanos one_ns = 0, many_ns = 0;
   std::string error;
 };
 
@@ -41,7 +41,7 @@ Nanos predict_convoy_latency(unsigned cores, bool with_cpu, bool cpu_in_other_pr
 
 struct IncrementPrediction {
   std::int64_t expected = 0, without_lock = 0, with_lock = 0;
-  std::string  error;
+  std::string error;
 };
 // `threads` threads of one process each doing `per_thread` non-atomic increments, without and
 // with a mutex, under the python profile and the GIL.

@@ -21,7 +21,8 @@ bool has_programs(const std::string& dir) {
 
 std::string parent_of(const std::string& path) {
   const std::size_t slash = path.find_last_of('/');
-  return slash == std::string::npos ? "." : slash == 0 ? "/" : path.substr(0, slash);
+  return slash == std::string::npos ? "." : slash == 0 ? "/"
+                                                       : path.substr(0, slash);
 }
 
 double number(const Json& j, const char* key) {

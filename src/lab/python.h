@@ -24,29 +24,29 @@ std::string find_python_programs(const std::string& explicit_dir, std::vector<st
 std::string find_python(const std::string& requested);
 
 struct PythonProgramResult {
-  std::string             program;      // "cpu_bound"
-  bool                    ok = false;
-  nlohmann::ordered_json  measured;     // the program's JSON
-  nlohmann::ordered_json  predicted;    // the simulator's figures for the same workload
-  std::string             error;
+  std::string program;  // "cpu_bound"
+  bool ok = false;
+  nlohmann::ordered_json measured;   // the program's JSON
+  nlohmann::ordered_json predicted;  // the simulator's figures for the same workload
+  std::string error;
 };
 
 struct PythonResults {
-  bool                             available = false;   // an interpreter and the programs were found
-  std::string                      python, programs_dir, version, skipped_reason;
+  bool available = false;  // an interpreter and the programs were found
+  std::string python, programs_dir, version, skipped_reason;
   std::vector<PythonProgramResult> programs;
   // What the installed version does with `counter += 1` from several threads, in words.
-  std::string                      increment_verdict;
+  std::string increment_verdict;
 };
 
 struct PythonOptions {
-  std::string python;          // "" = python3 on PATH
-  std::string programs_dir;    // "" = find_python_programs
-  bool        quick = false;
-  unsigned    workers = 2;
-  unsigned    cores = 2;       // for the predictions
-  std::vector<std::string> only;   // program names to run; empty = all
-  Nanos       timeout_ns = 60'000'000'000;   // per program
+  std::string python;        // "" = python3 on PATH
+  std::string programs_dir;  // "" = find_python_programs
+  bool quick = false;
+  unsigned workers = 2;
+  unsigned cores = 2;                 // for the predictions
+  std::vector<std::string> only;      // program names to run; empty = all
+  Nanos timeout_ns = 60'000'000'000;  // per program
 };
 
 PythonResults run_python_lab(const PythonOptions& options, const ProgressFn& progress = {});

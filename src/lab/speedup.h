@@ -14,27 +14,27 @@
 namespace tl::lab {
 
 struct SpeedupPoint {
-  unsigned           workers = 0;
-  Nanos              median_ns = 0;     // wall time, start of the first worker to the last join
-  double             speedup = 0;       // median_ns(1 worker) / median_ns
+  unsigned workers = 0;
+  Nanos median_ns = 0;  // wall time, start of the first worker to the last join
+  double speedup = 0;   // median_ns(1 worker) / median_ns
   std::vector<Nanos> samples;
 };
 
 struct SpeedupCurve {
-  Launch                    launch = Launch::Thread;
-  std::uint64_t             total_iterations = 0;
-  std::vector<SpeedupPoint> points;     // workers 1..N
-  double                    others_cpus = -1;   // what other programs used meanwhile (load.h)
-  std::string               error;      // non-empty if a worker could not run
+  Launch launch = Launch::Thread;
+  std::uint64_t total_iterations = 0;
+  std::vector<SpeedupPoint> points;  // workers 1..N
+  double others_cpus = -1;           // what other programs used meanwhile (load.h)
+  std::string error;                 // non-empty if a worker could not run
 };
 
 struct SpeedupOptions {
-  std::uint64_t total_iterations = 0;   // the whole job (calibrate_kernel)
-  unsigned      max_workers = 2;
-  int           min_repeats = 3;
-  int           max_repeats = 7;
-  Nanos         budget_ns = 3'000'000'000;
-  SpawnTarget   target;                 // for Launch::Spawn
+  std::uint64_t total_iterations = 0;  // the whole job (calibrate_kernel)
+  unsigned max_workers = 2;
+  int min_repeats = 3;
+  int max_repeats = 7;
+  Nanos budget_ns = 3'000'000'000;
+  SpawnTarget target;  // for Launch::Spawn
 };
 
 SpeedupCurve measure_speedup(Launch launch, const SpeedupOptions& options, const ProgressFn& progress = {});

@@ -41,8 +41,16 @@ ProgramRun run_program(const std::vector<std::string>& argv, Nanos timeout_ns) {
     return r;
   }
   int out[2], err[2];
-  if (pipe2(out, O_CLOEXEC) != 0) { r.error = std::strerror(errno); return r; }
-  if (pipe2(err, O_CLOEXEC) != 0) { close(out[0]); close(out[1]); r.error = std::strerror(errno); return r; }
+  if (pipe2(out, O_CLOEXEC) != 0) {
+    r.error = std::strerror(errno);
+    return r;
+  }
+  if (pipe2(err, O_CLOEXEC) != 0) {
+    close(out[0]);
+    close(out[1]);
+    r.error = std::strerror(errno);
+    return r;
+  }
   posix_spawn_file_actions_t actions;
   posix_spawn_file_actions_init(&actions);
   posix_spawn_file_actions_adddup2(&actions, out[1], 1);

@@ -10,12 +10,12 @@
 namespace tl::lab {
 
 struct ProgramRun {
-  bool        started = false;
-  bool        timed_out = false;
-  int         exit_code = -1;     // -1 if killed by a signal or not started
-  std::string out;                // stdout
-  std::string err;                // stderr (its last few KB)
-  std::string error;              // why it could not start
+  bool started = false;
+  bool timed_out = false;
+  int exit_code = -1;  // -1 if killed by a signal or not started
+  std::string out;     // stdout
+  std::string err;     // stderr (its last few KB)
+  std::string error;   // why it could not start
 };
 
 ProgramRun run_program(const std::vector<std::string>& argv, Nanos timeout_ns);

@@ -49,7 +49,7 @@ long long measure_lock_pair_ns(int pairs_per_sample, int samples) {
       m.lock();
       m.unlock();
     }
-    s.push_back((now_ns() - t0) * 1000 / pairs_per_sample);   // picoseconds, for resolution
+    s.push_back((now_ns() - t0) * 1000 / pairs_per_sample);  // picoseconds, for resolution
   }
   return (median(s) + 500) / 1000;
 }

@@ -8,13 +8,13 @@
 namespace tl::lab {
 
 struct Topology {
-  unsigned logical_cpus = 0;       // sysconf(_SC_NPROCESSORS_ONLN)
-  unsigned configured_cpus = 0;    // sysconf(_SC_NPROCESSORS_CONF)
-  unsigned usable_cpus = 0;        // this process's affinity mask
-  unsigned physical_cores = 0;     // distinct sibling sets; 0 if sysfs says nothing
-  unsigned threads_per_core = 0;   // logical / physical; 0 if unknown
-  bool     smt = false;            // some core has more than one hardware thread
-  std::string source;              // "sysfs" or "sysconf"
+  unsigned logical_cpus = 0;      // sysconf(_SC_NPROCESSORS_ONLN)
+  unsigned configured_cpus = 0;   // sysconf(_SC_NPROCESSORS_CONF)
+  unsigned usable_cpus = 0;       // this process's affinity mask
+  unsigned physical_cores = 0;    // distinct sibling sets; 0 if sysfs says nothing
+  unsigned threads_per_core = 0;  // logical / physical; 0 if unknown
+  bool smt = false;               // some core has more than one hardware thread
+  std::string source;             // "sysfs" or "sysconf"
 };
 
 Topology read_topology();

@@ -15,7 +15,9 @@ namespace tl::lab::test {
 inline SpawnTarget cli_target() { return SpawnTarget{TL_CLI_PATH}; }
 
 // What one attempt at a timing check saw.
-enum class Attempt { Pass, Fail, Busy };
+enum class Attempt { Pass,
+                     Fail,
+                     Busy };
 
 // How many cpus' worth other programs may use during a speedup attempt before it says nothing
 // about this machine (2 workers on 2 cpus cannot speed up 1.3x if others hold one of them).
@@ -32,7 +34,8 @@ inline Attempt within_attempts(const char* what, int max_attempts, Nanos budget_
     std::string note;
     const Attempt a = attempt(note);
     std::printf("[lab] %s, attempt %d: %s -> %s\n", what, i, note.c_str(),
-                a == Attempt::Pass ? "ok" : a == Attempt::Fail ? "out of bounds" : "machine busy, inconclusive");
+                a == Attempt::Pass ? "ok" : a == Attempt::Fail ? "out of bounds"
+                                                               : "machine busy, inconclusive");
     std::fflush(stdout);
     if (a == Attempt::Pass) return a;
     conclusive |= a == Attempt::Fail;

@@ -102,7 +102,7 @@ TEST(LabPingPong, EveryCaseGivesAPlausibleRoundTrip) {
     std::string error;
     const PingPongResult r = measure_pingpong(c, 500, 3, 3, 200'000'000, error);
     EXPECT_EQ(error, "") << c.name();
-    if (r.skipped) continue;   // two cpus on a one-cpu machine
+    if (r.skipped) continue;  // two cpus on a one-cpu machine
     std::printf("[lab] %s: round trip %lld ns\n", c.name().c_str(), static_cast<long long>(r.round_trip_ns));
     // Two wake-ups and at least one system call each way; below 20 ms even on a busy machine.
     EXPECT_GT(r.round_trip_ns, 100) << c.name();
@@ -117,7 +117,7 @@ TEST(LabCopyOnWrite, AFaultCostsMoreThanAWriteToAPrivatePage) {
   std::printf("[lab] copy-on-write: %lld ns per page, %lld ns once private\n", static_cast<long long>(c.per_page_ns),
               static_cast<long long>(c.private_write_ns));
   EXPECT_GT(c.per_page_ns, c.private_write_ns);
-  EXPECT_GT(c.per_page_ns, 100);   // a fault is a trap into the kernel and a 4 KiB copy
+  EXPECT_GT(c.per_page_ns, 100);  // a fault is a trap into the kernel and a 4 KiB copy
 }
 
 TEST(LabChild, AcceptsOnlyItsTwoForms) {

@@ -114,7 +114,7 @@ TEST(LabCli, MeasureWritesAProfileThatValidates) {
   ASSERT_TRUE(report.is_object()) << run.out;
   for (const char* key : {"topology", "kernel", "speedup", "creation_us", "pingpong", "pipe_bandwidth", "cow_fault", "profile"})
     EXPECT_TRUE(report.contains(key)) << key;
-  EXPECT_EQ(report["speedup"].size(), 3u);   // threads, fork, spawn
+  EXPECT_EQ(report["speedup"].size(), 3u);  // threads, fork, spawn
   EXPECT_EQ(report["errors"].size(), 0u) << report["errors"].dump();
   std::ifstream in(out);
   const Json profile = Json::parse(in, nullptr, false);

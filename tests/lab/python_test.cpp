@@ -19,7 +19,7 @@ TEST(LabPython, ProgramsAreFoundBesideTheBinariesOrInTheSources) {
   std::vector<std::string> tried;
   const std::string dir = find_python_programs("/no/such/folder", &tried);
   ASSERT_NE(dir, "") << "looked in " << tried.size() << " folders";
-  EXPECT_EQ(tried.front(), "/no/such/folder");   // an explicit folder is tried first
+  EXPECT_EQ(tried.front(), "/no/such/folder");  // an explicit folder is tried first
 }
 
 TEST(LabPython, CpuBoundThreadsGainLessThan1_3xWithTheGil) {
