@@ -31,7 +31,7 @@ std::optional<Scenario> load_compare_variant(const std::string& file, const std:
   std::vector<ScenarioError> errors;
   std::optional<nlohmann::ordered_json> expanded = expand_compare(doc, as, errors);
   if (expanded && gil) (*expanded)["runtime"]["gil"] = *gil;
-  ParseResult parsed = expanded ? parse_scenario(expanded->dump()) : ParseResult{};
+  ParseResult parsed = expanded ? parse_scenario(expanded->dump(), scenario_parse_options(file)) : ParseResult{};
   for (const ScenarioError& e : expanded ? parsed.errors : errors) io.err << format_error(e) << "\n";
   return parsed.scenario;
 }

@@ -47,7 +47,7 @@ int cmd_validate(std::span<const std::string> args, Streams io) {
     io.err << "error: " << file << ": " << reason << "\n";
     return kExitBadInput;
   }
-  ParseResult parsed = parse_scenario(*text);
+  ParseResult parsed = parse_scenario(*text, scenario_parse_options(file));
   if (!parsed.scenario) {
     for (const ScenarioError& e : parsed.errors) io.err << format_error(e) << "\n";
     return kExitBadInput;

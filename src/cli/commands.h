@@ -1,6 +1,8 @@
 // threadlab-cli commands. Each takes the arguments after its name, prints to `out`/`err` and
 // returns the process exit code; none simulates anything itself (that is tlsim's job).
 #pragma once
+#include "sim/scenario/scenario.h"
+
 #include <cstdint>
 #include <iosfwd>
 #include <optional>
@@ -50,6 +52,10 @@ struct SweepArgs {
 std::string parse_run_args(std::span<const std::string> args, RunArgs& out);
 std::string parse_compare_args(std::span<const std::string> args, CompareArgs& out);
 std::string parse_sweep_args(std::span<const std::string> args, SweepArgs& out);
+
+// Parse options for the scenario in `scenario_file`: a profile file it names
+// ("machine": {"profile": "box.json"}) is read relative to the scenario file's folder.
+ParseOptions scenario_parse_options(const std::string& scenario_file);
 
 // The whole file, or nullopt with `reason` set (for "error: FILE: reason").
 std::optional<std::string> read_text_file(const std::string& path, std::string& reason);

@@ -62,4 +62,14 @@ std::optional<std::string> read_text_file(const std::string& path, std::string& 
   return text;
 }
 
+ParseOptions scenario_parse_options(const std::string& scenario_file) {
+  ParseOptions options;
+  const std::size_t slash = scenario_file.find_last_of('/');
+  const std::string folder = slash == std::string::npos ? "" : scenario_file.substr(0, slash + 1);
+  options.read_profile_file = [folder](const std::string& name, std::string& reason) {
+    return read_text_file(!name.empty() && name[0] == '/' ? name : folder + name, reason);
+  };
+  return options;
+}
+
 }  // namespace tl::cli

@@ -120,7 +120,12 @@ TEST(LabCli, MeasureWritesAProfileThatValidates) {
   const Json profile = Json::parse(in, nullptr, false);
   ASSERT_TRUE(profile.is_object());
   EXPECT_EQ(profile, report["profile"]);
-  const ParseResult parsed = parse_scenario(scenario_with_machine(machine_from_profile(profile)));
+  // As a scenario uses it: by file name, relative to the scenario, and inline.
+  const std::string scenario_file = std::string(TL_TEST_TMP_DIR) + "/uses_measured_profile.json";
+  std::ofstream(scenario_file) << scenario_with_machine(Json{{"profile", "measured_profile.json"}});
+  const ProgramRun validate = run_program({TL_CLI_PATH, "validate", scenario_file}, 30'000'000'000);
+  EXPECT_EQ(validate.exit_code, 0) << validate.err;
+  const ParseResult parsed = parse_scenario(scenario_with_machine(Json{{"profile", profile}}));
   EXPECT_TRUE(parsed.scenario) << errors_of(parsed);
 }
 

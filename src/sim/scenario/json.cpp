@@ -51,10 +51,14 @@ bool require_object(const Json& v, const std::string& path, Errors& errors) {
 // (native when absent), cost fields (machine_costs.h) override them, and the scheduling
 // fields (cores, switch_us, mem_op_ns, atomic_ns) keep their meaning. lock_us is a cost
 // field; the engine reads it as MachineSpec::lock_cost.
-void parse_machine(const Json& m, const std::string& path, MachineSpec& out, Errors& errors) {
+void parse_machine(const Json& m, const std::string& path, MachineSpec& out, const ParseOptions& options,
+                   Errors& errors) {
   if (!require_object(m, path, errors)) return;
   std::vector<ScenarioError> cost_errors;
-  out.costs = machine_cost_profile(m, path, cost_errors, CostProfileKind::Native);
+  std::optional<std::uint32_t> profile_cores;
+  out.costs = machine_cost_profile(m, path, cost_errors, CostProfileKind::Native, &options.read_profile_file,
+                                   &profile_cores);
+  if (profile_cores && !m.contains("cores")) out.cores = *profile_cores;   // the profile's machine, unless told
   // A cache line moving between cores: tens of ns on current x86; free in the textbook profile
   // (every time cost zero there, except the increments' own steps).
   out.line_transfer_cost = out.costs.kind == CostProfileKind::Textbook ? 0 : kLineTransferNs;
@@ -62,8 +66,11 @@ void parse_machine(const Json& m, const std::string& path, MachineSpec& out, Err
   for (auto it = m.begin(); it != m.end(); ++it) {
     const std::string& key = it.key();
     const std::string at = key_path(path, key);
-    // The profile and cost errors were collected above; emit them at their key's place.
-    for (; next_cost_error < cost_errors.size() && cost_errors[next_cost_error].path == at; ++next_cost_error)
+    // The profile and cost errors were collected above; emit them at their key's place
+    // (a profile object's own errors are under "machine.profile").
+    for (; next_cost_error < cost_errors.size() && (cost_errors[next_cost_error].path == at ||
+                                                    cost_errors[next_cost_error].path.rfind(at + ".", 0) == 0);
+         ++next_cost_error)
       errors.add(cost_errors[next_cost_error].path, cost_errors[next_cost_error].message);
     if (key == "profile" || find_cost_field(key)) continue;
     if (key == "cores") field(m, "cores", path, errors, out.cores, int_reader(1, detail::kMaxCores));
@@ -463,7 +470,9 @@ const char* to_string(PolicyKind policy) {
 // ---------------------------------------------------------------------------------------------
 // [SECTION] Document
 // ---------------------------------------------------------------------------------------------
-ParseResult parse_scenario(std::string_view json_text) {
+ParseResult parse_scenario(std::string_view json_text) { return parse_scenario(json_text, ParseOptions{}); }
+
+ParseResult parse_scenario(std::string_view json_text, const ParseOptions& options) {
   ParseResult result;
   Errors errors;
   std::optional<Json> doc = detail::parse_json(json_text, errors);
@@ -489,7 +498,7 @@ ParseResult parse_scenario(std::string_view json_text) {
   sc.machine.costs     = cost_profile(CostProfileKind::Native);
   sc.machine.lock_cost = sc.machine.costs.lock;
   sc.machine.line_transfer_cost = kLineTransferNs;
-  if (root.contains("machine")) parse_machine(root["machine"], "machine", sc.machine, errors);
+  if (root.contains("machine")) parse_machine(root["machine"], "machine", sc.machine, options, errors);
   sc.gil.switch_interval = sc.machine.costs.gil_switch_interval;
   if (root.contains("runtime")) parse_runtime(root["runtime"], "runtime", sc.machine, sc.gil, errors);
   if (root.contains("channels")) parse_channels(root["channels"], "channels", sc.channels, errors);

@@ -1,5 +1,6 @@
 #include "sim/scenario/machine_costs.h"
 
+#include "sim/scenario/machine_profile.h"
 #include "sim/scenario/reader.h"
 
 #include <nlohmann/json.hpp>
@@ -59,7 +60,8 @@ bool apply_cost_field(CostProfile& profile, std::string_view name, const nlohman
 }
 
 CostProfile machine_cost_profile(const nlohmann::ordered_json& machine, std::string_view path,
-                                 std::vector<ScenarioError>& errors, CostProfileKind absent) {
+                                 std::vector<ScenarioError>& errors, CostProfileKind absent,
+                                 const ProfileFileReader* reader, std::optional<std::uint32_t>* profile_cores) {
   const std::string base(path);
   CostProfile profile = cost_profile(absent);
   if (!machine.is_object()) {
@@ -67,14 +69,10 @@ CostProfile machine_cost_profile(const nlohmann::ordered_json& machine, std::str
     return profile;
   }
   if (auto it = machine.find("profile"); it != machine.end()) {
-    const std::string at = base + ".profile";
-    if (!it->is_string()) {
-      add_error(errors, at, "expected a string, got " + std::string(it->type_name()));
-    } else if (auto kind = cost_profile_kind(it->get_ref<const std::string&>())) {
-      profile = cost_profile(*kind);
-    } else {
-      add_error(errors, at, "unknown profile '" + it->get<std::string>() +
-                                "' (expected native, python or textbook)");
+    // A name, a profile file or an inline object (machine_profile.h).
+    if (std::optional<MachineProfile> p = read_machine_profile(*it, base + ".profile", reader, errors)) {
+      profile = p->costs;
+      if (profile_cores) *profile_cores = p->cores;
     }
   }
   for (const auto& [key, value] : machine.items())

@@ -8,6 +8,8 @@
 
 #include <nlohmann/json_fwd.hpp>
 
+#include <cstdint>
+#include <optional>
 #include <string_view>
 #include <vector>
 
@@ -24,8 +26,12 @@ bool apply_cost_field(CostProfile& profile, std::string_view name, const nlohman
 // there: native for scenario files), then every cost field present overrides, wherever
 // "profile" appears among the keys. Fields that are neither are ignored here (the scenario
 // parser owns them). `path`: the object's path.
+// "profile" may also be an inline profile object or a profile file read through `reader`
+// (machine_profile.h); `profile_cores`, if given, receives that profile's "cores".
 CostProfile machine_cost_profile(const nlohmann::ordered_json& machine, std::string_view path,
                                  std::vector<ScenarioError>& errors,
-                                 CostProfileKind absent = CostProfileKind::Native);
+                                 CostProfileKind absent = CostProfileKind::Native,
+                                 const ProfileFileReader* reader = nullptr,
+                                 std::optional<std::uint32_t>* profile_cores = nullptr);
 
 }  // namespace tl

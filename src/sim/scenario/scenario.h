@@ -9,6 +9,7 @@
 #include "sim/runtime/cost_profile.h"
 #include "sim/runtime/specs.h"
 
+#include <functional>
 #include <optional>
 #include <string>
 #include <string_view>
@@ -164,6 +165,16 @@ struct ParseResult {
 };
 
 ParseResult parse_scenario(std::string_view json_text);
+
+// How a front end reads a profile file that "machine": {"profile": "NAME.json"} names
+// (machine_profile.h): its text, or nullopt with `reason`. The CLI resolves NAME relative to
+// the scenario file; a web page has no files and passes none (such a scenario is an error
+// saying to inline the profile object).
+using ProfileFileReader = std::function<std::optional<std::string>(const std::string& name, std::string& reason)>;
+struct ParseOptions {
+  ProfileFileReader read_profile_file;   // empty: profile files are refused
+};
+ParseResult parse_scenario(std::string_view json_text, const ParseOptions& options);
 
 // CPU time a program needs on `machine` (compute plus nominal lock, memory and atomic costs,
 // loops multiplied out, saturating at kForever): the SJF/STCF oracle. Increment jitter is not

@@ -92,11 +92,13 @@ TEST(MachineCosts, UnknownProfileIsAnError) {
   machine_cost_profile(json{{"profile", "java"}}, "machine", errors);
   ASSERT_EQ(errors.size(), 1u);
   EXPECT_EQ(errors[0].path, "machine.profile");
-  EXPECT_EQ(errors[0].message, "unknown profile 'java' (expected native, python or textbook)");
+  EXPECT_EQ(errors[0].message,
+            "unknown profile 'java' (expected native, python or textbook, a profile file such as 'my-machine.json', "
+            "or an object)");
   errors.clear();
   machine_cost_profile(json{{"profile", 3}}, "machine", errors);
   ASSERT_EQ(errors.size(), 1u);
-  EXPECT_EQ(errors[0].message, "expected a string, got number");
+  EXPECT_EQ(errors[0].message, "expected a profile name, a profile file or an object, got number");
   errors.clear();
   machine_cost_profile(json::array(), "machine", errors);
   ASSERT_EQ(errors.size(), 1u);
