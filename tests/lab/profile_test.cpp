@@ -52,9 +52,9 @@ Report quick_report() {
 TEST(LabProfile, HasEveryMeasuredFieldAndValidates) {
   const Report r = quick_report();
   const Json profile = profile_json(r);
-  for (const char* key : {"cores", "thread_switch_us", "process_switch_us", "wake_us", "thread_create_us", "fork_us",
+  for (const char* key : {"cores", "thread_switch_us", "process_switch_us", "futex_wake_us", "thread_create_us", "fork_us",
                           "spawn_us", "ipc_latency_us", "ipc_mb_per_s", "lock_us", "cow_fault_us"})
-    EXPECT_TRUE(profile.contains(key) || (std::string(key) == "wake_us" && r.topology.usable_cpus < 2)) << key;
+    EXPECT_TRUE(profile.contains(key) || (std::string(key) == "futex_wake_us" && r.topology.usable_cpus < 2)) << key;
   const ParseResult parsed = parse_scenario(scenario_with_machine(machine_from_profile(profile)));
   ASSERT_TRUE(parsed.scenario) << errors_of(parsed) << profile.dump(2);
   const CostProfile& costs = parsed.scenario->machine.costs;
