@@ -105,6 +105,7 @@ Report run_measurements(const MeasureOptions& options, const ProgressFn& progres
     if (!error.empty()) r.errors.push_back(error);
   }
   r.lock_pair_ns = measure_lock_pair_ns(options.quick ? 200'000 : 1'000'000, 5);
+  if (!python) r.python.skipped_reason = "not asked for (--no-python)";
   if (python) {
     PythonOptions po;
     po.python = options.python_path;
