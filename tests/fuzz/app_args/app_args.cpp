@@ -4,8 +4,8 @@
 #include "fuzz_support.h"
 
 #include "app/app.h"
-#include "app/args.h"
-#include "app/scenarios.h"
+#include "app/state/args.h"
+#include "app/state/catalog.h"
 
 extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size) {
   using namespace tl;
