@@ -330,6 +330,9 @@ TimeNs Engine::switch_cost(ThreadId prev, ThreadId next) const {
   return machine_.switch_cost + runtime_.switch_cost(prev, next) + refill_[next];
 }
 
+// CPU a GIL holder runs before it notices a pending drop request: a few bytecodes.
+constexpr TimeNs kGilCheckNs = 1'000;
+
 // CPython 3.10+ checks a drop request only at eval-breaker points: never between the load and
 // the store of one `x += 1`, nor inside a C call that holds the GIL (once it has begun); 3.9
 // and older switch between any two bytecodes, and a compute step is many of them.
@@ -388,6 +391,15 @@ void Engine::continue_run(CoreId c, TimeNs now, StepResult r) {
   if (r == StepResult::Finished) { release(c, now, StopReason::Finished); return; }
   if (halt_) return;  // the loop stops at this instant; finish() closes the spans
   if (runtime_.gil_enabled() && runtime_.must_drop_gil(core.thread) && gil_switch_point(core.thread)) {
+    // Dispatched with a drop request already pending (it was asked while off-core): CPython's
+    // holder runs to its next eval-breaker check before dropping. Dropping with no progress at
+    // all could hand the GIL back and forth forever between threads that each wait longer than
+    // the switch interval for a core.
+    const TimeNs progress = std::min({threads_[core.thread].op_left, core.slice_left, kGilCheckNs});
+    if (core.ran == 0 && progress > 0) {
+      schedule_core(c, now + progress);
+      return;
+    }
     gil_drop_on_core(c, now);
     return;
   }

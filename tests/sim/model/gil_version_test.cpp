@@ -110,3 +110,31 @@ TEST(CCall, BadValuesAreNamed) {
 
 }  // namespace
 }  // namespace tl::model_test
+
+namespace tl::model_test {
+namespace {
+
+// Two Python threads and a CPU-bound process on one core: each GIL holder waits longer than
+// the switch interval for the core, so its drop request is always pending when it is
+// dispatched. CPython's holder still runs to its next eval-breaker check before it drops; a
+// holder that dropped with no progress at all left both threads stuck while the other
+// process ran.
+TEST(GilProgress, AHolderDispatchedWithAPendingRequestRunsBeforeDropping) {
+  const RunResult r = run_json(R"({"machine":{"profile":"python","cores":1},"scheduler":{"policy":"rr","quantum_us":20000},
+    "runtime":{"python":"3.11"},
+    "processes":[{"threads":[{"program":[{"compute_us":50000}]},{"program":[{"compute_us":50000}]}]},
+                 {"threads":[{"program":[{"compute_us":500000}]}]}]})");
+  ASSERT_EQ(r.outcome, Outcome::Completed);
+  const TimeNs other_done = r.trace.completion[2];
+  TimeNs python_cpu = 0, dispatches = 0;
+  for (const CoreSpan& s : r.trace.cores[0])
+    if (s.kind == CoreSpanKind::Run && s.thread < 2 && s.start > 5 * kMs && s.end <= other_done) {
+      python_cpu += s.end - s.start;
+      ++dispatches;
+    }
+  ASSERT_GT(dispatches, 0);
+  EXPECT_GE(python_cpu, dispatches * 1 * kUs);   // every dispatch makes some progress
+}
+
+}  // namespace
+}  // namespace tl::model_test
