@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # Engine figures: the Google Benchmark suite natively, then the same workload natively and as
-# wasm under Node, with the wasm/native time ratio (issue #3 target: within 1.5x).
+# wasm under Node, with the wasm/native time ratio (the target: within 1.5x).
 set -euo pipefail
 ROOT=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
 source "$ROOT/scripts/lib/env.sh"
