@@ -40,12 +40,17 @@ std::string lesson_ids() {
 
 namespace {
 
-// Done once every task passes and the question (if any) was answered right.
+// Done once every task has passed (tasks may ask for different settings, so not necessarily
+// at the same time) and the question (if any) was answered right.
 void update_done(LessonState& state) {
   if (!state.open()) return;
   const lessons::Lesson& lesson = state.lesson();
-  bool done = state.tasks.size() == lesson.tasks.size();
-  for (const lessons::TaskResult& t : state.tasks) done = done && t.check.pass;
+  state.passed_once.resize(lesson.tasks.size(), false);
+  bool done = true;
+  for (std::size_t t = 0; t < lesson.tasks.size(); ++t) {
+    if (state.task_passed(t)) state.passed_once[t] = true;
+    done = done && state.passed_once[t];
+  }
   if (lesson.question.kind != lessons::Question::Kind::None) done = done && state.grade && state.grade->correct;
   if (done) state.done[std::size_t(state.current)] = true;   // stays done when the learner experiments on
 }
@@ -59,6 +64,7 @@ bool start_lesson(LessonState& state, int index) {
   state.current = index;
   state.controls = lessons::starting_state(state.lesson());
   state.hints_shown.assign(state.lesson().tasks.size(), 0);
+  state.passed_once.assign(state.lesson().tasks.size(), false);
   state.choice = -1;
   state.number = 0;
   state.grade.reset();

@@ -31,10 +31,12 @@ struct LessonState {
   std::vector<lessons::TaskResult> tasks;
   std::map<std::string, std::string> quotes;   // {{quote}} -> number as shown
   std::vector<int> hints_shown;          // [task] hints revealed so far
+  std::vector<bool> passed_once;         // [task] passed at some point since the lesson opened
   int choice = -1;                       // the chosen answer (choice questions)
   double number = 0;                     // the typed answer (number questions)
   std::optional<lessons::Grade> grade;   // feedback for the last answer given
-  std::vector<bool> done;                // [lesson] every task passed and the answer right (this visit)
+  std::vector<bool> done;                // [lesson] every task passed (each at some point) and the
+                                         // answer right, this visit
   std::string error;                     // a run that could not be built
 
   bool open() const { return current >= 0; }
