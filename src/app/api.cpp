@@ -1,5 +1,5 @@
-// tl_state_json() shape (version 4 = version 3 plus "processes" and each thread's "label" and
-// "process"):
+// tl_state_json() shape (version 5 = version 4 plus "lesson"; version 4 = version 3 plus
+// "processes" and each thread's "label" and "process"):
 //   {"version":4, "frame":N, "cores":N, "canvas":{"w","h"},
 //    "lanes":[{"core","x0","y0","x1","y1"}],          // where each core's spans are drawn
 //    "thread_lanes":[{"thread","x0","y0","x1","y1"}], // where each thread's states are drawn
@@ -11,7 +11,9 @@
 //    "controls":{"cores":{"x0","y0","x1","y1","min","max"}, "scenario":{...}},
 //    "scenario", "scenarios", "title", "outcome", "outcome_line", "variables",
 //    "makespan_us", "playhead_us", "playing", "runs",
-//    "pending"}                                       // a newer run is still being simulated
+//    "pending",                                       // a newer run is still being simulated
+//    "lesson": null | {"id","title","index","controls":{name: value as written},
+//               "tasks":[{"id","pass"}], "answered", "correct", "done"}
 // Lanes and controls are those of the last frame drawn (empty before the first). "cores" is
 // the slider's value; lanes show the last finished run, so compare them once "pending" is false.
 #include "app/api.h"
@@ -28,6 +30,24 @@ namespace tl::app {
 namespace {
 
 AppState* g_state = nullptr;
+
+nlohmann::json lesson_json(const LessonState& lesson) {
+  if (!lesson.open()) return nullptr;
+  nlohmann::json controls = nlohmann::json::object();
+  for (const auto& [name, value] : lesson.controls) controls[name] = value.display();
+  nlohmann::json tasks = nlohmann::json::array();
+  for (std::size_t i = 0; i < lesson.lesson().tasks.size(); ++i)
+    tasks.push_back({{"id", lesson.lesson().tasks[i].id}, {"pass", lesson.task_passed(i)}});
+  return {{"id", lesson.lesson().id},
+          {"title", lesson.lesson().title},
+          {"index", lesson.current},
+          {"controls", std::move(controls)},
+          {"tasks", std::move(tasks)},
+          {"answered", lesson.grade.has_value()},
+          {"correct", lesson.grade.has_value() && lesson.grade->correct},
+          {"done", lesson.done[std::size_t(lesson.current)]},
+          {"error", lesson.error}};
+}
 
 nlohmann::json rect_json(const Rect& r) { return {{"x0", r.x0}, {"y0", r.y0}, {"x1", r.x1}, {"y1", r.y1}}; }
 
@@ -128,6 +148,7 @@ TL_EXPORT const char* tl_state_json() {
       {"playing", state.playback.playing},
       {"runs", state.run.runs},
       {"pending", state.run.pending},
+      {"lesson", lesson_json(state.lesson)},
   };
   text = json.dump();
   return text.c_str();

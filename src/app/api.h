@@ -7,7 +7,7 @@
 
 namespace tl::app {
 
-inline constexpr int kStateJsonVersion = 4;  // bump when tl_state_json's shape changes
+inline constexpr int kStateJsonVersion = 5;  // bump when tl_state_json's shape changes
 
 void attach_api(AppState* state);  // nullptr detaches
 

@@ -3,6 +3,7 @@
 #include "app/app.h"
 
 #include "app/state/catalog.h"
+#include "app/views/lesson_panel.h"
 #include "app/views/legend.h"
 #include "app/views/metrics_table.h"
 
@@ -78,6 +79,35 @@ void wait_for_run(AppState& state) {
 
 void zoom_to_fit(AppState& state) { fit_range(state.range, state.result().trace.makespan); }
 
+namespace {
+
+// The timeline shows the lesson's first run (the learner's own settings) as the simulator ran it.
+void show_lesson_run(AppState& state) {
+  const LessonState& lesson = state.lesson;
+  if (lesson.runs.empty() || !lesson.runs.front().built.scenario) return;
+  load_scenario(state, *lesson.runs.front().built.scenario, lesson_catalog()[std::size_t(lesson.current)].id);
+  state.document.title = lesson.lesson().title;
+  state.playback.playing = true;
+}
+
+}  // namespace
+
+bool open_lesson(AppState& state, std::string_view id) { return open_lesson(state, find_lesson(id)); }
+
+bool open_lesson(AppState& state, int index) {
+  if (!start_lesson(state.lesson, index)) return false;
+  show_lesson_run(state);
+  return true;
+}
+
+std::string set_lesson_control(AppState& state, std::string_view assignment) {
+  std::string reason = set_lesson_control(state.lesson, assignment);
+  if (reason.empty()) show_lesson_run(state);
+  return reason;
+}
+
+void close_lesson(AppState& state) { state.lesson.current = -1; }
+
 // ---------------------------------------------------------------------------------------------
 // [SECTION] The frame
 // ---------------------------------------------------------------------------------------------
@@ -94,11 +124,32 @@ void draw_frame(AppState& state) {
                                       ImGuiWindowFlags_NoScrollWithMouse;
   ImGui::Begin("threadlab", nullptr, kFlags);
 
+  // A lesson puts its column on the left; the live view takes the rest.
+  LessonAsk lesson_ask;
+  const bool in_lesson = state.lesson.open();
+  if (in_lesson) {
+    const float column = std::max(360.0f, ImGui::GetContentRegionAvail().x * 0.36f);
+    ImGui::BeginChild("lesson", ImVec2(column, 0), true);
+    lesson_ask = draw_lesson_panel(state.lesson);
+    ImGui::EndChild();
+    ImGui::SameLine();
+    ImGui::BeginChild("view", ImVec2(0, 0), false);
+  }
+
   const ShownRun& shown = state.run.shown;
   draw_scenario_info(state.document, state.cores, shown, state.error, state.layout.info);
   ImGui::Spacing();
-  const ControlsAsk ask = draw_controls(ControlsInput{state.document.name, shown.result->trace.makespan, state.cores},
-                                        state.playback, state.layout.controls);
+  const ControlsAsk ask = draw_controls(
+      ControlsInput{state.document.name, shown.result->trace.makespan, state.cores, in_lesson}, state.playback,
+      state.layout.controls);
+  if (!in_lesson) {  // the way into the lessons, where the row has room for it
+    const float button_w = ImGui::CalcTextSize("Lessons").x + 2 * ImGui::GetStyle().FramePadding.x;
+    const float right = ImGui::GetWindowPos().x + ImGui::GetWindowContentRegionMax().x;
+    if (ImGui::GetItemRectMax().x + 24 + button_w <= right) {
+      ImGui::SameLine(0, 24);
+      if (ImGui::Button("Lessons")) lesson_ask.open = 0;
+    }
+  }
   ImGui::Spacing();
 
   // Under the timeline: the legend (wrapped to the width) and the metrics table (it scrolls).
@@ -125,6 +176,7 @@ void draw_frame(AppState& state) {
   ImGui::BeginChild("metrics", ImVec2(0, 0), false);
   draw_metrics_table(shown);
   ImGui::EndChild();
+  if (in_lesson) ImGui::EndChild();
 
   ImGui::End();
 
@@ -132,6 +184,9 @@ void draw_frame(AppState& state) {
   if (ask.scenario != nullptr) select_scenario(state, ask.scenario);
   if (ask.cores != 0) set_cores(state, ask.cores);
   if (ask.fit) zoom_to_fit(state);
+  if (lesson_ask.close) close_lesson(state);
+  if (lesson_ask.open >= 0) open_lesson(state, lesson_ask.open);
+  if (!lesson_ask.assignment.empty()) set_lesson_control(state, lesson_ask.assignment);
 
   state.layout.canvas_w = io.DisplaySize.x;
   state.layout.canvas_h = io.DisplaySize.y;

@@ -9,6 +9,7 @@
 // [SECTION] Functions
 #pragma once
 #include "app/state/document.h"
+#include "app/state/lesson_state.h"
 #include "app/state/playback.h"
 #include "app/state/run_slot.h"
 #include "app/state/time_range.h"
@@ -40,6 +41,7 @@ struct AppState {
   Playback playback;
   TimeRange range;  // the timeline's visible window
   TimelineView timeline;
+  LessonState lesson;  // the lesson being followed, if any (its column replaces the picker)
   FrameLayout layout;
   std::uint64_t frame = 0;  // frames drawn
 
@@ -71,6 +73,16 @@ bool update_run(AppState& state);
 void wait_for_run(AppState& state);
 // Shows the whole run.
 void zoom_to_fit(AppState& state);
+
+// Opens a lesson (by id or by its place in the list) at its starting controls: runs it,
+// evaluates its tasks and puts its first run's scenario on the timeline. False for an unknown
+// id or a lesson that does not parse (state unchanged).
+bool open_lesson(AppState& state, std::string_view id);
+bool open_lesson(AppState& state, int index);
+// The setter the lesson's controls use ("cores=1", "scenario=locked"): "" or why it was refused.
+std::string set_lesson_control(AppState& state, std::string_view assignment);
+// Back to the free scenario viewer.
+void close_lesson(AppState& state);
 
 // The whole UI for one frame: call between ImGui::NewFrame() and ImGui::Render().
 void draw_frame(AppState& state);

@@ -90,6 +90,11 @@ int main(int argc, char** argv) {
       return 1;
     }
   }
+  if (!program.options.lesson.empty() && !open_lesson(program.app, program.options.lesson)) {
+    std::fprintf(stderr, "error: --lesson: lesson '%s' cannot be opened: %s\n", program.options.lesson.c_str(),
+                 lesson_catalog()[std::size_t(find_lesson(program.options.lesson))].error.c_str());
+    return 2;
+  }
   if (program.options.cores != 0) set_cores(program.app, program.options.cores);
   // Later runs never block a frame; this first one does, so that the first frame (the page's
   // `ready`) already shows the timeline.

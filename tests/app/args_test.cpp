@@ -76,7 +76,8 @@ TEST(Args, EveryOptionInTheTableIsUnderstoodAndDocumented) {
   const std::string usage = usage_text();
   for (const OptionKey& option : kOptionKeys) {
     const std::string flag = "--" + std::string(option.key);
-    const char* value = std::string_view(option.key) == "scenario" ? "race" : "3";
+    const std::string_view key = option.key;
+    const char* value = key == "scenario" ? "race" : key == "lesson" ? "races" : "3";
     const ParsedArgs parsed = *option.value != '\0' ? parse(std::array{flag.c_str(), value}) : parse(std::array{flag.c_str()});
     EXPECT_TRUE(parsed.errors.empty()) << flag << ": " << (parsed.errors.empty() ? "" : parsed.errors[0]);
     EXPECT_NE(usage.find(flag), std::string::npos) << flag;
@@ -85,7 +86,7 @@ TEST(Args, EveryOptionInTheTableIsUnderstoodAndDocumented) {
   std::set<std::string> url;
   for (const OptionKey& option : kOptionKeys)
     if (option.url) url.insert(option.key);
-  EXPECT_EQ(url, (std::set<std::string>{"scenario", "cores"})) << "what a page URL may set";
+  EXPECT_EQ(url, (std::set<std::string>{"scenario", "lesson", "cores"})) << "what a page URL may set";
 }
 
 // The functions the page calls are declared in api.h and listed in interface.json (which the

@@ -2,6 +2,7 @@
 
 #include "app/state/catalog.h"
 #include "app/state/interface_table.h"
+#include "app/state/lesson_state.h"
 #include "app/state/run_slot.h"  // kMinCores, kMaxCores
 
 #include <algorithm>
@@ -56,6 +57,13 @@ bool apply(std::string_view key, const char* value, Options& options, std::vecto
                        embedded_scenario_names() + ")");
     else
       options.scenario = value;
+  } else if (key == "lesson") {
+    if (value == nullptr || *value == '\0')
+      errors.push_back("error: --lesson: missing value (one of: " + lesson_ids() + ")");
+    else if (find_lesson(value) < 0)
+      errors.push_back("error: --lesson: unknown lesson '" + std::string(value) + "' (one of: " + lesson_ids() + ")");
+    else
+      options.lesson = value;
   } else if (key == "screenshot") {
     if (value == nullptr || *value == '\0')
       errors.push_back("error: --screenshot: missing value (a file name for the PPM image)");

@@ -13,6 +13,7 @@ namespace tl::app {
 struct Options {
   std::string file;        // a scenario file to open (desktop: `threadlab FILE.json`)
   std::string scenario;    // an embedded scenario's name; "" = the default (slice)
+  std::string lesson;      // a lesson's id; "" = none (the scenario viewer)
   int cores = 0;           // 0 = the scenario's own core count
   int frames = 0;          // 0 = run until the window closes
   std::string screenshot;  // write the last frame here (PPM), then exit

@@ -62,11 +62,15 @@ const char* draw_scenario_combo(const std::string& current, ControlsLayout& layo
 ControlsAsk draw_controls(const ControlsInput& in, Playback& playback, ControlsLayout& layout) {
   ControlsAsk ask;
   const bool at_end = playback.playhead >= in.makespan;
-  ask.scenario = draw_scenario_combo(in.scenario, layout);
-
   const ImGuiStyle& style = ImGui::GetStyle();
   const float button_w = text_width("Restart") + 2 * style.FramePadding.x;
-  same_line_if_fits(64 + style.ItemSpacing.x + button_w);
+  if (!in.lesson) {
+    ask.scenario = draw_scenario_combo(in.scenario, layout);
+    same_line_if_fits(64 + style.ItemSpacing.x + button_w);
+  } else {
+    layout.scenario_combo = Rect{};
+    layout.scenario_items.clear();
+  }
   if (ImGui::Button(playback.playing ? "Pause" : at_end ? "Replay"
                                                         : "Play",
                     ImVec2(64, 0)))
@@ -77,14 +81,18 @@ ControlsAsk draw_controls(const ControlsInput& in, Playback& playback, ControlsL
   ImGui::SetNextItemWidth(kSpeedWidth);
   ImGui::SliderFloat("Speed", &playback.speed, 0.1f, 10.0f, "%.1fx", ImGuiSliderFlags_Logarithmic);
 
-  same_line_if_fits(kCoresWidth + style.ItemInnerSpacing.x + text_width("Cores"));
-  int cores = in.cores;
-  ImGui::SetNextItemWidth(kCoresWidth);
-  if (ImGui::SliderInt("Cores", &cores, kMinCores, kMaxCores, "%d", ImGuiSliderFlags_AlwaysClamp) && cores != in.cores)
-    ask.cores = cores;
-  // The slider's frame, without its label: where a browser test clicks or drags.
-  const ImVec2 slider_min = ImGui::GetItemRectMin();
-  layout.cores_slider = Rect{slider_min.x, slider_min.y, slider_min.x + kCoresWidth, ImGui::GetItemRectMax().y};
+  if (!in.lesson) {
+    same_line_if_fits(kCoresWidth + style.ItemInnerSpacing.x + text_width("Cores"));
+    int cores = in.cores;
+    ImGui::SetNextItemWidth(kCoresWidth);
+    if (ImGui::SliderInt("Cores", &cores, kMinCores, kMaxCores, "%d", ImGuiSliderFlags_AlwaysClamp) && cores != in.cores)
+      ask.cores = cores;
+    // The slider's frame, without its label: where a browser test clicks or drags.
+    const ImVec2 slider_min = ImGui::GetItemRectMin();
+    layout.cores_slider = Rect{slider_min.x, slider_min.y, slider_min.x + kCoresWidth, ImGui::GetItemRectMax().y};
+  } else {
+    layout.cores_slider = Rect{};
+  }
 
   same_line_if_fits(text_width("Fit") + 2 * ImGui::GetStyle().FramePadding.x);
   ask.fit = ImGui::Button("Fit");

@@ -15,6 +15,7 @@ struct ControlsInput {
   const std::string& scenario;  // the picker's current name
   TimeNs makespan;              // of the run on screen
   int cores;                    // the slider's value
+  bool lesson = false;          // a lesson shows its own controls: no picker, no Cores slider
 };
 
 struct ControlsAsk {               // what the learner asked for this frame
