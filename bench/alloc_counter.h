@@ -6,5 +6,5 @@
 namespace tl::bench {
 std::size_t alloc_live_bytes();
 std::size_t alloc_peak_bytes();
-void        alloc_reset_peak();
+void alloc_reset_peak();
 }  // namespace tl::bench

@@ -52,8 +52,7 @@ void BM_EngineLarge(benchmark::State& state) {
   state.counters["events_per_s"] =
       benchmark::Counter(static_cast<double>(events), benchmark::Counter::kIsIterationInvariantRate);
 }
-BENCHMARK(BM_EngineLarge)->Args({64, 4000})->Args({8, 1024})->Args({1, 256})
-    ->Unit(benchmark::kMillisecond);
+BENCHMARK(BM_EngineLarge)->Args({64, 4000})->Args({8, 1024})->Args({1, 256})->Unit(benchmark::kMillisecond);
 
 // Peak heap bytes while a run is in progress (engine state plus the trace it builds), divided
 // per simulated thread and per recorded span; retained_MB is what the result keeps afterwards
@@ -69,7 +68,7 @@ void BM_MemoryPerThreadAndSpan(benchmark::State& state) {
     const std::size_t before = tl::bench::alloc_live_bytes();
     tl::RunResult r = tl::run(scenario);
     const double peak = static_cast<double>(tl::bench::alloc_peak_bytes() - before);
-    const double retained = static_cast<double>(tl::bench::alloc_live_bytes() - before);   // the RunResult
+    const double retained = static_cast<double>(tl::bench::alloc_live_bytes() - before);  // the RunResult
     const double threads = static_cast<double>(scenario.threads.size());
     const double spans = static_cast<double>(span_count(r.trace));
     std::size_t trace_bytes = 0;

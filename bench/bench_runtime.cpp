@@ -54,10 +54,10 @@ void BM_GilLarge(benchmark::State& state) {
   auto it = cache.find({python, cores});
   if (it == cache.end()) {
     tl::bench::LargeScenarioShape shape;
-    shape.cores            = cores;
+    shape.cores = cores;
     shape.threads_per_proc = 32;
-    shape.profile          = python ? "python" : "textbook";
-    shape.gil              = python != 0;
+    shape.profile = python ? "python" : "textbook";
+    shape.gil = python != 0;
     it = cache.emplace(std::pair{python, cores}, parse_or_die(tl::bench::large_scenario_json(shape))).first;
   }
   state.SetLabel(python ? "python+gil" : "textbook");

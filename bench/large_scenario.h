@@ -8,14 +8,14 @@
 namespace tl::bench {
 
 struct LargeScenarioShape {
-  int cores             = 64;
-  int processes         = 32;
-  int threads_per_proc  = 125;   // 4000 threads in all
-  int iterations        = 100;   // per thread
+  int cores = 64;
+  int processes = 32;
+  int threads_per_proc = 125;  // 4000 threads in all
+  int iterations = 100;        // per thread
   // A machine profile ("textbook", "python"; empty = the file default, native) and the GIL.
   // Left empty/off, the document is byte-for-byte the one of the engine's speed figures.
   std::string profile;
-  bool        gil = false;
+  bool gil = false;
 };
 
 inline std::string large_scenario_json(const LargeScenarioShape& s) {

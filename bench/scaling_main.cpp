@@ -90,8 +90,10 @@ int main(int argc, char** argv) {
     std::function<std::string(int)> doc;
   };
   const Dimension dims[] = {
-      {"threads", 500, threads_doc},          {"processes", 250, processes_doc},
-      {"mutex_waiters", 250, waiters_doc},    {"channel_receivers", 250, receivers_doc},
+      {"threads", 500, threads_doc},
+      {"processes", 250, processes_doc},
+      {"mutex_waiters", 250, waiters_doc},
+      {"channel_receivers", 250, receivers_doc},
       {"gil_processes", 125, gil_doc},
   };
   std::printf("%-18s %8s %10s %12s %8s\n", "dimension", "n", "events", "ns/event", "growth");

@@ -5,6 +5,7 @@
 #   cli-wasm   threadlab-cli native vs wasm on Node    one check per case
 #   browser    both page variants in headless Chromium one check per test
 #   desktop    Xvfb smoke test of the desktop program  one check per step
+#   format     scripts/format.sh --check (clang-format 14) one check
 #   asan       unit and CLI tests under ASan + UBSan   one check per CTest test (build/asan)
 #   tsan       threaded tests under ThreadSanitizer    one check per CTest test (build/tsan)
 #   fuzz       every libFuzzer target, briefly         one check per target (build/fuzz)
@@ -111,6 +112,16 @@ bash tests/desktop/smoke.sh build/native "$ART" >"$LOGS/desktop.log" 2>&1
 rc=$?
 grep '^not ok' -A 6 "$LOGS/desktop.log"
 tally_lines desktop "$LOGS/desktop.log" "$rc"
+
+# ---- format ---------------------------------------------------------------------------------
+suite_t0=$SECONDS
+if bash scripts/format.sh --check >"$LOGS/format.log" 2>&1; then
+  tally format 1 0
+else
+  echo "[test] format: these files differ from .clang-format (scripts/format.sh rewrites them):"
+  head -n 20 "$LOGS/format.log"
+  tally format 0 1
+fi
 
 # ---- sanitizers and fuzzing (clang 14) ------------------------------------------------------
 if [[ ${TL_SANITIZERS:-0} == 1 ]]; then

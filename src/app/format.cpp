@@ -9,7 +9,7 @@ namespace tl::app {
 namespace {
 
 struct Unit {
-  double      ns;
+  double ns;
   const char* name;
 };
 
@@ -44,11 +44,13 @@ TimeText compose(double value, int decimals, const char* unit) {
 }  // namespace
 
 TimeText format_time(TimeNs ns) {
-  if (ns == 0) return compose(0, 0, "");   // zero needs no unit
+  if (ns == 0) return compose(0, 0, "");  // zero needs no unit
   const Unit& unit = unit_for(std::fabs(double(ns)));
   const double value = double(ns) / unit.ns;
   const double magnitude = std::fabs(value);
-  const int decimals = unit.ns == 1.0 ? 0 : magnitude >= 100 ? 1 : magnitude >= 10 ? 2 : 3;
+  const int decimals = unit.ns == 1.0 ? 0 : magnitude >= 100 ? 1
+                                        : magnitude >= 10    ? 2
+                                                             : 3;
   return compose(value, decimals, unit.name);
 }
 
@@ -75,26 +77,26 @@ TimeNs nice_step(double min_ns) {
 
 const char* policy_name(PolicyKind policy) {
   switch (policy) {
-    case PolicyKind::Fifo:     return "FIFO";
-    case PolicyKind::Sjf:      return "SJF";
-    case PolicyKind::Stcf:     return "STCF";
-    case PolicyKind::Rr:       return "round robin";
+    case PolicyKind::Fifo: return "FIFO";
+    case PolicyKind::Sjf: return "SJF";
+    case PolicyKind::Stcf: return "STCF";
+    case PolicyKind::Rr: return "round robin";
     case PolicyKind::Priority: return "priority";
-    case PolicyKind::Mlfq:     return "MLFQ";
-    case PolicyKind::Cyclic:   return "cyclic";
+    case PolicyKind::Mlfq: return "MLFQ";
+    case PolicyKind::Cyclic: return "cyclic";
   }
   return "?";
 }
 
 const char* state_name(ThreadState state) {
   switch (state) {
-    case ThreadState::Running:        return "running";
-    case ThreadState::Ready:          return "ready";
-    case ThreadState::BlockedIo:      return "blocked on I/O";
-    case ThreadState::Sleeping:       return "sleeping";
-    case ThreadState::BlockedLock:    return "blocked on a lock";
-    case ThreadState::WaitingGil:     return "waiting for the GIL";
-    case ThreadState::BlockedJoin:    return "blocked on join";
+    case ThreadState::Running: return "running";
+    case ThreadState::Ready: return "ready";
+    case ThreadState::BlockedIo: return "blocked on I/O";
+    case ThreadState::Sleeping: return "sleeping";
+    case ThreadState::BlockedLock: return "blocked on a lock";
+    case ThreadState::WaitingGil: return "waiting for the GIL";
+    case ThreadState::BlockedJoin: return "blocked on join";
     case ThreadState::BlockedReceive: return "blocked on receive";
   }
   return "?";
@@ -102,13 +104,13 @@ const char* state_name(ThreadState state) {
 
 const char* state_short(ThreadState state) {
   switch (state) {
-    case ThreadState::Running:        return "running";
-    case ThreadState::Ready:          return "ready";
-    case ThreadState::BlockedIo:      return "I/O";
-    case ThreadState::Sleeping:       return "sleep";
-    case ThreadState::BlockedLock:    return "lock";
-    case ThreadState::WaitingGil:     return "GIL";
-    case ThreadState::BlockedJoin:    return "join";
+    case ThreadState::Running: return "running";
+    case ThreadState::Ready: return "ready";
+    case ThreadState::BlockedIo: return "I/O";
+    case ThreadState::Sleeping: return "sleep";
+    case ThreadState::BlockedLock: return "lock";
+    case ThreadState::WaitingGil: return "GIL";
+    case ThreadState::BlockedJoin: return "join";
     case ThreadState::BlockedReceive: return "receive";
   }
   return "?";
@@ -116,13 +118,13 @@ const char* state_short(ThreadState state) {
 
 const char* state_meaning(ThreadState state) {
   switch (state) {
-    case ThreadState::Running:        return "on a core, executing its program";
-    case ThreadState::Ready:          return "runnable, waiting for a free core";
-    case ThreadState::BlockedIo:      return "waiting for an I/O to complete; its core is free";
-    case ThreadState::Sleeping:       return "asleep for a set time; its core is free";
-    case ThreadState::BlockedLock:    return "waiting for a mutex another thread holds";
-    case ThreadState::WaitingGil:     return "runnable, but another thread of its process holds the GIL";
-    case ThreadState::BlockedJoin:    return "waiting for a thread or process to finish";
+    case ThreadState::Running: return "on a core, executing its program";
+    case ThreadState::Ready: return "runnable, waiting for a free core";
+    case ThreadState::BlockedIo: return "waiting for an I/O to complete; its core is free";
+    case ThreadState::Sleeping: return "asleep for a set time; its core is free";
+    case ThreadState::BlockedLock: return "waiting for a mutex another thread holds";
+    case ThreadState::WaitingGil: return "runnable, but another thread of its process holds the GIL";
+    case ThreadState::BlockedJoin: return "waiting for a thread or process to finish";
     case ThreadState::BlockedReceive: return "waiting for a message on a channel";
   }
   return "?";

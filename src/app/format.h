@@ -6,7 +6,7 @@
 
 namespace tl::app {
 
-struct TimeText {                      // fixed buffer: formatting allocates nothing per frame
+struct TimeText {  // fixed buffer: formatting allocates nothing per frame
   char text[32];
   const char* c_str() const { return text; }
 };

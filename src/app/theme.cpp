@@ -5,8 +5,22 @@ namespace {
 
 // Tableau-like hues, bright enough on the dark lanes, no two alike and none a UI colour.
 constexpr std::uint32_t kPalette[kPaletteSize] = {
-    0x4E79A7, 0xF28E2B, 0xE15759, 0x76B7B2, 0x59A14F, 0xEDC948, 0xB07AA1, 0xFF9DA7,
-    0x9C755F, 0x8CD17D, 0xD4A6C8, 0x86BCB6, 0xF1CE63, 0xA0CBE8, 0xFFBE7D, 0xD37295,
+    0x4E79A7,
+    0xF28E2B,
+    0xE15759,
+    0x76B7B2,
+    0x59A14F,
+    0xEDC948,
+    0xB07AA1,
+    0xFF9DA7,
+    0x9C755F,
+    0x8CD17D,
+    0xD4A6C8,
+    0x86BCB6,
+    0xF1CE63,
+    0xA0CBE8,
+    0xFFBE7D,
+    0xD37295,
 };
 
 ImVec4 hex(std::uint32_t rgb, float alpha = 1.0f) {
@@ -25,7 +39,7 @@ ImU32 text_on(ImU32 background) {
   const float g = float((background >> IM_COL32_G_SHIFT) & 0xFF);
   const float b = float((background >> IM_COL32_B_SHIFT) & 0xFF);
   return 0.299f * r + 0.587f * g + 0.114f * b > 140.0f ? IM_COL32(20, 22, 28, 255)
-                                                        : IM_COL32(245, 246, 250, 255);
+                                                       : IM_COL32(245, 246, 250, 255);
 }
 
 ImU32 mix(ImU32 a, ImU32 b, float t) {
@@ -38,13 +52,13 @@ ImU32 mix(ImU32 a, ImU32 b, float t) {
 
 ImU32 state_color(ThreadState state, ThreadId thread) {
   switch (state) {
-    case ThreadState::Running:        return thread_color(thread);
-    case ThreadState::Ready:          return mix(kThreadLane, thread_color(thread), kReadyFill);
-    case ThreadState::BlockedIo:      return kStateIo;
-    case ThreadState::Sleeping:       return kStateSleep;
-    case ThreadState::BlockedLock:    return kStateLock;
-    case ThreadState::WaitingGil:     return kStateGil;
-    case ThreadState::BlockedJoin:    return kStateJoin;
+    case ThreadState::Running: return thread_color(thread);
+    case ThreadState::Ready: return mix(kThreadLane, thread_color(thread), kReadyFill);
+    case ThreadState::BlockedIo: return kStateIo;
+    case ThreadState::Sleeping: return kStateSleep;
+    case ThreadState::BlockedLock: return kStateLock;
+    case ThreadState::WaitingGil: return kStateGil;
+    case ThreadState::BlockedJoin: return kStateJoin;
     case ThreadState::BlockedReceive: return kStateReceive;
   }
   return kFoldMixed;
@@ -55,39 +69,39 @@ ImU32 ready_hatch(ThreadId thread) { return mix(kThreadLane, thread_color(thread
 void apply_style() {
   ImGui::StyleColorsDark();
   ImGuiStyle& style = ImGui::GetStyle();
-  style.WindowPadding    = ImVec2(14, 10);
-  style.FramePadding     = ImVec2(8, 4);
-  style.ItemSpacing      = ImVec2(10, 6);
-  style.FrameRounding    = 3.0f;
-  style.GrabRounding     = 3.0f;
-  style.WindowRounding   = 0.0f;
+  style.WindowPadding = ImVec2(14, 10);
+  style.FramePadding = ImVec2(8, 4);
+  style.ItemSpacing = ImVec2(10, 6);
+  style.FrameRounding = 3.0f;
+  style.GrabRounding = 3.0f;
+  style.WindowRounding = 0.0f;
   style.WindowBorderSize = 0.0f;
-  style.CellPadding      = ImVec2(8, 3);
+  style.CellPadding = ImVec2(8, 3);
 
   ImVec4* c = style.Colors;
-  c[ImGuiCol_Text]             = ImGui::ColorConvertU32ToFloat4(kText);
-  c[ImGuiCol_TextDisabled]     = hex(0x8A93A3);
-  c[ImGuiCol_WindowBg]         = hex(0x181B21);
-  c[ImGuiCol_ChildBg]          = hex(0x181B21);
-  c[ImGuiCol_PopupBg]          = hex(0x222631, 0.97f);
-  c[ImGuiCol_Border]           = hex(0x313745);
-  c[ImGuiCol_FrameBg]          = hex(0x262B36);
-  c[ImGuiCol_FrameBgHovered]   = hex(0x303747);
-  c[ImGuiCol_FrameBgActive]    = hex(0x394155);
-  c[ImGuiCol_Button]           = hex(0x2C3444);
-  c[ImGuiCol_ButtonHovered]    = hex(0x3A4762);
-  c[ImGuiCol_ButtonActive]     = hex(0x485A7E);
-  c[ImGuiCol_SliderGrab]       = hex(0x7FB2FF);
+  c[ImGuiCol_Text] = ImGui::ColorConvertU32ToFloat4(kText);
+  c[ImGuiCol_TextDisabled] = hex(0x8A93A3);
+  c[ImGuiCol_WindowBg] = hex(0x181B21);
+  c[ImGuiCol_ChildBg] = hex(0x181B21);
+  c[ImGuiCol_PopupBg] = hex(0x222631, 0.97f);
+  c[ImGuiCol_Border] = hex(0x313745);
+  c[ImGuiCol_FrameBg] = hex(0x262B36);
+  c[ImGuiCol_FrameBgHovered] = hex(0x303747);
+  c[ImGuiCol_FrameBgActive] = hex(0x394155);
+  c[ImGuiCol_Button] = hex(0x2C3444);
+  c[ImGuiCol_ButtonHovered] = hex(0x3A4762);
+  c[ImGuiCol_ButtonActive] = hex(0x485A7E);
+  c[ImGuiCol_SliderGrab] = hex(0x7FB2FF);
   c[ImGuiCol_SliderGrabActive] = hex(0xA9CBFF);
-  c[ImGuiCol_Header]           = hex(0x2C3444);
-  c[ImGuiCol_HeaderHovered]    = hex(0x3A4762);
-  c[ImGuiCol_HeaderActive]     = hex(0x485A7E);
-  c[ImGuiCol_Separator]        = hex(0x313745);
-  c[ImGuiCol_TableHeaderBg]    = hex(0x222631);
-  c[ImGuiCol_TableBorderStrong]= hex(0x313745);
+  c[ImGuiCol_Header] = hex(0x2C3444);
+  c[ImGuiCol_HeaderHovered] = hex(0x3A4762);
+  c[ImGuiCol_HeaderActive] = hex(0x485A7E);
+  c[ImGuiCol_Separator] = hex(0x313745);
+  c[ImGuiCol_TableHeaderBg] = hex(0x222631);
+  c[ImGuiCol_TableBorderStrong] = hex(0x313745);
   c[ImGuiCol_TableBorderLight] = hex(0x2A303C);
-  c[ImGuiCol_TableRowBg]       = hex(0x181B21);
-  c[ImGuiCol_TableRowBgAlt]    = hex(0x1D2129);
+  c[ImGuiCol_TableRowBg] = hex(0x181B21);
+  c[ImGuiCol_TableRowBgAlt] = hex(0x1D2129);
 }
 
 void setup_fonts(ImFontAtlas& atlas) {
@@ -99,7 +113,7 @@ void setup_fonts(ImFontAtlas& atlas) {
   const int dots = atlas.AddCustomRectFontGlyph(font, 0x2026, 9, 1, 14.0f, ImVec2(2, 9));
   unsigned char* pixels = nullptr;
   int width = 0, height = 0;
-  atlas.GetTexDataAsRGBA32(&pixels, &width, &height);   // builds the atlas
+  atlas.GetTexDataAsRGBA32(&pixels, &width, &height);  // builds the atlas
   const auto paint = [&](int index, int every) {
     const ImFontAtlasCustomRect* rect = atlas.GetCustomRectByIndex(index);
     if (rect == nullptr || !rect->IsPacked()) return;

@@ -46,7 +46,10 @@ int cmd_compare(std::span<const std::string> args, Streams io) {
   const bool json = a.json;
   std::string reason;
   const std::optional<std::string> text = read_text_file(file, reason);
-  if (!text) { io.err << "error: " << file << ": " << reason << "\n"; return kExitBadInput; }
+  if (!text) {
+    io.err << "error: " << file << ": " << reason << "\n";
+    return kExitBadInput;
+  }
   RunResult results[2];
   const WorkerModel models[2] = {WorkerModel::Threads, WorkerModel::Processes};
   for (int i = 0; i < 2; ++i) {

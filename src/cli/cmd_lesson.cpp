@@ -26,7 +26,7 @@ using namespace tl::lessons;
 // [SECTION] Loading
 // ---------------------------------------------------------------------------------------------
 struct Loaded {
-  std::string name;   // as given
+  std::string name;  // as given
   LessonParse parse;
 };
 
@@ -46,7 +46,7 @@ std::optional<Loaded> load(const std::string& arg, Streams io) {
     bool found = false;
     for (const EmbeddedFile& f : embedded_lessons())
       if (f.name == arg) {
-        text  = std::string(f.text);
+        text = std::string(f.text);
         found = true;
       }
     if (!found) {

@@ -117,7 +117,7 @@ std::string to_json(const Scenario& s, const RunResult& r) {
 // [SECTION] Table
 // ---------------------------------------------------------------------------------------------
 struct Table {
-  std::vector<std::vector<std::string>> rows;   // rows[0] is the header
+  std::vector<std::vector<std::string>> rows;  // rows[0] is the header
   std::string render() const {
     std::vector<std::size_t> width;
     for (const auto& row : rows) {

@@ -25,7 +25,10 @@ int cmd_sweep(std::span<const std::string> args, Streams io) {
   const std::vector<std::uint32_t>& cores = a.cores;
   std::string reason;
   const std::optional<std::string> text = read_text_file(file, reason);
-  if (!text) { io.err << "error: " << file << ": " << reason << "\n"; return kExitBadInput; }
+  if (!text) {
+    io.err << "error: " << file << ": " << reason << "\n";
+    return kExitBadInput;
+  }
   SweepGrid grid;
   grid.cores = cores;
   for (WorkerModel m : {WorkerModel::Threads, WorkerModel::Processes})
@@ -35,7 +38,7 @@ int cmd_sweep(std::span<const std::string> args, Streams io) {
       grid.variants.push_back(std::move(*sc));
       grid.names.push_back(std::string(to_string(m)) + (gil ? "+gil" : ""));
     }
-  ThreadPool pool(ThreadPool::hardware_threads());   // 1 in builds without threads
+  ThreadPool pool(ThreadPool::hardware_threads());  // 1 in builds without threads
   // Only makespans are printed: dropping each cell's trace keeps a 1024-cell grid's memory
   // to what the pool's workers are running.
   const SweepResults results = run_sweep(grid, &pool, /*keep_traces=*/false);
@@ -54,14 +57,22 @@ int cmd_sweep(std::span<const std::string> args, Streams io) {
     io.out << "]}\n";
     return kExitOk;
   }
-  io.out << "speedup against " << rows[0].name << " on " << cores[0] << " core(s)\n" << "cores            ";
-  for (std::uint32_t c : cores) { char b[16]; std::snprintf(b, sizeof b, "%8u", c); io.out << b; }
+  io.out << "speedup against " << rows[0].name << " on " << cores[0] << " core(s)\n"
+         << "cores            ";
+  for (std::uint32_t c : cores) {
+    char b[16];
+    std::snprintf(b, sizeof b, "%8u", c);
+    io.out << b;
+  }
   io.out << "\n";
   for (const SpeedupRow& row : rows) {
     char b[32];
     std::snprintf(b, sizeof b, "%-17s", row.name.c_str());
     io.out << b;
-    for (std::int64_t s : row.speedup_milli) { std::snprintf(b, sizeof b, "%8s", format_thousandths(s).c_str()); io.out << b; }
+    for (std::int64_t s : row.speedup_milli) {
+      std::snprintf(b, sizeof b, "%8s", format_thousandths(s).c_str());
+      io.out << b;
+    }
     io.out << "\n";
   }
   return kExitOk;

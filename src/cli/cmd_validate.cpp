@@ -11,13 +11,13 @@ namespace {
 
 const char* policy_name(PolicyKind p) {
   switch (p) {
-    case PolicyKind::Fifo:     return "fifo";
-    case PolicyKind::Sjf:      return "sjf";
-    case PolicyKind::Stcf:     return "stcf";
-    case PolicyKind::Rr:       return "rr";
+    case PolicyKind::Fifo: return "fifo";
+    case PolicyKind::Sjf: return "sjf";
+    case PolicyKind::Stcf: return "stcf";
+    case PolicyKind::Rr: return "rr";
     case PolicyKind::Priority: return "priority";
-    case PolicyKind::Mlfq:     return "mlfq";
-    case PolicyKind::Cyclic:   return "cyclic";
+    case PolicyKind::Mlfq: return "mlfq";
+    case PolicyKind::Cyclic: return "cyclic";
   }
   return "?";
 }

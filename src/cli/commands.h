@@ -13,9 +13,9 @@
 namespace tl::cli {
 
 enum ExitCode : int {
-  kExitOk       = 0,
-  kExitInternal = 1,   // a bug: an exception escaped, or the engine broke a promise
-  kExitBadInput = 2,   // unknown flag, unreadable file, invalid scenario, bad flag value
+  kExitOk = 0,
+  kExitInternal = 1,  // a bug: an exception escaped, or the engine broke a promise
+  kExitBadInput = 2,  // unknown flag, unreadable file, invalid scenario, bad flag value
 };
 
 struct Streams {
@@ -37,17 +37,17 @@ void print_usage(std::ostream& out);
 // are fine, else the message to print after "error: ".
 struct RunArgs {
   std::string file;
-  bool        json = false;
+  bool json = false;
   std::string trace_out;
 };
 struct CompareArgs {
   std::string file;
-  bool        json = false;
+  bool json = false;
 };
 struct SweepArgs {
-  std::string                file;
-  bool                       json = false;
-  std::vector<std::uint32_t> cores;   // empty: 1 .. 16
+  std::string file;
+  bool json = false;
+  std::vector<std::uint32_t> cores;  // empty: 1 .. 16
 };
 std::string parse_run_args(std::span<const std::string> args, RunArgs& out);
 std::string parse_compare_args(std::span<const std::string> args, CompareArgs& out);

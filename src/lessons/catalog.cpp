@@ -40,13 +40,13 @@ constexpr std::array kMetrics = {
 
 struct Unit {
   std::string_view suffix;
-  std::int64_t     ns;
+  std::int64_t ns;
 };
 constexpr std::array kTimeUnits = {Unit{"_ns", 1}, Unit{"_us", 1'000}, Unit{"_ms", 1'000'000}, Unit{"_s", 1'000'000'000}};
 constexpr std::array kSizeUnits = {Unit{"_kb", 1}, Unit{"_mb", 1024}};
 
-constexpr std::array kStates = {ThreadState::Ready,       ThreadState::Running,   ThreadState::BlockedIo,
-                                ThreadState::Sleeping,    ThreadState::BlockedLock, ThreadState::WaitingGil,
+constexpr std::array kStates = {ThreadState::Ready, ThreadState::Running, ThreadState::BlockedIo,
+                                ThreadState::Sleeping, ThreadState::BlockedLock, ThreadState::WaitingGil,
                                 ThreadState::BlockedJoin, ThreadState::BlockedReceive};
 
 }  // namespace

@@ -26,7 +26,7 @@ MeasureValue fail(std::string why) {
 
 MeasureValue number(double n) {
   MeasureValue v;
-  v.ok     = true;
+  v.ok = true;
   v.number = n;
   return v;
 }
@@ -77,7 +77,7 @@ double max_running(const RunResult& r) {
       edges.push_back({s.start, +1});
       edges.push_back({s.end, -1});
     }
-  std::sort(edges.begin(), edges.end());   // at equal times -1 sorts first: touching spans don't overlap
+  std::sort(edges.begin(), edges.end());  // at equal times -1 sorts first: touching spans don't overlap
   int now = 0, best = 0;
   for (const auto& e : edges) best = std::max(best, now += e.second);
   return best;
@@ -115,7 +115,7 @@ MeasureValue measure(const Measure& m, const RunSet& runs) {
     case MetricScope::Run: {
       if (b == "outcome") {
         MeasureValue v;
-        v.ok   = true;
+        v.ok = true;
         v.text = to_string(r->outcome);
         return v;
       }
@@ -164,7 +164,8 @@ MeasureValue measure(const Measure& m, const RunSet& runs) {
       for (ProcessId p = 0; p < sc->processes.size() && p < r->metrics.processes.size(); ++p) {
         if (process && p != *process) continue;
         const ProcessMemoryMetrics& pm = r->metrics.processes[p];
-        total += static_cast<double>(b == "resident" ? pm.resident_kb : b == "private" ? pm.private_kb : pm.shared_kb);
+        total += static_cast<double>(b == "resident" ? pm.resident_kb : b == "private" ? pm.private_kb
+                                                                                       : pm.shared_kb);
       }
       return number(total / unit);
     }
@@ -220,7 +221,8 @@ const char* to_string(CompareOp op) {
 }
 
 std::string format_number(double value, int decimals) {
-  if (!std::isfinite(value)) return value > 0 ? "inf" : value < 0 ? "-inf" : "nan";
+  if (!std::isfinite(value)) return value > 0 ? "inf" : value < 0 ? "-inf"
+                                                                  : "nan";
   char buf[64];
   std::snprintf(buf, sizeof buf, "%.*f", decimals < 0 ? 2 : decimals, value);
   std::string s = buf;
@@ -239,7 +241,7 @@ MeasureValue operand_value(const Operand& o, const RunSet& runs) {
     case Operand::Kind::Number: return number(o.number);
     case Operand::Kind::Text: {
       MeasureValue v;
-      v.ok   = true;
+      v.ok = true;
       v.text = o.text;
       return v;
     }
@@ -258,10 +260,10 @@ MeasureValue operand_value(const Operand& o, const RunSet& runs) {
 
 std::string operand_label(const Operand& o) {
   switch (o.kind) {
-    case Operand::Kind::Number:  return format_number(o.number, -1);
-    case Operand::Kind::Text:    return o.text;
+    case Operand::Kind::Number: return format_number(o.number, -1);
+    case Operand::Kind::Text: return o.text;
     case Operand::Kind::Measure: return describe(o.measure);
-    case Operand::Kind::Ratio:   return describe(o.measure) + " / " + describe(o.denominator);
+    case Operand::Kind::Ratio: return describe(o.measure) + " / " + describe(o.denominator);
   }
   return "?";
 }
@@ -313,7 +315,7 @@ CheckResult evaluate(const Check& c, const RunSet& runs) {
       out.readings = std::move(r.readings);
       for (Reading& rd : out.readings) rd.label.insert(0, "not: ");
       out.error = r.error;
-      out.pass  = r.error.empty() && !r.pass;
+      out.pass = r.error.empty() && !r.pass;
       return out;
     }
     case Check::Kind::Compare: break;
@@ -324,8 +326,8 @@ CheckResult evaluate(const Check& c, const RunSet& runs) {
   rd.label = operand_label(c.left) + " " + to_string(c.op) + " " + operand_label(c.right);
   if (c.tolerance > 0) rd.label += " (within " + format_number(c.tolerance, -1) + ")";
   if (!a.ok || !b.ok) {
-    out.error   = !a.ok ? a.error : b.error;
-    rd.measured = std::string(1, '?');   // not = "?": GCC 12 -O3 warns falsely (-Wrestrict)
+    out.error = !a.ok ? a.error : b.error;
+    rd.measured = std::string(1, '?');  // not = "?": GCC 12 -O3 warns falsely (-Wrestrict)
     out.readings.push_back(rd);
     return out;
   }
@@ -350,7 +352,7 @@ std::vector<TaskResult> evaluate_tasks(const Lesson& lesson, const RunSet& runs)
 // ---------------------------------------------------------------------------------------------
 MeasureValue quote_value(const Quote& q, const RunSet& runs) {
   Operand o;
-  o.kind    = q.denominator ? Operand::Kind::Ratio : Operand::Kind::Measure;
+  o.kind = q.denominator ? Operand::Kind::Ratio : Operand::Kind::Measure;
   o.measure = q.measure;
   if (q.denominator) o.denominator = *q.denominator;
   return operand_value(o, runs);

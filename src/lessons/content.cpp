@@ -67,7 +67,7 @@ const GlossaryTerm* find_term(std::string_view id) {
 
 Context embedded_context() {
   Context c;
-  c.example  = [](std::string_view name) { return embedded_example(name); };
+  c.example = [](std::string_view name) { return embedded_example(name); };
   c.has_term = [](std::string_view id) { return find_term(id) != nullptr; };
   return c;
 }

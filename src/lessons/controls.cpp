@@ -53,8 +53,8 @@ const ControlInfo* find_control(std::string_view name) {
 // ---------------------------------------------------------------------------------------------
 std::string ControlValue::display() const {
   switch (type) {
-    case ValueType::Int:    return std::to_string(number);
-    case ValueType::Bool:   return number ? "on" : "off";
+    case ValueType::Int: return std::to_string(number);
+    case ValueType::Bool: return number ? "on" : "off";
     case ValueType::Choice: return text;
     case ValueType::Time: {
       // Exact decimal microseconds from integer ns ("0.5", "1000").
@@ -120,7 +120,7 @@ std::optional<ControlValue> control_value_from_text(const ControlInfo& info, std
     case ValueType::Choice: {
       v.text = std::string(text);
       const std::string_view allowed = info.choices;
-      if (allowed.empty()) return v;   // scenario names: checked against the lesson
+      if (allowed.empty()) return v;  // scenario names: checked against the lesson
       std::size_t at = 0;
       while (at <= allowed.size()) {
         std::size_t end = allowed.find(' ', at);
@@ -338,7 +338,7 @@ std::vector<LessonRun> run_lesson(const Lesson& lesson, const ControlState& lear
   std::vector<LessonRun> runs;
   for (const Run& r : lesson.runs) {
     LessonRun lr;
-    lr.name  = r.name;
+    lr.name = r.name;
     lr.built = build_scenario(lesson, effective_state(lesson, learner, r), context);
     if (lr.built.scenario) lr.result = std::make_shared<const RunResult>(tl::run(*lr.built.scenario));
     runs.push_back(std::move(lr));

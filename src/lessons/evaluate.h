@@ -35,18 +35,18 @@ ControlState effective_state(const Lesson& lesson, const ControlState& learner, 
 // [SECTION] Scenarios
 // ---------------------------------------------------------------------------------------------
 struct BuiltScenario {
-  std::optional<Scenario> scenario;   // set iff error is empty
-  std::string             error;      // "scenarios.race: processes[0]...: ..." or a control's
-  std::string             source;     // the lesson scenario used
+  std::optional<Scenario> scenario;  // set iff error is empty
+  std::string error;                 // "scenarios.race: processes[0]...: ..." or a control's
+  std::string source;                // the lesson scenario used
 };
 
 // The scenario a control state selects, with the controls applied.
 BuiltScenario build_scenario(const Lesson& lesson, const ControlState& effective, const Context& context);
 
 struct LessonRun {
-  std::string                      name;
-  BuiltScenario                    built;
-  std::shared_ptr<const RunResult> result;   // null if the scenario could not be built
+  std::string name;
+  BuiltScenario built;
+  std::shared_ptr<const RunResult> result;  // null if the scenario could not be built
 };
 
 // Builds and runs every run of the lesson with the learner's controls (synchronously).
@@ -54,8 +54,8 @@ std::vector<LessonRun> run_lesson(const Lesson& lesson, const ControlState& lear
 
 // What checks read: each run's scenario and result by name (the first is the default run).
 struct RunSet {
-  std::vector<std::string>      names;
-  std::vector<const Scenario*>  scenarios;
+  std::vector<std::string> names;
+  std::vector<const Scenario*> scenarios;
   std::vector<const RunResult*> results;
   static RunSet of(const std::vector<LessonRun>& runs);
 };
@@ -64,24 +64,24 @@ struct RunSet {
 // [SECTION] Checks
 // ---------------------------------------------------------------------------------------------
 struct MeasureValue {
-  bool        ok = false;
-  double      number = 0;
-  std::string text;       // outcome names
-  std::string error;      // "run 'threads': no thread 'wrker'"
+  bool ok = false;
+  double number = 0;
+  std::string text;   // outcome names
+  std::string error;  // "run 'threads': no thread 'wrker'"
 };
 MeasureValue measure(const Measure& m, const RunSet& runs);
-std::string  describe(const Measure& m);   // "makespan_ms [threads]", "lost (counter)"
+std::string describe(const Measure& m);  // "makespan_ms [threads]", "lost (counter)"
 
-struct Reading {           // one comparison, as the learner sees it
-  std::string label;       // "lost (counter) [main] > 0"
-  std::string measured;    // "412"
-  bool        pass = false;
+struct Reading {         // one comparison, as the learner sees it
+  std::string label;     // "lost (counter) [main] > 0"
+  std::string measured;  // "412"
+  bool pass = false;
 };
 
 struct CheckResult {
-  bool                 pass = false;
+  bool pass = false;
   std::vector<Reading> readings;
-  std::string          error;   // a measure could not be read (a run failed, a name is gone)
+  std::string error;  // a measure could not be read (a run failed, a name is gone)
 };
 CheckResult evaluate(const Check& check, const RunSet& runs);
 
@@ -95,13 +95,13 @@ std::vector<TaskResult> evaluate_tasks(const Lesson& lesson, const RunSet& runs)
 // [SECTION] Quotes and answers
 // ---------------------------------------------------------------------------------------------
 // Numbers for the text's {{quote}}s, formatted. Quotes whose measure fails are absent.
-MeasureValue                       quote_value(const Quote& q, const RunSet& runs);
+MeasureValue quote_value(const Quote& q, const RunSet& runs);
 std::map<std::string, std::string> quote_values(const Lesson& lesson, const RunSet& runs);
-std::optional<double>              quote_number(const Lesson& lesson, std::string_view name, const RunSet& runs);
-std::string                        format_number(double value, int decimals);
+std::optional<double> quote_number(const Lesson& lesson, std::string_view name, const RunSet& runs);
+std::string format_number(double value, int decimals);
 
 struct Grade {
-  bool        correct = false;
+  bool correct = false;
   std::string feedback;
 };
 Grade grade_choice(const Question& q, std::size_t choice);

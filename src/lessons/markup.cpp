@@ -38,8 +38,7 @@ bool parse_inline(std::string_view s, std::vector<Inline>& spans, std::string& e
   std::size_t i = 0;
   while (i < s.size()) {
     const char c = s[i];
-    if (c == '\\' && i + 1 < s.size() && (s[i + 1] == '*' || s[i + 1] == '`' || s[i + 1] == '\\' ||
-                                          s[i + 1] == '[' || s[i + 1] == '{')) {
+    if (c == '\\' && i + 1 < s.size() && (s[i + 1] == '*' || s[i + 1] == '`' || s[i + 1] == '\\' || s[i + 1] == '[' || s[i + 1] == '{')) {
       plain += s[i + 1];
       i += 2;
     } else if (c == '`') {
@@ -64,7 +63,8 @@ bool parse_inline(std::string_view s, std::vector<Inline>& spans, std::string& e
       }
       flush();
       spans.push_back({strong ? Inline::Kind::Strong : Inline::Kind::Emphasis,
-                       std::string(s.substr(from, end - from)), {}});
+                       std::string(s.substr(from, end - from)),
+                       {}});
       i = end + mark.size();
     } else if (c == '[' && i + 1 < s.size() && s[i + 1] == '[') {
       const std::size_t end = s.find("]]", i + 2);

@@ -14,14 +14,19 @@
 namespace tl::lessons {
 
 struct Inline {
-  enum class Kind : unsigned char { Text, Emphasis, Strong, Code, Term, Quote };
-  Kind        kind = Kind::Text;
-  std::string text;   // what is shown (Quote: the quote's name until rendered)
-  std::string ref;    // Term: glossary id; Quote: quote name
+  enum class Kind : unsigned char { Text,
+                                    Emphasis,
+                                    Strong,
+                                    Code,
+                                    Term,
+                                    Quote };
+  Kind kind = Kind::Text;
+  std::string text;  // what is shown (Quote: the quote's name until rendered)
+  std::string ref;   // Term: glossary id; Quote: quote name
 };
 
 struct Block {
-  bool                list_item = false;
+  bool list_item = false;
   std::vector<Inline> spans;
 };
 

@@ -31,14 +31,14 @@ using detail::type_name;
 // [SECTION] Helpers
 // ---------------------------------------------------------------------------------------------
 struct Parser {
-  const Context&          context;
+  const Context& context;
   std::vector<Diagnostic> errors;
   std::vector<Diagnostic> warnings;
-  Lesson                  lesson;
+  Lesson lesson;
   // Names the lesson's scenarios declare (any of them): checks may only name these.
-  std::set<std::string>   threads, processes, vars;
-  std::set<std::string>   quote_names, run_names;
-  std::size_t             check_nodes = 0;
+  std::set<std::string> threads, processes, vars;
+  std::set<std::string> quote_names, run_names;
+  std::size_t check_nodes = 0;
 
   void error(std::string path, std::string message) { errors.push_back({std::move(path), std::move(message)}); }
   void warn(std::string path, std::string message) { warnings.push_back({std::move(path), std::move(message)}); }
@@ -190,7 +190,7 @@ struct Parser {
       if (s.contains("example")) {
         std::optional<std::string> name = string(s["example"], key_path(p, "example"), 200);
         if (!name) continue;
-        src.kind    = ScenarioSource::Kind::Example;
+        src.kind = ScenarioSource::Kind::Example;
         src.example = *name;
         if (!context.example || !context.example(*name)) {
           error(key_path(p, "example"), "no example " + quote_name(*name) + " (examples/<name>.json, or compare/<name>)");
@@ -211,7 +211,7 @@ struct Parser {
           at = end + 1;
         }
       } else {
-        continue;   // the unknown key was reported
+        continue;  // the unknown key was reported
       }
       lesson.scenarios.push_back(std::move(src));
       // Parse it now, as written (compare documents both ways), for its errors and its names.
@@ -366,8 +366,8 @@ struct Parser {
         warn(p, "control " + quote_name(*name) + " needs '" + info->requires_feature +
                     "', which the simulator does not model yet: it is shown but changes nothing");
       Control ctl;
-      ctl.kind  = info->kind;
-      ctl.name  = *name;
+      ctl.kind = info->kind;
+      ctl.name = *name;
       ctl.label = *name;
       if (c.contains("label"))
         if (auto l = text(c["label"], key_path(p, "label"))) ctl.label = *l;
@@ -401,7 +401,7 @@ struct Parser {
         // Until the learner moves it, each scenario keeps its own value (a sandbox of
         // examples with different core counts, GIL settings and policies).
         ctl.start_from_scenario = true;
-        ctl.start.type          = info->type;
+        ctl.start.type = info->type;
       } else {
         std::optional<ControlValue> start = value(*info, c["start"], key_path(p, "start"));
         if (!start) continue;
@@ -441,7 +441,7 @@ struct Parser {
   // [SECTION] Measures and checks
   // ---------------------------------------------------------------------------------------------
   static inline const std::vector<std::string_view> kMeasureKeys = {"run", "metric", "thread", "process",
-                                                                     "var", "state", "agg", "core"};
+                                                                    "var", "state", "agg", "core"};
 
   std::optional<Measure> measure(const Json& o, const std::string& path) {
     Measure m;
@@ -468,7 +468,7 @@ struct Parser {
     if (!ok) return std::nullopt;
     const MetricName name = *find_metric(m.metric);
     const MetricInfo& info = *name.info;
-    m.base    = info.base;
+    m.base = info.base;
     m.unit_ns = name.unit_ns;
     auto only = [&](const char* key, bool allowed, const char* why) {
       if (o.contains(key) && !allowed) {
@@ -602,8 +602,8 @@ struct Parser {
           error(rp, "outcome is not a number");
           return std::nullopt;
         }
-      c.left.kind        = Operand::Kind::Ratio;
-      c.left.measure     = *a;
+      c.left.kind = Operand::Kind::Ratio;
+      c.left.measure = *a;
       c.left.denominator = *b;
     } else {
       for (const auto& key : {"run", "thread", "process", "var", "state", "agg", "core"})
@@ -617,20 +617,19 @@ struct Parser {
       }
       std::optional<Measure> m = measure(v, path);
       if (!m) return std::nullopt;
-      c.left.kind    = Operand::Kind::Measure;
+      c.left.kind = Operand::Kind::Measure;
       c.left.measure = *m;
-      text_metric    = m->base == "outcome";
+      text_metric = m->base == "outcome";
     }
     if (!v.contains("op")) {
       error(path, "missing \"op\" (<, <=, ==, !=, >=, >)");
       ok = false;
     } else if (std::optional<std::string> op = string(v["op"], key_path(path, "op"), 4)) {
-      const std::pair<const char*, CompareOp> ops[] = {{"<", CompareOp::Lt},  {"<=", CompareOp::Le}, {"==", CompareOp::Eq},
-                                                       {"!=", CompareOp::Ne}, {">=", CompareOp::Ge}, {">", CompareOp::Gt}};
+      const std::pair<const char*, CompareOp> ops[] = {{"<", CompareOp::Lt}, {"<=", CompareOp::Le}, {"==", CompareOp::Eq}, {"!=", CompareOp::Ne}, {">=", CompareOp::Ge}, {">", CompareOp::Gt}};
       bool found = false;
       for (const auto& [s, o] : ops)
         if (*op == s) {
-          c.op  = o;
+          c.op = o;
           found = true;
         }
       if (!found) {
@@ -674,7 +673,7 @@ struct Parser {
         error(key_path(path, "than"), "outcome is not a number");
         return std::nullopt;
       }
-      c.right.kind    = Operand::Kind::Measure;
+      c.right.kind = Operand::Kind::Measure;
       c.right.measure = *m;
     }
     if (v.contains("tolerance"))
@@ -699,7 +698,7 @@ struct Parser {
         error(p, "quote name " + quote_name(it.key()) + " must be 1 to 48 of a-z 0-9 _ -");
         continue;
       }
-      quote_names.insert(it.key());   // declared even if broken, so its uses aren't errors too
+      quote_names.insert(it.key());  // declared even if broken, so its uses aren't errors too
       if (!object(it.value(), p)) continue;
       std::vector<std::string_view> allowed(kMeasureKeys);
       allowed.push_back("decimals");
@@ -855,7 +854,8 @@ struct Parser {
         continue;
       }
       if (auto s = text(v["feedback"][k], key_path(fp, k)))
-        (std::string_view(k) == "correct" ? q.feedback_correct : std::string_view(k) == "low" ? q.feedback_low : q.feedback_high) = *s;
+        (std::string_view(k) == "correct" ? q.feedback_correct : std::string_view(k) == "low" ? q.feedback_low
+                                                                                              : q.feedback_high) = *s;
     }
   }
 
@@ -864,8 +864,7 @@ struct Parser {
   // ---------------------------------------------------------------------------------------------
   void document(const Json& doc) {
     if (!object(doc, "")) return;
-    keys(doc, "", {"$schema", "id", "title", "summary", "requires", "text", "scenarios", "controls", "runs",
-                   "quotes", "claims", "tasks", "question"});
+    keys(doc, "", {"$schema", "id", "title", "summary", "requires", "text", "scenarios", "controls", "runs", "quotes", "claims", "tasks", "question"});
     for (const char* required : {"id", "title", "text", "scenarios", "tasks", "question"})
       if (!doc.contains(required)) error(required, "missing (a lesson needs id, title, text, scenarios, tasks and question)");
     if (doc.contains("id"))
@@ -874,8 +873,9 @@ struct Parser {
       for (std::size_t i = 0; i < doc["requires"].size(); ++i)
         if (auto f = id(doc["requires"][i], index_path("requires", i))) {
           lesson.requires_features.push_back(*f);
-          warn(index_path("requires", i), "needs '" + *f + "', which the simulator or the app does not have yet; "
-                                          "the lesson uses what exists");
+          warn(index_path("requires", i), "needs '" + *f +
+                                              "', which the simulator or the app does not have yet; "
+                                              "the lesson uses what exists");
         }
     }
     if (doc.contains("scenarios")) scenarios(doc["scenarios"], "scenarios");
@@ -952,7 +952,7 @@ LessonParse parse_lesson(std::string_view json_text, const Context& context) {
   if (!doc || !out.errors.empty()) return out;
   Parser p{context, {}, {}, {}, {}, {}, {}, {}, {}, 0};
   p.document(*doc);
-  out.errors   = std::move(p.errors);
+  out.errors = std::move(p.errors);
   out.warnings = std::move(p.warnings);
   if (out.errors.empty()) out.lesson = std::move(p.lesson);
   return out;

@@ -77,7 +77,8 @@ TEST(Args, EveryOptionInTheTableIsUnderstoodAndDocumented) {
   for (const OptionKey& option : kOptionKeys) {
     const std::string flag = "--" + std::string(option.key);
     const std::string_view key = option.key;
-    const char* value = key == "scenario" ? "race" : key == "lesson" ? "races" : "3";
+    const char* value = key == "scenario" ? "race" : key == "lesson" ? "races"
+                                                                     : "3";
     const ParsedArgs parsed = *option.value != '\0' ? parse(std::array{flag.c_str(), value}) : parse(std::array{flag.c_str()});
     EXPECT_TRUE(parsed.errors.empty()) << flag << ": " << (parsed.errors.empty() ? "" : parsed.errors[0]);
     EXPECT_NE(usage.find(flag), std::string::npos) << flag;

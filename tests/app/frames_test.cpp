@@ -22,7 +22,7 @@ TEST(Frames, SliceRunsTwoSecondsOfFramesAndThePlayheadMoves) {
   HeadlessUi ui;
   AppState state = slice_app();
   ASSERT_GT(state.result().trace.makespan, 0);
-  for (int i = 0; i < 120; ++i) ui.frame(state);   // an ImGui assert would abort here
+  for (int i = 0; i < 120; ++i) ui.frame(state);  // an ImGui assert would abort here
   EXPECT_EQ(state.frame, 120u);
   EXPECT_GT(state.playback.playhead, 0);
   EXPECT_LE(state.playback.playhead, state.result().trace.makespan);
@@ -32,7 +32,7 @@ TEST(Frames, SliceRunsTwoSecondsOfFramesAndThePlayheadMoves) {
 TEST(Frames, PlaybackStopsAtTheEndOfTheRun) {
   HeadlessUi ui;
   AppState state = slice_app();
-  state.playback.speed = 10.0f;                                // a whole run per second
+  state.playback.speed = 10.0f;  // a whole run per second
   for (int i = 0; i < 90; ++i) ui.frame(state);
   EXPECT_EQ(state.playback.playhead, state.result().trace.makespan);
   EXPECT_FALSE(state.playback.playing);
@@ -45,7 +45,7 @@ TEST(Frames, ABadScenarioShowsItsErrorAndKeepsThePreviousRun) {
   EXPECT_FALSE(load_scenario(state, R"({"machine": {"cores": "two"}})", "bad"));
   EXPECT_NE(state.error.find("error:"), std::string::npos) << state.error;
   EXPECT_EQ(state.result().trace.makespan, makespan);
-  ui.frame(state);                                    // the error line draws without asserts
+  ui.frame(state);  // the error line draws without asserts
 }
 
 class LanesPerCore : public ::testing::TestWithParam<int> {};
@@ -90,7 +90,7 @@ TEST_P(LanesPerCore, StateJsonHasOneLanePerCoreInsideTheCanvas) {
 INSTANTIATE_TEST_SUITE_P(Cores, LanesPerCore, ::testing::Values(1, 2, 4, 16));
 
 TEST(Frames, ANarrowCanvasWrapsTheControlsInsteadOfCuttingThemOff) {
-  HeadlessUi ui(480, 420);   // a small iframe: the slider alone would end at x = 546
+  HeadlessUi ui(480, 420);  // a small iframe: the slider alone would end at x = 546
   AppState state = slice_app();
   attach_api(&state);
   ui.frame(state);
@@ -172,7 +172,7 @@ TEST(Api, StateJsonWithoutAnAppSaysSo) {
   const nlohmann::json json = state_json();
   EXPECT_EQ(json["version"], kStateJsonVersion);
   EXPECT_TRUE(json.contains("error"));
-  tl_set_cores(2);   // no app: nothing to do, and no crash
+  tl_set_cores(2);  // no app: nothing to do, and no crash
 }
 
 }  // namespace

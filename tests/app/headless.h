@@ -49,7 +49,7 @@ inline Scenario compute_scenario(int threads, TimeNs cpu, TimeNs quantum, std::u
     thread.name += std::to_string(i);
     thread.process = 0;
     thread.program.push_back(Op{OpKind::Compute, 0, cpu, 0});
-    std::string path = "processes[0].threads[";   // appends: g++ 12 -Wrestrict misfires on a+b+c
+    std::string path = "processes[0].threads[";  // appends: g++ 12 -Wrestrict misfires on a+b+c
     path += std::to_string(i);
     path += "].program[0]";
     thread.op_paths.push_back(std::move(path));

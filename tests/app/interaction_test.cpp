@@ -23,14 +23,14 @@ class Interaction : public ::testing::Test {
     ImGui::GetIO().MouseDown[0] = down;
     ui.frame(state);
   }
-  TimeNs time_at(float x) const {   // on the lanes, from the recorded layout
+  TimeNs time_at(float x) const {  // on the lanes, from the recorded layout
     const Rect& lane = state.timeline.layout().core_lanes[0];
     return state.range.t0 + TimeNs(double(x - lane.x0) / double(lane.x1 - lane.x0) *
-                                  double(state.range.t1 - state.range.t0));
+                                   double(state.range.t1 - state.range.t0));
   }
 
   HeadlessUi ui;
-  AppState   state;
+  AppState state;
 };
 
 TEST_F(Interaction, ClickingTheCoresSliderAtItsEndsSetsSixteenThenOneCore) {
@@ -78,7 +78,7 @@ TEST_F(Interaction, DraggingTheLanesPansAZoomedView) {
   const float y = (lane.y0 + lane.y1) / 2;
   move_to(lane.x0 + 400, y);
   press(true);
-  move_to(lane.x0 + 300, y);   // drag left: later times come into view
+  move_to(lane.x0 + 300, y);  // drag left: later times come into view
   press(false);
   const double ns_per_px = double(makespan / 4) / double(lane.x1 - lane.x0);
   EXPECT_NEAR(double(state.range.t0), double(makespan / 4) + 100 * ns_per_px, 2 * ns_per_px);
@@ -88,7 +88,7 @@ TEST_F(Interaction, DraggingTheLanesPansAZoomedView) {
 TEST_F(Interaction, PressingTheAxisMovesThePlayheadThere) {
   const Rect lane = state.timeline.layout().core_lanes[0];
   const float x = lane.x0 + (lane.x1 - lane.x0) * 0.75f;
-  move_to(x, lane.y0 - 12);    // the axis is just above the first lane
+  move_to(x, lane.y0 - 12);  // the axis is just above the first lane
   press(true);
   press(false);
   EXPECT_NEAR(double(state.playback.playhead), double(state.result().trace.makespan) * 0.75,

@@ -116,7 +116,7 @@ TEST(Lessons, DoneNeedsEveryTaskAndTheRightAnswer) {
   AppState state;
   for (const LessonEntry& entry : lesson_catalog()) {
     const lessons::Lesson& lesson = *entry.lesson;
-    if (lesson.question.kind != lessons::Question::Kind::Choice) continue;   // number answers may be measured
+    if (lesson.question.kind != lessons::Question::Kind::Choice) continue;  // number answers may be measured
     ASSERT_TRUE(open_lesson(state, entry.id));
     const std::size_t index = std::size_t(state.lesson.current);
     for (const lessons::Task& task : lesson.tasks) {

@@ -50,7 +50,7 @@ TEST(Scenarios, EveryScenarioInExamplesIsEmbeddedWithTheSameText) {
     std::stringstream text;
     text << file.rdbuf();
     const nlohmann::json document = nlohmann::json::parse(text.str());
-    if (!document.contains("processes")) continue;   // e.g. a compare document's "workload"
+    if (!document.contains("processes")) continue;  // e.g. a compare document's "workload"
     ++scenarios;
     const std::string stem = entry.path().stem().string();
     const EmbeddedScenario* embedded = find_embedded_scenario(stem);
@@ -150,7 +150,7 @@ TEST(Scenarios, ChoosingInTheComboLoadsThatScenario) {
   ui.frame(state);
   io.MouseDown[0] = false;
   ui.frame(state);
-  ui.frame(state);   // a popup's first frame only measures it; the next places it
+  ui.frame(state);  // a popup's first frame only measures it; the next places it
   ASSERT_EQ(state.layout.controls.scenario_items.size(), embedded_scenarios().size()) << "the combo is open";
   std::size_t race = 0;
   while (std::string(embedded_scenarios()[race].name) != "race") ++race;
@@ -202,7 +202,7 @@ TEST(Scenarios, RaceShowsTheCounterBelowItsIncrementsAndTheFixesShowNoneLost) {
   EXPECT_LT(counter.value, 2000) << "updates are lost on two cores";
   EXPECT_GT(counter.value, 0);
   EXPECT_EQ(variables_text(state.shown().variables), "shared: P0.counter = " + std::to_string(counter.value) + " (2000 increments, " +
-                                       std::to_string(2000 - counter.value) + " lost)");
+                                                         std::to_string(2000 - counter.value) + " lost)");
   EXPECT_TRUE(inside(state.layout.info.variables_line, 1280, 800));
   const nlohmann::json json = state_json();
   EXPECT_EQ(json["variables"][0]["value"], counter.value);

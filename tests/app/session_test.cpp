@@ -32,22 +32,22 @@ TEST(Session, LoadingSubmitsARunThatTheFirstFrameCanWaitFor) {
 TEST(Session, SlicedModeDrawsOneFrameOfTheOldRunWithPendingThenTheNewOne) {
   HeadlessUi ui;
   AppState state;
-  state.run.mode = Session::Mode::Sliced;   // the web single variant
+  state.run.mode = Session::Mode::Sliced;  // the web single variant
   load_slice(state);
   ASSERT_EQ(state.run.session->mode(), Session::Mode::Sliced);
   attach_api(&state);
   ui.frame(state);
   const std::uint64_t runs = state.run.runs;
 
-  tl_set_cores(3);                              // between frames, as JavaScript calls it
-  ui.frame(state);                              // this frame must reach the screen unblocked
+  tl_set_cores(3);  // between frames, as JavaScript calls it
+  ui.frame(state);  // this frame must reach the screen unblocked
   nlohmann::json json = state_json();
   EXPECT_EQ(json["pending"], true);
   EXPECT_EQ(json["cores"], 3);
   EXPECT_EQ(json["lanes"].size(), 2u) << "the previous run stays on screen";
   EXPECT_EQ(json["runs"], runs);
 
-  ui.frame(state);                              // the frame loop runs the slice, then shows it
+  ui.frame(state);  // the frame loop runs the slice, then shows it
   json = state_json();
   EXPECT_EQ(json["pending"], false);
   EXPECT_EQ(json["lanes"].size(), 3u);
@@ -61,7 +61,7 @@ TEST(Session, SlicedModeShowsOnlyTheNewestOfSeveralRequests) {
   load_slice(state);
   ui.frame(state);
   const std::uint64_t runs = state.run.runs;
-  for (int cores : {5, 7, 4}) ASSERT_TRUE(set_cores(state, cores));   // a slider drag
+  for (int cores : {5, 7, 4}) ASSERT_TRUE(set_cores(state, cores));  // a slider drag
   for (int i = 0; i < 3; ++i) ui.frame(state);
   EXPECT_FALSE(state.run.pending);
   EXPECT_EQ(state.run.runs, runs + 1) << "superseded requests are never shown";
@@ -104,7 +104,7 @@ TEST(Session, WorkerModeANewerRequestReplacesARunningOne) {
   ui.frame(state);
   const std::uint64_t runs = state.run.runs;
   load_scenario(state, slow_scenario(), "slow");
-  ASSERT_TRUE(set_cores(state, 6));             // same scenario, six cores: the newest wins
+  ASSERT_TRUE(set_cores(state, 6));  // same scenario, six cores: the newest wins
   wait_for_run(state);
   ui.frame(state);
   EXPECT_EQ(state.run.runs, runs + 1);
@@ -117,8 +117,8 @@ TEST(Session, ThePlayheadStaysInsideTheNewRun) {
   HeadlessUi ui;
   AppState state;
   load_slice(state);
-  state.playback.playhead = state.result().trace.makespan;   // at the end of the 2-core run
-  ASSERT_TRUE(set_cores(state, 4));                // 4 cores finish sooner
+  state.playback.playhead = state.result().trace.makespan;  // at the end of the 2-core run
+  ASSERT_TRUE(set_cores(state, 4));                         // 4 cores finish sooner
   wait_for_run(state);
   EXPECT_EQ(state.playback.playhead, state.result().trace.makespan);
   EXPECT_EQ(state.range.t1, state.result().trace.makespan);

@@ -35,7 +35,7 @@ TEST(Theme, NoOtherUiColourIsAThreadColour) {
                   theme::kDimText, theme::kError, theme::kWarning, theme::kText, theme::kThreadLane, theme::kStateIo, theme::kStateSleep,
                   theme::kStateLock, theme::kStateGil, theme::kStateJoin, theme::kStateReceive})
     ui.insert(rgb_of(c));
-  for (ThreadId t = 0; t < theme::kPaletteSize; ++t) {   // Ready is derived from a thread colour
+  for (ThreadId t = 0; t < theme::kPaletteSize; ++t) {  // Ready is derived from a thread colour
     ui.insert(rgb_of(theme::state_color(ThreadState::Ready, t)));
     ui.insert(rgb_of(theme::ready_hatch(t)));
   }
@@ -44,8 +44,8 @@ TEST(Theme, NoOtherUiColourIsAThreadColour) {
 }
 
 TEST(Theme, EveryThreadStateHasItsOwnColourAndOnlyRunningIsTheThreadColour) {
-  constexpr ThreadState kStates[] = {ThreadState::Running,     ThreadState::Ready,      ThreadState::BlockedIo,
-                                     ThreadState::Sleeping,    ThreadState::BlockedLock, ThreadState::WaitingGil,
+  constexpr ThreadState kStates[] = {ThreadState::Running, ThreadState::Ready, ThreadState::BlockedIo,
+                                     ThreadState::Sleeping, ThreadState::BlockedLock, ThreadState::WaitingGil,
                                      ThreadState::BlockedJoin, ThreadState::BlockedReceive};
   for (ThreadId t : {ThreadId(0), ThreadId(5)}) {
     std::set<std::uint32_t> colours;

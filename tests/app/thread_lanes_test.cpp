@@ -23,8 +23,7 @@ TimelineContext context(TimeNs t0, TimeNs t1, float width) {
 }
 
 TEST(ThreadFold, WideStatesStayThemselvesAndCarryTheirStateAndThread) {
-  const std::vector<StateSpan> lane = {{0, 100, ThreadState::Ready}, {100, 300, ThreadState::Running},
-                                       {300, 400, ThreadState::BlockedIo}};
+  const std::vector<StateSpan> lane = {{0, 100, ThreadState::Ready}, {100, 300, ThreadState::Running}, {300, 400, ThreadState::BlockedIo}};
   std::vector<FoldRect> out;
   TimelineStats stats;
   fold_spans(lane, ThreadId(7), context(0, 400, 400), out, stats);
@@ -42,12 +41,12 @@ TEST(ThreadFold, WideStatesStayThemselvesAndCarryTheirStateAndThread) {
 
 TEST(ThreadFold, ThinStatesFoldAndAFoldOfSeveralStatesIsMixed) {
   std::vector<StateSpan> lane;
-  for (TimeNs t = 0; t < 1000; t += 10) lane.push_back({t, t + 10, ThreadState::Running});   // one state
+  for (TimeNs t = 0; t < 1000; t += 10) lane.push_back({t, t + 10, ThreadState::Running});  // one state
   for (TimeNs t = 1000; t < 2000; t += 10)
-    lane.push_back({t, t + 10, t / 10 % 2 ? ThreadState::Ready : ThreadState::Running});    // alternating
+    lane.push_back({t, t + 10, t / 10 % 2 ? ThreadState::Ready : ThreadState::Running});  // alternating
   std::vector<FoldRect> out;
   TimelineStats stats;
-  fold_spans(lane, ThreadId(1), context(0, 10000, 1000), out, stats);   // 1 px per span
+  fold_spans(lane, ThreadId(1), context(0, 10000, 1000), out, stats);  // 1 px per span
   ASSERT_EQ(out.size(), 1u) << "contiguous thin spans all join one fold";
   EXPECT_TRUE(out[0].mixed);
   EXPECT_EQ(out[0].count, 200u);
@@ -106,7 +105,7 @@ bool drew_colour_in(const ImDrawData& draw, ImU32 colour, const Rect& r) {
 
 TEST(ThreadLanes, EachLaneShowsItsThreadRunningAndReadyOnTwoCores) {
   HeadlessUi ui(1280, 800);
-  AppState state = slice_app(2);   // four threads, two cores: everyone both runs and waits
+  AppState state = slice_app(2);  // four threads, two cores: everyone both runs and waits
   state.playback.playing = false;
   const ImDrawData& draw = ui.frame(state);
   ASSERT_EQ(state.timeline.layout().thread_lanes.size(), 4u);
@@ -170,7 +169,7 @@ TEST(ThreadLanes, HoveringAThreadLaneShowsATooltip) {
   AppState state = slice_app(2);
   state.playback.playing = false;
   ui.frame(state);
-  const Rect lane = state.timeline.layout().thread_lanes[2];   // T2 is ready during the first slice
+  const Rect lane = state.timeline.layout().thread_lanes[2];  // T2 is ready during the first slice
   ImGui::GetIO().MousePos = ImVec2(lane.x0 + 20, (lane.y0 + lane.y1) / 2);
   ui.frame(state);
   ui.frame(state);
@@ -180,7 +179,7 @@ TEST(ThreadLanes, HoveringAThreadLaneShowsATooltip) {
 }
 
 TEST(ThreadLanes, ANarrowCanvasKeepsEveryLaneInView) {
-  HeadlessUi ui(480, 540);   // the embedding example's frame on a phone-sized page
+  HeadlessUi ui(480, 540);  // the embedding example's frame on a phone-sized page
   AppState state = slice_app(2);
   attach_api(&state);
   ui.frame(state);

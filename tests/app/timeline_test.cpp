@@ -25,7 +25,7 @@ TEST(Fold, WideSpansStayThemselves) {
   const std::vector<CoreSpan> lane = {span(0, 100, 0), span(100, 200, 1), span(300, 400, 0)};
   std::vector<FoldRect> out;
   TimelineStats stats;
-  fold_spans(lane, context(0, 400, 400), out, stats);   // 1 px per ns: every span 100 px
+  fold_spans(lane, context(0, 400, 400), out, stats);  // 1 px per ns: every span 100 px
   ASSERT_EQ(out.size(), 3u);
   EXPECT_EQ(out[1].thread, 1u);
   EXPECT_EQ(out[1].count, 1u);
@@ -35,11 +35,11 @@ TEST(Fold, WideSpansStayThemselves) {
 
 TEST(Fold, ARunOfThinSpansBecomesOneFoldThatRemembersWhetherItIsOneThread) {
   std::vector<CoreSpan> lane;
-  for (TimeNs t = 0; t < 1000; t += 10) lane.push_back(span(t, t + 8, 2));          // one thread
+  for (TimeNs t = 0; t < 1000; t += 10) lane.push_back(span(t, t + 8, 2));  // one thread
   for (TimeNs t = 5000; t < 6000; t += 10) lane.push_back(span(t, t + 8, ThreadId(t / 10 % 3)));
   std::vector<FoldRect> out;
   TimelineStats stats;
-  fold_spans(lane, context(0, 10000, 1000), out, stats);   // 0.1 px per ns: each span 0.8 px
+  fold_spans(lane, context(0, 10000, 1000), out, stats);  // 0.1 px per ns: each span 0.8 px
   ASSERT_EQ(out.size(), 2u);
   EXPECT_EQ(out[0].count, 100u);
   EXPECT_EQ(out[0].thread, 2u);
@@ -56,7 +56,7 @@ TEST(Fold, ThinSpansFarApartAreNotJoined) {
   const std::vector<CoreSpan> lane = {span(0, 5, 0), span(500, 505, 1), span(900, 905, 0)};
   std::vector<FoldRect> out;
   TimelineStats stats;
-  fold_spans(lane, context(0, 1000, 100), out, stats);   // gaps of 50 px
+  fold_spans(lane, context(0, 1000, 100), out, stats);  // gaps of 50 px
   ASSERT_EQ(out.size(), 3u);
   EXPECT_EQ(stats.folds_drawn, 0u);
   EXPECT_EQ(stats.spans_drawn, 3u);
@@ -91,7 +91,7 @@ TEST(Timeline, ZoomedOutTheLanesDrawFoldsNotEverySpan) {
   std::size_t spans = 0;
   for (const auto& lane : trace.cores) spans += lane.size();
   ASSERT_GE(spans, 40'000u);
-  for (const auto& lane : trace.threads) spans += lane.size();   // thread lanes fold the same way
+  for (const auto& lane : trace.threads) spans += lane.size();  // thread lanes fold the same way
 
   const ImDrawData& draw = ui.frame(state);
   EXPECT_EQ(state.timeline.stats().spans_visible, spans);
@@ -109,7 +109,7 @@ TEST(Timeline, ZoomedInEverySpanIsDrawnAndNothingIsFolded) {
   AppState state = many_spans_app();
   ui.frame(state);
   state.range.t0 = 1'000'000;
-  state.range.t1 = 1'100'000;                   // 100 us across ~1100 px: a 4 us slice is ~44 px
+  state.range.t1 = 1'100'000;  // 100 us across ~1100 px: a 4 us slice is ~44 px
   ui.frame(state);
   EXPECT_EQ(state.timeline.stats().folds_drawn, 0u);
   EXPECT_GE(state.timeline.stats().spans_drawn, 2u * 25u);

@@ -312,7 +312,7 @@ TEST(CliOstep, ProcessRunJson) {
   EXPECT_EQ(j["io_busy"], 15);
   EXPECT_EQ(j["cpu_busy_percent"].dump(), "52.38");
   EXPECT_EQ(j["io_busy_percent"].dump(), "71.43");
-  EXPECT_TRUE(j.contains("note"));   // -l draws come from our generator
+  EXPECT_TRUE(j.contains("note"));  // -l draws come from our generator
 }
 
 TEST(CliOstep, ProcessRunStatsText) {

@@ -18,14 +18,15 @@ using test::expect_one_error_line;
 using test::run_cli;
 using test::write_file;
 
-constexpr int kGuardSeconds = 300;   // far above any of these runs, even under sanitizers
+constexpr int kGuardSeconds = 300;  // far above any of these runs, even under sanitizers
 
 // Two threads on one core taking turns every microsecond for a simulated second each: about
 // two million engine steps, far more than the limit the tests set.
 std::string busy_scenario(const std::string& limits) {
   return R"({"machine": {"profile": "textbook", "cores": 1},
              "scheduler": {"policy": "rr", "quantum_us": 1},
-             "limits": )" + limits + R"(,
+             "limits": )" +
+         limits + R"(,
              "processes": [{"threads": [{"program": [{"compute_us": 1000000}]},
                                         {"program": [{"compute_us": 1000000}]}]}]})";
 }

@@ -12,7 +12,7 @@ namespace {
 namespace fs = std::filesystem;
 
 struct Cli {
-  int         code = -1;
+  int code = -1;
   std::string out, err;
 };
 
@@ -36,8 +36,8 @@ Cli run_cli(const std::vector<std::string>& args) {
   const int status = std::system(cmd.c_str());
   Cli r;
   r.code = WIFEXITED(status) ? WEXITSTATUS(status) : -1;
-  r.out  = read_file(base.string() + ".out");
-  r.err  = read_file(base.string() + ".err");
+  r.out = read_file(base.string() + ".out");
+  r.err = read_file(base.string() + ".err");
   return r;
 }
 
@@ -55,7 +55,8 @@ TEST(CliLesson, ListShowsEveryLessonInOrder) {
   std::size_t at = 0;
   for (const std::string& id : ids) {
     const std::size_t found = r.out.find(" " + id + " ", at);
-    ASSERT_NE(found, std::string::npos) << id << " missing or out of order:\n" << r.out;
+    ASSERT_NE(found, std::string::npos) << id << " missing or out of order:\n"
+                                        << r.out;
     at = found;
   }
   EXPECT_EQ(r.out.find("invalid"), std::string::npos) << r.out;
@@ -126,9 +127,11 @@ TEST(CliLesson, TheWorkedExampleBehavesAsDocumented) {
   EXPECT_EQ(v.out, "ok: " + f + ": lesson 'one-core-race', 1 scenario, 2 controls, 1 task\n");
   const Cli start = run_cli({"lesson", "check", f});
   EXPECT_NE(start.out.find("controls: cores=1 quantum_us=10000\nrun main: scenario race, completed, makespan 8.979 us\n"),
-            std::string::npos) << start.out;
+            std::string::npos)
+      << start.out;
   EXPECT_NE(start.out.find("task lose-updates: FAIL\n  ok   max_running == 1: 1\n  not  lost (counter) > 0: 0\n"),
-            std::string::npos) << start.out;
+            std::string::npos)
+      << start.out;
   const Cli changed = run_cli({"lesson", "check", f, "--set", "quantum_us=1"});
   EXPECT_NE(changed.out.find("task lose-updates: PASS"), std::string::npos) << changed.out;
   const Cli shown = run_cli({"lesson", "show", f});

@@ -12,7 +12,7 @@ namespace {
 
 // examples/<name>.json with `cores` cores (and a quantum in ns if given), run to the end.
 struct Ran {
-  Scenario  scenario;
+  Scenario scenario;
   RunResult result;
 };
 
@@ -31,8 +31,8 @@ std::int64_t counter(const Ran& r) { return r.result.final_vars.at(0).at(0); }
 TEST(ExampleDescriptions, RaceLosesUpdatesOnTwoCoresAndOnOneWithATinyQuantum) {
   EXPECT_LT(counter(run_example("race", 2)), 2000);
   EXPECT_LT(counter(run_example("race", 16)), 2000);
-  EXPECT_EQ(counter(run_example("race", 1)), 2000);            // 10 ms quantum: no switch mid-loop
-  EXPECT_LT(counter(run_example("race", 1, 1'000)), 2000);     // 1 µs quantum
+  EXPECT_EQ(counter(run_example("race", 1)), 2000);         // 10 ms quantum: no switch mid-loop
+  EXPECT_LT(counter(run_example("race", 1, 1'000)), 2000);  // 1 µs quantum
 }
 
 TEST(ExampleDescriptions, DeadlockOnSeveralCoresAndOnOneWithAShortQuantum) {
@@ -67,8 +67,8 @@ TEST(ExampleDescriptions, SeparateGilsNeedAFreeCore) {
 TEST(ExampleDescriptions, ProcessesBeatTheGilOnlyWithSeveralCores) {
   const TimeNs threads = run_example("gil_cpu_threads", 2).result.metrics.makespan;
   EXPECT_EQ(run_example("gil_cpu_threads", 4).result.metrics.makespan, threads);
-  EXPECT_LT(run_example("gil_cpu_processes", 2).result.metrics.makespan * 19, threads * 10);   // ~2x
-  EXPECT_LT(run_example("gil_cpu_processes", 4).result.metrics.makespan * 37, threads * 10);   // ~3.8x
+  EXPECT_LT(run_example("gil_cpu_processes", 2).result.metrics.makespan * 19, threads * 10);  // ~2x
+  EXPECT_LT(run_example("gil_cpu_processes", 4).result.metrics.makespan * 37, threads * 10);  // ~3.8x
   EXPECT_GE(run_example("gil_cpu_processes", 1).result.metrics.makespan, threads);
 }
 

@@ -84,7 +84,7 @@ TEST(Controls, ApplyToTheScenario) {
   const BuiltScenario b = build_scenario(l, eff, embedded_context());
   ASSERT_TRUE(b.scenario) << b.error;
   EXPECT_EQ(b.scenario->scheduler.policy, PolicyKind::Fifo);
-  EXPECT_EQ(b.scenario->machine.cores, 1u);   // the run's fixed value wins
+  EXPECT_EQ(b.scenario->machine.cores, 1u);  // the run's fixed value wins
 }
 
 TEST(Checks, RatiosBetweenRunsQuotesAndNumberAnswers) {

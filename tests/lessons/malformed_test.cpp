@@ -15,7 +15,7 @@ std::filesystem::path malformed_dir() { return std::filesystem::path(TL_SOURCE_D
 
 struct MalformedCase {
   std::string name;
-  json        spec;
+  json spec;
 };
 void PrintTo(const MalformedCase& c, std::ostream* os) { *os << c.name; }
 

@@ -21,7 +21,7 @@ std::vector<TaskCase> task_cases() {
   for (const std::string& id : lesson_ids()) {
     const LessonParse p = parse_lesson_file(id);
     if (!p.lesson) {
-      cases.push_back({id, "invalid"});   // fails below with the lesson's errors
+      cases.push_back({id, "invalid"});  // fails below with the lesson's errors
       continue;
     }
     for (const Task& t : p.lesson->tasks) cases.push_back({id, t.id});

@@ -16,8 +16,8 @@ namespace {
 namespace fs = std::filesystem;
 
 // Lowest first. A folder of src/sim that is not listed here fails the test too.
-const std::vector<std::string> kLayers = {"core",   "runtime", "scenario", "policy", "trace",
-                                          "engine", "run",     "export",   "ostep"};
+const std::vector<std::string> kLayers = {"core", "runtime", "scenario", "policy", "trace",
+                                          "engine", "run", "export", "ostep"};
 
 int rank_of(const std::string& layer) {
   const auto it = std::find(kLayers.begin(), kLayers.end(), layer);
@@ -25,8 +25,8 @@ int rank_of(const std::string& layer) {
 }
 
 struct Problem {
-  std::string where;   // "src/sim/runtime/x.h:18"
-  std::string what;    // "runtime -> trace (trace is above runtime)"
+  std::string where;  // "src/sim/runtime/x.h:18"
+  std::string what;   // "runtime -> trace (trace is above runtime)"
 };
 
 // The quoted target of an #include line, or "" for <...> includes and other lines.
@@ -54,7 +54,7 @@ std::vector<Problem> check_layers(const fs::path& sim_root, const fs::path& repo
   for (const fs::path& file : files) {
     const fs::path rel = fs::relative(file, sim_root);
     const std::string shown = fs::relative(file, repo_root).generic_string();
-    if (rel.begin() == rel.end() || std::next(rel.begin()) == rel.end()) continue;   // src/sim/CMakeLists.txt level
+    if (rel.begin() == rel.end() || std::next(rel.begin()) == rel.end()) continue;  // src/sim/CMakeLists.txt level
     const std::string from = rel.begin()->string();
     const int from_rank = rank_of(from);
     if (from_rank < 0) {

@@ -20,7 +20,7 @@ namespace tl::test {
 namespace fs = std::filesystem;
 
 struct CliResult {
-  int         code = -1;   // exit code; -1 if killed by a signal (a crash)
+  int code = -1;  // exit code; -1 if killed by a signal (a crash)
   std::string out;
   std::string err;
 };
@@ -68,8 +68,8 @@ inline CliResult run_cli(const std::vector<std::string>& args, int guard_seconds
   const int status = std::system(cmd.c_str());
   CliResult r;
   r.code = WIFEXITED(status) ? WEXITSTATUS(status) : -1;
-  r.out  = slurp(out);
-  r.err  = slurp(err);
+  r.out = slurp(out);
+  r.err = slurp(err);
   return r;
 }
 

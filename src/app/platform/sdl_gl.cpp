@@ -44,7 +44,7 @@ bool open_window(Window& window, const char* title, std::string& error) {
 
   IMGUI_CHECKVERSION();
   ImGui::CreateContext();
-  ImGui::GetIO().IniFilename = nullptr;   // the layout is fixed: nothing to remember
+  ImGui::GetIO().IniFilename = nullptr;  // the layout is fixed: nothing to remember
   theme::apply_style();
   theme::setup_fonts(*ImGui::GetIO().Fonts);
   if (!ImGui_ImplSDL2_InitForOpenGL(window.window, window.gl_context) ||

@@ -52,7 +52,7 @@ void update_done(LessonState& state) {
     done = done && state.passed_once[t];
   }
   if (lesson.question.kind != lessons::Question::Kind::None) done = done && state.grade && state.grade->correct;
-  if (done) state.done[std::size_t(state.current)] = true;   // stays done when the learner experiments on
+  if (done) state.done[std::size_t(state.current)] = true;  // stays done when the learner experiments on
 }
 
 }  // namespace
@@ -96,7 +96,7 @@ void rerun_lesson(LessonState& state) {
   state.tasks = lessons::evaluate_tasks(lesson, set);
   state.quotes = lessons::quote_values(lesson, set);
   if (state.grade && lesson.question.kind == lessons::Question::Kind::Number)
-    state.grade = lessons::grade_number(lesson, state.number, set);   // a quoted answer may move
+    state.grade = lessons::grade_number(lesson, state.number, set);  // a quoted answer may move
   update_done(state);
 }
 

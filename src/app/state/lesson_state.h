@@ -21,23 +21,23 @@ struct LessonEntry {
   std::string error;
 };
 const std::vector<LessonEntry>& lesson_catalog();
-int find_lesson(std::string_view id);   // index in lesson_catalog(), or -1
-std::string lesson_ids();               // "a, b, c" for messages
+int find_lesson(std::string_view id);  // index in lesson_catalog(), or -1
+std::string lesson_ids();              // "a, b, c" for messages
 
 struct LessonState {
   int current = -1;                      // index in lesson_catalog(); -1: no lesson open
   lessons::ControlState controls;        // the learner's values
   std::vector<lessons::LessonRun> runs;  // every run of the lesson with those values
   std::vector<lessons::TaskResult> tasks;
-  std::map<std::string, std::string> quotes;   // {{quote}} -> number as shown
-  std::vector<int> hints_shown;          // [task] hints revealed so far
-  std::vector<bool> passed_once;         // [task] passed at some point since the lesson opened
-  int choice = -1;                       // the chosen answer (choice questions)
-  double number = 0;                     // the typed answer (number questions)
-  std::optional<lessons::Grade> grade;   // feedback for the last answer given
-  std::vector<bool> done;                // [lesson] every task passed (each at some point) and the
-                                         // answer right, this visit
-  std::string error;                     // a run that could not be built
+  std::map<std::string, std::string> quotes;  // {{quote}} -> number as shown
+  std::vector<int> hints_shown;               // [task] hints revealed so far
+  std::vector<bool> passed_once;              // [task] passed at some point since the lesson opened
+  int choice = -1;                            // the chosen answer (choice questions)
+  double number = 0;                          // the typed answer (number questions)
+  std::optional<lessons::Grade> grade;        // feedback for the last answer given
+  std::vector<bool> done;                     // [lesson] every task passed (each at some point) and the
+                                              // answer right, this visit
+  std::string error;                          // a run that could not be built
 
   bool open() const { return current >= 0; }
   const lessons::Lesson& lesson() const { return *lesson_catalog()[std::size_t(current)].lesson; }

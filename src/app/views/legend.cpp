@@ -9,15 +9,15 @@
 namespace tl::app {
 namespace {
 
-constexpr float kEntryGap = 18.0f;   // between entries on a line
+constexpr float kEntryGap = 18.0f;  // between entries on a line
 
 // Lays entries out left to right, starting a new line when the next one would not fit. Run
 // with draw = false it only counts lines, so the frame can size the timeline first.
 struct Flow {
-  bool  draw;
+  bool draw;
   float width;
-  float x     = 0;
-  int   lines = 1;
+  float x = 0;
+  int lines = 1;
 
   // A colour square (hatched if hatch != 0; none if color == 0) and its text.
   void entry(ImU32 color, ImU32 hatch, const char* text, const char* tooltip = nullptr) {
@@ -65,10 +65,10 @@ void entries(const ShownRun& run, Flow& flow) {
 
   // The thread rows: one entry per state that occurs in the run shown.
   if (run.states_seen == 0) return;
-  flow.x = flow.width;   // on a line of their own
+  flow.x = flow.width;  // on a line of their own
   flow.entry(0, 0, "Threads:");
-  constexpr ThreadState kOrder[] = {ThreadState::Running,     ThreadState::Ready,      ThreadState::BlockedIo,
-                                    ThreadState::Sleeping,    ThreadState::BlockedLock, ThreadState::WaitingGil,
+  constexpr ThreadState kOrder[] = {ThreadState::Running, ThreadState::Ready, ThreadState::BlockedIo,
+                                    ThreadState::Sleeping, ThreadState::BlockedLock, ThreadState::WaitingGil,
                                     ThreadState::BlockedJoin, ThreadState::BlockedReceive};
   for (ThreadState s : kOrder) {
     if ((run.states_seen & (1u << unsigned(s))) == 0) continue;

@@ -11,9 +11,9 @@
 namespace tl::app {
 
 struct LessonAsk {
-  int open = -1;            // a lesson index chosen in the list or by previous/next
-  std::string assignment;   // a control changed: "cores=1"
-  bool close = false;       // back to the free scenario viewer
+  int open = -1;           // a lesson index chosen in the list or by previous/next
+  std::string assignment;  // a control changed: "cores=1"
+  bool close = false;      // back to the free scenario viewer
 };
 
 LessonAsk draw_lesson_panel(LessonState& state);

@@ -76,8 +76,9 @@ void draw_scenario_info(const Document& document, int cores, const ShownRun& run
   ImGui::PopStyleColor();
 
   if (document.description.empty())
-    wrapped(theme::kDimText, "Core rows: which thread each core runs, one at a time. "
-                             "Thread rows: what each thread is doing.");
+    wrapped(theme::kDimText,
+            "Core rows: which thread each core runs, one at a time. "
+            "Thread rows: what each thread is doing.");
   else
     wrapped(theme::kText, description_text(document, cores));
 

@@ -11,9 +11,9 @@
 
 namespace tl::app {
 
-struct ScenarioInfoLayout {            // where the last frame put the run's lines (zero: none)
-  Rect outcome_line;                   // the run's outcome in words (zero when completed)
-  Rect variables_line;                 // the shared variables' final values
+struct ScenarioInfoLayout {  // where the last frame put the run's lines (zero: none)
+  Rect outcome_line;         // the run's outcome in words (zero when completed)
+  Rect variables_line;       // the shared variables' final values
 };
 
 // `error`: a scenario that failed to load or run, shown last.

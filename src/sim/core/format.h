@@ -11,7 +11,7 @@
 namespace tl {
 
 // ns as a decimal number of microseconds: 1500 -> "1.5", 2000 -> "2", -1 -> "-0.001".
-void        append_us(std::string& out, TimeNs ns);
+void append_us(std::string& out, TimeNs ns);
 std::string format_us(TimeNs ns);
 
 // A ratio kept in integer thousandths (sweep.h's speedups) as "1.978": three decimals always,

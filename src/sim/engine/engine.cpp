@@ -13,7 +13,7 @@
 namespace tl {
 
 RunResult run(const Scenario& scenario) {
-  const RunOptions none;   // named: the engine keeps a reference, which must outlive it
+  const RunOptions none;  // named: the engine keeps a reference, which must outlive it
   detail::Engine engine(scenario, none);
   return engine.run();
 }
@@ -71,7 +71,7 @@ namespace {
 RuntimeModelSpec runtime_spec(const Scenario& sc) {
   RuntimeModelSpec spec;
   spec.costs = sc.machine.costs;
-  spec.gil   = sc.gil;
+  spec.gil = sc.gil;
   if (spec.gil.switch_interval <= 0) spec.gil.switch_interval = 1;
   const std::size_t np = std::max<std::size_t>(1, sc.processes.size());
   spec.process_origin.assign(np, ProcessOrigin::Initial);
@@ -80,7 +80,7 @@ RuntimeModelSpec runtime_spec(const Scenario& sc) {
   for (std::size_t t = 0; t < sc.threads.size(); ++t)
     spec.thread_process[t] = sc.threads[t].process < sc.processes.size() ? sc.threads[t].process : 0;
   for (const ChannelSpec& c : sc.channels) spec.channels.push_back(c.kind);
-  for (SharedMemorySpec shm : sc.shared_memory) {   // hand-built: ids past the processes map nothing
+  for (SharedMemorySpec shm : sc.shared_memory) {  // hand-built: ids past the processes map nothing
     std::erase_if(shm.processes, [&](ProcessId p) { return p >= np; });
     spec.shared_memory.push_back(std::move(shm));
   }
@@ -89,8 +89,7 @@ RuntimeModelSpec runtime_spec(const Scenario& sc) {
 }  // namespace
 
 Engine::Engine(const Scenario& scenario, const RunOptions& options)
-    : sc_(scenario), machine_(scenario.machine), memory_(scenario.processes.size()),
-      runtime_(runtime_spec(scenario), &memory_), options_(options) {
+    : sc_(scenario), machine_(scenario.machine), memory_(scenario.processes.size()), runtime_(runtime_spec(scenario), &memory_), options_(options) {
   const std::size_t n = sc_.threads.size();
   const std::uint32_t ncores = std::clamp<std::uint32_t>(machine_.cores, 1, 256);
   threads_.resize(n);
@@ -109,7 +108,7 @@ Engine::Engine(const Scenario& scenario, const RunOptions& options)
   std::uint32_t nm = 0, nv = 0;
   for (std::size_t p = 0; p < sc_.processes.size(); ++p) {
     mutex_base_[p] = nm;
-    var_base_[p]   = nv;
+    var_base_[p] = nv;
     nm += static_cast<std::uint32_t>(sc_.processes[p].mutexes.size());
     nv += static_cast<std::uint32_t>(sc_.processes[p].vars.size());
   }
@@ -131,9 +130,9 @@ Engine::Engine(const Scenario& scenario, const RunOptions& options)
 
   jitter_seed_ = mix64(sc_.seed ^ 0x7468726561646C61ull);  // "threadla"
   PolicyContext context;
-  context.scenario      = &sc_;
+  context.scenario = &sc_;
   context.remaining_cpu = remaining_cpu_;
-  policy_          = make_policy(sc_.scheduler, context);
+  policy_ = make_policy(sc_.scheduler, context);
   policy_preempts_ = policy_->may_preempt();
 
   result_.trace.cores.resize(ncores);
@@ -158,11 +157,27 @@ RunResult Engine::run() {
 
   TimeNs now = 0;
   for (;;) {
-    if (done_ == n) { result_.outcome = Outcome::Completed; break; }
-    if (cancelled_ || (steps_ >= next_poll_ && poll(now))) { result_.outcome = Outcome::Cancelled; break; }
-    if (trace_full_) { result_.outcome = Outcome::MemoryLimit; break; }
-    if (halt_ || steps_ >= sc_.limits.max_events) { result_.outcome = Outcome::EventLimit; break; }
-    if (stuck()) { result_.outcome = Outcome::Deadlock; collect_waits(); break; }
+    if (done_ == n) {
+      result_.outcome = Outcome::Completed;
+      break;
+    }
+    if (cancelled_ || (steps_ >= next_poll_ && poll(now))) {
+      result_.outcome = Outcome::Cancelled;
+      break;
+    }
+    if (trace_full_) {
+      result_.outcome = Outcome::MemoryLimit;
+      break;
+    }
+    if (halt_ || steps_ >= sc_.limits.max_events) {
+      result_.outcome = Outcome::EventLimit;
+      break;
+    }
+    if (stuck()) {
+      result_.outcome = Outcome::Deadlock;
+      collect_waits();
+      break;
+    }
     const TimeNs next = std::min(core_events_.empty() ? kForever : core_events_.top().time,
                                  events_.empty() ? kForever : events_.top().time);
     if (next > sc_.limits.max_sim_time) {
@@ -273,7 +288,10 @@ void Engine::ready_event(ThreadId t, ReadyReason why, TimeNs now) {
       settle(c, now);  // the policy may look at remaining_cpu of running threads
       if (!policy_->preempts(t, why, r)) continue;
       const std::int64_t rank = policy_->eviction_rank(r);
-      if (victim == kNoCore || rank >= best) { victim = c; best = rank; }  // ties: highest core
+      if (victim == kNoCore || rank >= best) {
+        victim = c;
+        best = rank;
+      }  // ties: highest core
     }
     if (victim != kNoCore) preempt(victim, now);
   }
@@ -343,10 +361,10 @@ bool Engine::gil_switch_point(ThreadId t) const {
   const bool begun = th.op_left > 0 && th.op_left < th.op_total;
   switch (prog_[t][th.pc].kind) {
     case OpKind::Add:
-    case OpKind::Store:     return false;
+    case OpKind::Store: return false;
     case OpKind::Load:
     case OpKind::CCallHold: return !begun;
-    default:                return true;
+    default: return true;
   }
 }
 
@@ -368,11 +386,11 @@ void Engine::dispatch(CoreId c, ThreadId t, TimeNs now) {
   set_state(t, RtState::Running, now);
   if (threads_[t].last_core != kNoCore && threads_[t].last_core != c) ++result_.trace.migrations;
   threads_[t].core = c;
-  core.thread      = t;
-  core.ran         = 0;
-  core.slice_left  = std::max<TimeNs>(1, policy_->slice(t));
-  core.seg_start   = now;
-  core.span_start  = now;
+  core.thread = t;
+  core.ran = 0;
+  core.slice_left = std::max<TimeNs>(1, policy_->slice(t));
+  core.seg_start = now;
+  core.span_start = now;
   const TimeNs cost = (core.last != kNoThread && core.last != t) ? switch_cost(core.last, t) : 0;
   if (cost > 0) {
     core.in_overhead = true;
@@ -387,8 +405,14 @@ void Engine::dispatch(CoreId c, ThreadId t, TimeNs now) {
 // the core go.
 void Engine::continue_run(CoreId c, TimeNs now, StepResult r) {
   CoreRt& core = cores_[c];
-  if (r == StepResult::Blocked)  { release(c, now, StopReason::Blocked); return; }
-  if (r == StepResult::Finished) { release(c, now, StopReason::Finished); return; }
+  if (r == StepResult::Blocked) {
+    release(c, now, StopReason::Blocked);
+    return;
+  }
+  if (r == StepResult::Finished) {
+    release(c, now, StopReason::Finished);
+    return;
+  }
   if (halt_) return;  // the loop stops at this instant; finish() closes the spans
   if (runtime_.gil_enabled() && runtime_.must_drop_gil(core.thread) && gil_switch_point(core.thread)) {
     // Dispatched with a drop request already pending (it was asked while off-core): CPython's
@@ -403,7 +427,10 @@ void Engine::continue_run(CoreId c, TimeNs now, StepResult r) {
     gil_drop_on_core(c, now);
     return;
   }
-  if (core.slice_left <= 0)      { release(c, now, StopReason::SliceExpired); return; }
+  if (core.slice_left <= 0) {
+    release(c, now, StopReason::SliceExpired);
+    return;
+  }
   schedule_core(c, now + std::min(threads_[core.thread].op_left, core.slice_left));
 }
 
@@ -413,8 +440,8 @@ void Engine::on_core_event(CoreId c, TimeNs now) {
   if (core.in_overhead) {
     record_core_span(c, core.span_start, now, t, CoreSpanKind::Overhead);
     core.in_overhead = false;
-    core.seg_start   = now;
-    core.span_start  = now;
+    core.seg_start = now;
+    core.span_start = now;
     continue_run(c, now, step(t, now));
     return;
   }
@@ -422,7 +449,7 @@ void Engine::on_core_event(CoreId c, TimeNs now) {
   settle(c, now);
   StepResult r = StepResult::NeedCpu;
   if (op_was_running && threads_[t].op_left == 0) {
-    if (threads_[t].prelude) threads_[t].prelude = false;   // fault debt paid: the op at pc is next
+    if (threads_[t].prelude) threads_[t].prelude = false;  // fault debt paid: the op at pc is next
     else r = complete_op(t, now);
     if (r == StepResult::NeedCpu) r = step(t, now);
   }
@@ -436,9 +463,9 @@ void Engine::settle(CoreId c, TimeNs now) {
   const TimeNs elapsed = now - core.seg_start;
   if (elapsed <= 0) return;
   ThreadRt& th = threads_[core.thread];
-  th.op_left      -= elapsed;
+  th.op_left -= elapsed;
   core.slice_left -= elapsed;
-  core.ran        += elapsed;
+  core.ran += elapsed;
   TimeNs& rem = remaining_cpu_[core.thread];
   rem = rem > elapsed ? rem - elapsed : 0;
   core.seg_start = now;
@@ -448,7 +475,7 @@ void Engine::preempt(CoreId c, TimeNs now) {
   CoreRt& core = cores_[c];
   const ThreadId t = core.thread;
   settle(c, now);
-  core.preempted    = t;
+  core.preempted = t;
   core.preempted_at = now;
   release(c, now, StopReason::Preempted);
 }
@@ -459,15 +486,15 @@ void Engine::release(CoreId c, TimeNs now, StopReason why) {
   // A thread leaves mid-overhead only when preempted: the part of the switch paid is kept.
   record_core_span(c, core.span_start, now, t, core.in_overhead ? CoreSpanKind::Overhead : CoreSpanKind::Run);
   core.in_overhead = false;
-  core.thread      = kNoThread;
+  core.thread = kNoThread;
   ++core.gen;
-  core.freed_at    = now;
-  core.offered     = false;
+  core.freed_at = now;
+  core.offered = false;
   set_idle(c, true);
   ++idle_count_;
   --busy_;
   threads_[t].core = kNoCore;
-  if (core.ran > 0) threads_[t].last_core = c;   // a dispatch that ran nothing warms no cache
+  if (core.ran > 0) threads_[t].last_core = c;  // a dispatch that ran nothing warms no cache
   if (why == StopReason::Finished) {
     set_state(t, RtState::Done, now);
     result_.trace.completion[t] = now;
@@ -526,8 +553,8 @@ void Engine::finish(TimeNs end) {
     result_.increments[p].assign(increments_.begin() + var_base_[p],
                                  increments_.begin() + var_base_[p] + nv);
   }
-  result_.trace.memory           = memory_.take();
-  result_.trace.pages            = memory_.take_pages(runtime_.spaces());
+  result_.trace.memory = memory_.take();
+  result_.trace.pages = memory_.take_pages(runtime_.spaces());
   trim_trace(result_.trace);
   result_.trace.ipc_bytes_copied = runtime_.channels().bytes_copied();
   result_.metrics = compute_metrics(sc_, result_.trace);

@@ -13,8 +13,8 @@
 namespace tl {
 
 struct RunProgress {
-  std::uint64_t steps = 0;      // engine steps so far (RunResult::events)
-  TimeNs        now   = 0;      // simulated time reached
+  std::uint64_t steps = 0;  // engine steps so far (RunResult::events)
+  TimeNs now = 0;           // simulated time reached
 };
 
 // A run's cancellation point. Every kPollSteps engine steps (including inline ops, so a huge
@@ -24,8 +24,8 @@ struct RunProgress {
 // (where it stops depends on when the flag was set); everything else is.
 struct RunOptions {
   static constexpr std::uint64_t kPollSteps = 4096;
-  const std::atomic<bool>*                 cancel = nullptr;
-  std::function<void(const RunProgress&)>  progress;   // on the running thread
+  const std::atomic<bool>* cancel = nullptr;
+  std::function<void(const RunProgress&)> progress;  // on the running thread
 };
 
 // Scenarios built by hand (not by parse_scenario) should respect the parser's bounds: 1..256

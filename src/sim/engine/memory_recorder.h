@@ -24,15 +24,15 @@ class MemoryRecorder final : public MemoryObserver {
   void memory_changed(TimeNs now, std::span<const PageChange> changes, const MemoryModel& memory,
                       std::span<const AddressSpaceId> space_of) override;
 
-  std::vector<MemoryLane>        take() { return std::move(lanes_); }
+  std::vector<MemoryLane> take() { return std::move(lanes_); }
   const std::vector<MemoryLane>& lanes() const { return lanes_; }
   // The page events so far; space_process is filled in from `space_of` (kNoSpace entries skipped).
-  PageEvents                     take_pages(std::span<const AddressSpaceId> space_of);
-  const std::vector<PageEvent>&  page_events() const { return pages_.events; }
+  PageEvents take_pages(std::span<const AddressSpaceId> space_of);
+  const std::vector<PageEvent>& page_events() const { return pages_.events; }
 
  private:
   std::vector<MemoryLane> lanes_;
-  PageEvents              pages_;
+  PageEvents pages_;
 };
 
 }  // namespace tl

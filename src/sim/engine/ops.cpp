@@ -41,7 +41,7 @@ void Engine::init_programs() {
   for (ThreadId t = 0; t < n; ++t) {
     const std::vector<Op>& prog = sc_.threads[t].program;
     op_base_[t] = base;
-    prog_[t]     = prog.data();
+    prog_[t] = prog.data();
     prog_len_[t] = static_cast<std::uint32_t>(prog.size());
     stack.clear();
     std::uint32_t depth = 0;
@@ -51,7 +51,7 @@ void Engine::init_programs() {
         depth = std::max<std::uint32_t>(depth, static_cast<std::uint32_t>(stack.size()));
       } else if (prog[i].kind == OpKind::LoopEnd && !stack.empty()) {
         loop_end_[base + stack.back()] = i;
-        loop_end_[base + i]            = stack.back();
+        loop_end_[base + i] = stack.back();
         stack.pop_back();
       }
     }
@@ -72,23 +72,29 @@ StepResult Engine::step(ThreadId t, TimeNs now) {
   const std::uint32_t len = prog_len_[t];
   const std::uint32_t base = op_base_[t];
   if (th.op_left == 0 && th.fault_debt > 0) {
-    th.op_left    = th.fault_debt;
+    th.op_left = th.fault_debt;
     th.fault_debt = 0;
-    th.prelude    = true;
+    th.prelude = true;
   }
   for (;;) {
     if (th.op_left > 0) return StepResult::NeedCpu;
     if (th.pc >= len) return StepResult::Finished;
     // Inline ops count as engine steps so that a huge zero-cost loop still meets max_events
     // and the cancellation point.
-    if (++steps_ > sc_.limits.max_events) { halt_ = true; return StepResult::NeedCpu; }
+    if (++steps_ > sc_.limits.max_events) {
+      halt_ = true;
+      return StepResult::NeedCpu;
+    }
     if (cancelled_ || (steps_ >= next_poll_ && poll(now))) return StepResult::NeedCpu;
     const Op& op = prog[th.pc];
     TimeNs cost = 0;
     switch (op.kind) {
       case OpKind::Compute:
       case OpKind::CCallHold:
-        if (op.duration > 0) { th.op_left = th.op_total = op.duration; return StepResult::NeedCpu; }
+        if (op.duration > 0) {
+          th.op_left = th.op_total = op.duration;
+          return StepResult::NeedCpu;
+        }
         ++th.pc;
         continue;
       case OpKind::CCallRelease:
@@ -117,7 +123,10 @@ StepResult Engine::step(ThreadId t, TimeNs now) {
         continue;
       case OpKind::LoopEnd: {
         const std::uint32_t begin = loop_end_[base + th.pc];
-        if (begin == kNoIndex || th.loop_depth == 0) { ++th.pc; continue; }
+        if (begin == kNoIndex || th.loop_depth == 0) {
+          ++th.pc;
+          continue;
+        }
         std::uint32_t& count = loops_[th.loop_base + th.loop_depth - 1];
         if (--count > 0) {
           th.pc = begin + 1;
@@ -155,10 +164,10 @@ StepResult Engine::step(ThreadId t, TimeNs now) {
         break;
       }
       // Creation: the creator pays first, then the worker starts (complete_op).
-      case OpKind::Create:          cost = runtime_.creation_cost(WorkerKind::Thread); break;
-      case OpKind::Fork:            cost = runtime_.fork_cost(t); break;
-      case OpKind::Spawn:           cost = runtime_.creation_cost(WorkerKind::SpawnedProcess); break;
-      case OpKind::ForkServer:      cost = runtime_.creation_cost(WorkerKind::ForkServerProcess); break;
+      case OpKind::Create: cost = runtime_.creation_cost(WorkerKind::Thread); break;
+      case OpKind::Fork: cost = runtime_.fork_cost(t); break;
+      case OpKind::Spawn: cost = runtime_.creation_cost(WorkerKind::SpawnedProcess); break;
+      case OpKind::ForkServer: cost = runtime_.creation_cost(WorkerKind::ForkServerProcess); break;
       case OpKind::Join:
         ++th.pc;
         if (op.arg >= threads_.size() || threads_[op.arg].state == RtState::Done) continue;
@@ -172,8 +181,8 @@ StepResult Engine::step(ThreadId t, TimeNs now) {
       // Memory: the write happens now; copy-on-write faults are then paid as CPU.
       case OpKind::Write: {
         const auto region = static_cast<RegionKind>(op.arg & 0xFF);
-        const auto first  = static_cast<std::uint32_t>(static_cast<std::uint64_t>(op.duration) >> 32);
-        const auto pages  = static_cast<std::uint32_t>(op.duration & 0xFFFFFFFF);
+        const auto first = static_cast<std::uint32_t>(static_cast<std::uint64_t>(op.duration) >> 32);
+        const auto pages = static_cast<std::uint32_t>(op.duration & 0xFFFFFFFF);
         cost = runtime_.write(t, region, first, pages, now, op.arg >> 8);
         break;
       }
@@ -181,18 +190,22 @@ StepResult Engine::step(ThreadId t, TimeNs now) {
       // the receiver takes it, then pays (latency, copy, unpickling).
       case OpKind::Send:
         cost = op.arg < runtime_.channels().size()
-                   ? runtime_.channels().send_cost(op.arg, static_cast<std::uint64_t>(op.duration)) : 0;
+                   ? runtime_.channels().send_cost(op.arg, static_cast<std::uint64_t>(op.duration))
+                   : 0;
         break;
       case OpKind::Receive: {
         Channels& ch = runtime_.channels();
         if (op.arg >= ch.size()) break;
         if (!ch.holds_message(t) && !ch.receive(op.arg, t, now))
-          return wait_for(t, RtState::BlockedReceive, now);   // pc stays: the wake retries and finds it
+          return wait_for(t, RtState::BlockedReceive, now);  // pc stays: the wake retries and finds it
         cost = ch.receive_cost(op.arg, ch.take(t).bytes);
         break;
       }
     }
-    if (cost > 0) { th.op_left = th.op_total = cost; return StepResult::NeedCpu; }
+    if (cost > 0) {
+      th.op_left = th.op_total = cost;
+      return StepResult::NeedCpu;
+    }
     if (const StepResult r = complete_op(t, now); r != StepResult::NeedCpu) return r;
   }
 }
@@ -292,8 +305,10 @@ StepResult Engine::complete_op(ThreadId t, TimeNs now) {
       }
       break;
     }
-    case OpKind::Load:            if (var) th.reg = *var; break;
-    case OpKind::Add:             ++th.reg; break;
+    case OpKind::Load:
+      if (var) th.reg = *var;
+      break;
+    case OpKind::Add: ++th.reg; break;
     case OpKind::Store:
       if (var) {
         *var = th.reg;
@@ -383,20 +398,22 @@ TimeNs program_cpu_demand(const std::vector<Op>& program, const MachineSpec& mac
     switch (op.kind) {
       case OpKind::Compute:
       case OpKind::CCallHold:
-      case OpKind::CCallRelease:    cost = op.duration; break;
+      case OpKind::CCallRelease: cost = op.duration; break;
       case OpKind::Lock:
-      case OpKind::Unlock:          cost = machine.lock_cost; break;
+      case OpKind::Unlock: cost = machine.lock_cost; break;
       case OpKind::Load:
       case OpKind::Add:
-      case OpKind::Store:           cost = machine.mem_op_cost; break;
+      case OpKind::Store: cost = machine.mem_op_cost; break;
       case OpKind::AtomicIncrement: cost = machine.atomic_cost; break;
-      case OpKind::Create:          cost = creation_cost(machine.costs, WorkerKind::Thread); break;
-      case OpKind::Fork:            cost = creation_cost(machine.costs, WorkerKind::ForkedProcess); break;
-      case OpKind::Spawn:           cost = creation_cost(machine.costs, WorkerKind::SpawnedProcess); break;
-      case OpKind::ForkServer:      cost = creation_cost(machine.costs, WorkerKind::ForkServerProcess); break;
-      case OpKind::LoopBegin:       mult.push_back(detail::sat_mul(mult.back(), op.arg)); continue;
-      case OpKind::LoopEnd:         if (mult.size() > 1) mult.pop_back(); continue;
-      default:                      continue;
+      case OpKind::Create: cost = creation_cost(machine.costs, WorkerKind::Thread); break;
+      case OpKind::Fork: cost = creation_cost(machine.costs, WorkerKind::ForkedProcess); break;
+      case OpKind::Spawn: cost = creation_cost(machine.costs, WorkerKind::SpawnedProcess); break;
+      case OpKind::ForkServer: cost = creation_cost(machine.costs, WorkerKind::ForkServerProcess); break;
+      case OpKind::LoopBegin: mult.push_back(detail::sat_mul(mult.back(), op.arg)); continue;
+      case OpKind::LoopEnd:
+        if (mult.size() > 1) mult.pop_back();
+        continue;
+      default: continue;
     }
     total = detail::sat_add(total, detail::sat_mul(mult.back(), std::max<TimeNs>(0, cost)));
   }

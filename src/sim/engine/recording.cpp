@@ -9,15 +9,15 @@ namespace tl::detail {
 namespace {
 bool to_lane_state(RtState s, ThreadState* out) {
   switch (s) {
-    case RtState::Ready:       *out = ThreadState::Ready;       return true;
-    case RtState::Running:     *out = ThreadState::Running;     return true;
-    case RtState::BlockedIo:   *out = ThreadState::BlockedIo;   return true;
-    case RtState::Sleeping:    *out = ThreadState::Sleeping;    return true;
+    case RtState::Ready: *out = ThreadState::Ready; return true;
+    case RtState::Running: *out = ThreadState::Running; return true;
+    case RtState::BlockedIo: *out = ThreadState::BlockedIo; return true;
+    case RtState::Sleeping: *out = ThreadState::Sleeping; return true;
     case RtState::BlockedLock: *out = ThreadState::BlockedLock; return true;
-    case RtState::WaitingGil:  *out = ThreadState::WaitingGil;  return true;
+    case RtState::WaitingGil: *out = ThreadState::WaitingGil; return true;
     case RtState::BlockedJoin: *out = ThreadState::BlockedJoin; return true;
     case RtState::BlockedReceive: *out = ThreadState::BlockedReceive; return true;
-    default:                   return false;
+    default: return false;
   }
 }
 }  // namespace
@@ -32,7 +32,7 @@ void Engine::set_state(ThreadId t, RtState s, TimeNs now) {
     else
       lane.push_back({th.state_since, now, lane_state});
   }
-  th.state       = s;
+  th.state = s;
   th.state_since = now;
 }
 

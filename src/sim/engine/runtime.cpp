@@ -56,7 +56,7 @@ void Engine::on_gil_timer(TimeNs now) {
     // (inside `x += 1` on 3.10+, inside a C call that holds it), it drops at its next switch
     // point: continue_run.
     if (holder == kNoThread || threads_[holder].core == kNoCore) continue;
-    settle(threads_[holder].core, now);   // how far into its op it is decides the switch point
+    settle(threads_[holder].core, now);  // how far into its op it is decides the switch point
     if (gil_switch_point(holder)) gil_drop_on_core(threads_[holder].core, now);
   }
   arm_gil(now);
@@ -79,7 +79,8 @@ void Engine::on_wake(ThreadId t, TimeNs now) {
     th.waking = false;
     --waking_count_;
   } else if (const TimeNs latency = th.state == RtState::BlockedIo || th.state == RtState::Sleeping
-                                        ? runtime_.costs().wake : runtime_.costs().futex_wake;
+                                        ? runtime_.costs().wake
+                                        : runtime_.costs().futex_wake;
              latency > 0 && th.state != RtState::WaitingGil) {
     th.waking = true;
     ++waking_count_;

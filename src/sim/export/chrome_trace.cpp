@@ -31,20 +31,20 @@ class EventSink {
  private:
   static constexpr std::size_t kChunk = 1 << 20;
   std::ostream& out_;
-  std::string   buf_;
-  bool          first_ = true;
+  std::string buf_;
+  bool first_ = true;
 };
 
 // What a person reads on a thread's track; args.state keeps the stable identifier (trace.h).
 const char* state_label(ThreadState s) {
   switch (s) {
-    case ThreadState::Ready:          return "ready";
-    case ThreadState::Running:        return "running";
-    case ThreadState::BlockedIo:      return "blocked on I/O";
-    case ThreadState::Sleeping:       return "sleeping";
-    case ThreadState::BlockedLock:    return "waiting for a lock";
-    case ThreadState::WaitingGil:     return "waiting for the GIL";
-    case ThreadState::BlockedJoin:    return "waiting for a thread or process to finish";
+    case ThreadState::Ready: return "ready";
+    case ThreadState::Running: return "running";
+    case ThreadState::BlockedIo: return "blocked on I/O";
+    case ThreadState::Sleeping: return "sleeping";
+    case ThreadState::BlockedLock: return "waiting for a lock";
+    case ThreadState::WaitingGil: return "waiting for the GIL";
+    case ThreadState::BlockedJoin: return "waiting for a thread or process to finish";
     case ThreadState::BlockedReceive: return "waiting for a message";
   }
   return "?";
@@ -54,13 +54,13 @@ const char* state_label(ThreadState s) {
 // blocked ones differ from them (Perfetto picks its own colours and ignores this).
 const char* state_colour(ThreadState s) {
   switch (s) {
-    case ThreadState::Ready:          return "thread_state_runnable";
-    case ThreadState::Running:        return "thread_state_running";
-    case ThreadState::BlockedIo:      return "thread_state_iowait";
-    case ThreadState::Sleeping:       return "thread_state_sleeping";
-    case ThreadState::BlockedLock:    return "thread_state_uninterruptible";
-    case ThreadState::WaitingGil:     return "terrible";
-    case ThreadState::BlockedJoin:    return "thread_state_sleeping";
+    case ThreadState::Ready: return "thread_state_runnable";
+    case ThreadState::Running: return "thread_state_running";
+    case ThreadState::BlockedIo: return "thread_state_iowait";
+    case ThreadState::Sleeping: return "thread_state_sleeping";
+    case ThreadState::BlockedLock: return "thread_state_uninterruptible";
+    case ThreadState::WaitingGil: return "terrible";
+    case ThreadState::BlockedJoin: return "thread_state_sleeping";
     case ThreadState::BlockedReceive: return "thread_state_iowait";
   }
   return "generic_work";

@@ -215,9 +215,9 @@ std::int64_t SplitMix64::between(std::int64_t lo, std::int64_t hi) {
 
 Scenario single_cpu_without_costs() {
   Scenario s;
-  s.machine.cores       = 1;
+  s.machine.cores = 1;
   s.machine.switch_cost = 0;
-  s.machine.lock_cost   = 0;
+  s.machine.lock_cost = 0;
   return s;
 }
 

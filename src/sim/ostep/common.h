@@ -50,15 +50,15 @@ void appendf(std::string& out, const char* fmt, Args... args) {
 RunResult run_to_completion(const Scenario& scenario);
 
 // Caps that keep a typo from turning into an hour-long run or an out-of-memory.
-inline constexpr std::int64_t kMaxJobs      = 1000;
-inline constexpr std::int64_t kMaxUnits     = 1'000'000;   // any single length, time or period
+inline constexpr std::int64_t kMaxJobs = 1000;
+inline constexpr std::int64_t kMaxUnits = 1'000'000;       // any single length, time or period
 inline constexpr std::int64_t kMaxDispatches = 1'000'000;  // slices or ticks of one run: each
                                                            // becomes trace spans and output lines
 
 template <class T>
 struct Parsed {
   std::optional<T> options;
-  std::string      error;     // set iff !options: "FLAG: reason", without the "error: " prefix
+  std::string error;  // set iff !options: "FLAG: reason", without the "error: " prefix
 };
 
 // ---------------------------------------------------------------------------------------------
@@ -68,21 +68,21 @@ struct Parsed {
 // "--quantum 2", "--quantum=2", clustered switches ("-cp") and unambiguous long prefixes
 // ("--quant=2").
 struct FlagSpec {
-  char        short_name;    // 0: long form only
-  const char* long_name;     // without "--"
-  bool        takes_value;
-  int         id;
+  char short_name;        // 0: long form only
+  const char* long_name;  // without "--"
+  bool takes_value;
+  int id;
 };
 
 struct FlagValue {
-  int         id;
-  std::string value;         // "" for switches
-  std::string spelled;       // "-q/--quantum", for messages
+  int id;
+  std::string value;    // "" for switches
+  std::string spelled;  // "-q/--quantum", for messages
 };
 
 struct FlagParse {
-  std::vector<FlagValue> values;   // command-line order; later repeats override earlier ones
-  std::string            error;    // non-empty: the first problem found
+  std::vector<FlagValue> values;  // command-line order; later repeats override earlier ones
+  std::string error;              // non-empty: the first problem found
 };
 
 FlagParse parse_flags(std::span<const FlagSpec> specs, std::span<const std::string> args);
@@ -122,7 +122,7 @@ struct SplitMix64 {
   std::uint64_t state;
   std::uint64_t next();
   // Uniform integer in [lo, hi] (hi >= lo; modulo bias is irrelevant at these sizes).
-  std::int64_t  between(std::int64_t lo, std::int64_t hi);
+  std::int64_t between(std::int64_t lo, std::int64_t hi);
 };
 
 inline constexpr const char* kRandomNote =

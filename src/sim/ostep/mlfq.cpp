@@ -20,8 +20,21 @@ namespace tl::ostep {
 namespace {
 
 enum Flag {
-  kSeed, kNumQueues, kQuantum, kAllotment, kQuantumList, kAllotmentList, kNumJobs, kMaxlen,
-  kMaxio, kBoost, kIoTime, kStay, kIoBump, kJlist, kSolve,
+  kSeed,
+  kNumQueues,
+  kQuantum,
+  kAllotment,
+  kQuantumList,
+  kAllotmentList,
+  kNumJobs,
+  kMaxlen,
+  kMaxio,
+  kBoost,
+  kIoTime,
+  kStay,
+  kIoBump,
+  kJlist,
+  kSolve,
 };
 
 constexpr FlagSpec kFlags[] = {
@@ -42,8 +55,8 @@ constexpr FlagSpec kFlags[] = {
     {'c', "solve", false, kSolve},
 };
 
-constexpr std::int64_t kMaxQueues  = 100;
-constexpr std::int64_t kMaxHorizon = 10'000'000;   // ticks
+constexpr std::int64_t kMaxQueues = 100;
+constexpr std::int64_t kMaxHorizon = 10'000'000;  // ticks
 
 }  // namespace
 
@@ -60,21 +73,21 @@ Parsed<MlfqOptions> parse_mlfq_args(std::span<const std::string> args) {
   for (const FlagValue& f : flags.values) {
     std::optional<std::string> bad;
     switch (f.id) {
-      case kSeed:          bad = parse_int(f.value, 0, 4'294'967'295LL, o.seed); break;
-      case kNumQueues:     bad = parse_int(f.value, 1, kMaxQueues, queues); break;
-      case kQuantum:       bad = parse_int(f.value, 1, kMaxUnits, quantum); break;
-      case kAllotment:     bad = parse_int(f.value, 1, kMaxUnits, allotment); break;
-      case kNumJobs:       bad = parse_int(f.value, 1, kMaxJobs, jobs); break;
-      case kMaxlen:        bad = parse_int(f.value, 1, kMaxUnits, maxlen); break;
-      case kMaxio:         bad = parse_int(f.value, 1, kMaxUnits, maxio); break;
-      case kBoost:         bad = parse_int(f.value, 0, kMaxUnits, o.boost); break;
-      case kIoTime:        bad = parse_int(f.value, 0, kMaxUnits, o.io_time); break;
-      case kQuantumList:   qlist = f.value; break;
+      case kSeed: bad = parse_int(f.value, 0, 4'294'967'295LL, o.seed); break;
+      case kNumQueues: bad = parse_int(f.value, 1, kMaxQueues, queues); break;
+      case kQuantum: bad = parse_int(f.value, 1, kMaxUnits, quantum); break;
+      case kAllotment: bad = parse_int(f.value, 1, kMaxUnits, allotment); break;
+      case kNumJobs: bad = parse_int(f.value, 1, kMaxJobs, jobs); break;
+      case kMaxlen: bad = parse_int(f.value, 1, kMaxUnits, maxlen); break;
+      case kMaxio: bad = parse_int(f.value, 1, kMaxUnits, maxio); break;
+      case kBoost: bad = parse_int(f.value, 0, kMaxUnits, o.boost); break;
+      case kIoTime: bad = parse_int(f.value, 0, kMaxUnits, o.io_time); break;
+      case kQuantumList: qlist = f.value; break;
       case kAllotmentList: alist = f.value; break;
-      case kJlist:         jlist = f.value; break;
-      case kStay:          o.stay = true; break;
-      case kIoBump:        o.iobump = true; break;
-      case kSolve:         o.solve = true; break;
+      case kJlist: jlist = f.value; break;
+      case kStay: o.stay = true; break;
+      case kIoBump: o.iobump = true; break;
+      case kSolve: o.solve = true; break;
     }
     if (bad) {
       out.error = f.spelled + ": " + *bad;
@@ -153,7 +166,7 @@ Parsed<MlfqOptions> parse_mlfq_args(std::span<const std::string> args) {
     SplitMix64 rng{static_cast<std::uint64_t>(o.seed)};
     for (std::int64_t j = 0; j < jobs; ++j) {
       MlfqJob job;
-      job.run     = rng.between(1, std::max<std::int64_t>(1, maxlen - 1));
+      job.run = rng.between(1, std::max<std::int64_t>(1, maxlen - 1));
       job.io_freq = rng.between(1, std::max<std::int64_t>(1, maxio - 1));
       o.jobs.push_back(job);
     }
@@ -189,13 +202,13 @@ Parsed<MlfqOptions> parse_mlfq_args(std::span<const std::string> args) {
 // the remaining Compute.
 Scenario mlfq_scenario(const MlfqOptions& o) {
   Scenario s = single_cpu_without_costs();
-  s.scheduler.policy   = PolicyKind::Mlfq;
-  s.scheduler.boost    = o.boost * kUnitNs;
-  s.scheduler.io_bump  = o.iobump;
+  s.scheduler.policy = PolicyKind::Mlfq;
+  s.scheduler.boost = o.boost * kUnitNs;
+  s.scheduler.io_bump = o.iobump;
   s.scheduler.io_reset = o.stay;
   const std::size_t levels = o.quantum.size();
   for (std::size_t k = 0; k < levels; ++k) {
-    const std::size_t q = levels - 1 - k;   // engine levels are highest first
+    const std::size_t q = levels - 1 - k;  // engine levels are highest first
     MlfqLevel level;
     level.quantum = o.quantum[q] * kUnitNs;
     // The lowest queue's allotment never matters (nothing to demote to); keep it valid.
@@ -207,11 +220,11 @@ Scenario mlfq_scenario(const MlfqOptions& o) {
     const MlfqJob& job = o.jobs[j];
     const std::string name = "JOB " + std::to_string(j);
     ProcessSpec p;
-    p.name    = name;
+    p.name = name;
     p.threads = {static_cast<ThreadId>(j)};
     s.processes.push_back(std::move(p));
     ThreadSpec t;
-    t.name    = name;
+    t.name = name;
     t.process = static_cast<ProcessId>(j);
     t.arrival = job.start * kUnitNs;
     std::int64_t left = job.run;
@@ -252,7 +265,7 @@ MlfqReport solve_mlfq(const MlfqOptions& o) {
     r.jobs.push_back(jr);
   }
   const double n = static_cast<double>(o.jobs.size());
-  r.avg_response   = static_cast<double>(sr) / n;
+  r.avg_response = static_cast<double>(sr) / n;
   r.avg_turnaround = static_cast<double>(st) / n;
   return r;
 }

@@ -15,8 +15,8 @@ namespace tl::ostep {
 
 const char* to_string(Instr instr) {
   switch (instr) {
-    case Instr::Cpu:    return "cpu";
-    case Instr::Io:     return "io";
+    case Instr::Cpu: return "cpu";
+    case Instr::Io: return "io";
     case Instr::IoDone: return "io_done";
   }
   return "?";
@@ -27,13 +27,24 @@ const char* to_string(Instr instr) {
 // ---------------------------------------------------------------------------------------------
 namespace {
 
-enum Flag { kSeed, kProgram, kList, kIoLength, kSwitch, kIoDone, kSolve, kStats };
+enum Flag { kSeed,
+            kProgram,
+            kList,
+            kIoLength,
+            kSwitch,
+            kIoDone,
+            kSolve,
+            kStats };
 
 constexpr FlagSpec kFlags[] = {
-    {'s', "seed", true, kSeed},          {'P', "program", true, kProgram},
-    {'l', "processlist", true, kList},   {'L', "iolength", true, kIoLength},
-    {'S', "switch", true, kSwitch},      {'I', "iodone", true, kIoDone},
-    {'c', "solve", false, kSolve},       {'p', "printstats", false, kStats},
+    {'s', "seed", true, kSeed},
+    {'P', "program", true, kProgram},
+    {'l', "processlist", true, kList},
+    {'L', "iolength", true, kIoLength},
+    {'S', "switch", true, kSwitch},
+    {'I', "iodone", true, kIoDone},
+    {'c', "solve", false, kSolve},
+    {'p', "printstats", false, kStats},
 };
 
 constexpr std::int64_t kMaxInstructions = 1'000'000;
@@ -90,12 +101,12 @@ Parsed<ProcessRunOptions> parse_process_run_args(std::span<const std::string> ar
   for (const FlagValue& f : flags.values) {
     std::optional<std::string> bad;
     switch (f.id) {
-      case kSeed:     bad = parse_int(f.value, 0, 4'294'967'295LL, o.seed); break;
+      case kSeed: bad = parse_int(f.value, 0, 4'294'967'295LL, o.seed); break;
       case kIoLength: bad = parse_int(f.value, 0, kMaxUnits, o.io_length); break;
-      case kProgram:  program = f.value; break;
-      case kList:     list = f.value; break;
-      case kSolve:    o.solve = true; break;
-      case kStats:    o.print_stats = true; break;
+      case kProgram: program = f.value; break;
+      case kList: list = f.value; break;
+      case kSolve: o.solve = true; break;
+      case kStats: o.print_stats = true; break;
       case kSwitch:
         if (f.value == "SWITCH_ON_IO") o.switch_on_end = false;
         else if (f.value == "SWITCH_ON_END") o.switch_on_end = true;
@@ -170,19 +181,19 @@ Parsed<ProcessRunOptions> parse_process_run_args(std::span<const std::string> ar
 // ticks, then the io_done tick. Consecutive CPU ticks merge into one Compute op.
 Scenario process_run_scenario(const ProcessRunOptions& o) {
   Scenario s = single_cpu_without_costs();
-  s.scheduler.policy                = PolicyKind::Cyclic;
-  s.scheduler.wake_preempts         = o.io_run_immediate;
-  s.scheduler.io_holds_core         = o.switch_on_end;
+  s.scheduler.policy = PolicyKind::Cyclic;
+  s.scheduler.wake_preempts = o.io_run_immediate;
+  s.scheduler.io_holds_core = o.switch_on_end;
   s.scheduler.dispatch_before_wakes = true;
   TimeNs horizon = 0;
   for (std::size_t pid = 0; pid < o.programs.size(); ++pid) {
     const std::string name = "PID " + std::to_string(pid);
     ProcessSpec p;
-    p.name    = name;
+    p.name = name;
     p.threads = {static_cast<ThreadId>(pid)};
     s.processes.push_back(std::move(p));
     ThreadSpec t;
-    t.name    = name;
+    t.name = name;
     t.process = static_cast<ProcessId>(pid);
     auto add = [&](OpKind kind, TimeNs d, std::size_t at) {
       if (kind == OpKind::Compute && !t.program.empty() &&
@@ -232,8 +243,8 @@ ProcessRunReport solve_process_run(const ProcessRunOptions& o) {
         throw std::runtime_error("engine ran PID " + std::to_string(pid) + " past its program");
       ProcessRunTick& tick = r.ticks[static_cast<std::size_t>(t)];
       tick.running = static_cast<int>(pid);
-      tick.instr   = o.programs[pid][pc[pid]++];
-      if (tick.instr == Instr::Io) io_issue_ticks.push_back(t + 1);   // tick numbers are 1-based
+      tick.instr = o.programs[pid][pc[pid]++];
+      if (tick.instr == Instr::Io) io_issue_ticks.push_back(t + 1);  // tick numbers are 1-based
       ++r.cpu_busy;
     }
   }
@@ -256,9 +267,9 @@ ProcessRunReport solve_process_run(const ProcessRunOptions& o) {
     for (const StateSpan& span : run.trace.threads.at(pid)) {
       ProcState st = ProcState::Ready;
       switch (span.state) {
-        case ThreadState::Ready:   st = ProcState::Ready; break;
+        case ThreadState::Ready: st = ProcState::Ready; break;
         case ThreadState::Running: st = ProcState::Running; break;
-        default:                   st = ProcState::Blocked; break;
+        default: st = ProcState::Blocked; break;
       }
       // Tick T covers [T-1, T): it takes the state holding at its start.
       const TimeNs first = (span.start + kUnitNs - 1) / kUnitNs;
@@ -276,10 +287,10 @@ namespace {
 
 const char* state_name(ProcState s) {
   switch (s) {
-    case ProcState::Ready:   return "READY";
+    case ProcState::Ready: return "READY";
     case ProcState::Running: return "RUNNING";
     case ProcState::Blocked: return "BLOCKED";
-    case ProcState::Done:    return "DONE";
+    case ProcState::Done: return "DONE";
   }
   return "?";
 }

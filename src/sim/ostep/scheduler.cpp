@@ -18,12 +18,21 @@ namespace tl::ostep {
 // ---------------------------------------------------------------------------------------------
 namespace {
 
-enum Flag { kSeed, kJobs, kJlist, kMaxlen, kPolicy, kQuantum, kSolve };
+enum Flag { kSeed,
+            kJobs,
+            kJlist,
+            kMaxlen,
+            kPolicy,
+            kQuantum,
+            kSolve };
 
 constexpr FlagSpec kFlags[] = {
-    {'s', "seed", true, kSeed},     {'j', "jobs", true, kJobs},
-    {'l', "jlist", true, kJlist},   {'m', "maxlen", true, kMaxlen},
-    {'p', "policy", true, kPolicy}, {'q', "quantum", true, kQuantum},
+    {'s', "seed", true, kSeed},
+    {'j', "jobs", true, kJobs},
+    {'l', "jlist", true, kJlist},
+    {'m', "maxlen", true, kMaxlen},
+    {'p', "policy", true, kPolicy},
+    {'q', "quantum", true, kQuantum},
     {'c', "solve", false, kSolve},
 };
 
@@ -40,12 +49,12 @@ Parsed<SchedulerOptions> parse_scheduler_args(std::span<const std::string> args)
   for (const FlagValue& f : flags.values) {
     std::optional<std::string> bad;
     switch (f.id) {
-      case kSeed:    bad = parse_int(f.value, 0, 4'294'967'295LL, o.seed); break;
-      case kJobs:    bad = parse_int(f.value, 1, kMaxJobs, o.jobs); break;
-      case kMaxlen:  bad = parse_int(f.value, 1, kMaxUnits, o.maxlen); break;
+      case kSeed: bad = parse_int(f.value, 0, 4'294'967'295LL, o.seed); break;
+      case kJobs: bad = parse_int(f.value, 1, kMaxJobs, o.jobs); break;
+      case kMaxlen: bad = parse_int(f.value, 1, kMaxUnits, o.maxlen); break;
       case kQuantum: bad = parse_int(f.value, 1, kMaxUnits, o.quantum); break;
-      case kJlist:   o.jlist = f.value; break;
-      case kSolve:   o.solve = true; break;
+      case kJlist: o.jlist = f.value; break;
+      case kSolve: o.solve = true; break;
       case kPolicy:
         o.policy_name = f.value;
         if (f.value == "FIFO") o.policy = SchedPolicy::Fifo;
@@ -101,27 +110,27 @@ Scenario scheduler_scenario(const SchedulerOptions& options) {
   Scenario s = single_cpu_without_costs();
   switch (options.policy) {
     case SchedPolicy::Fifo: s.scheduler.policy = PolicyKind::Fifo; break;
-    case SchedPolicy::Sjf:  s.scheduler.policy = PolicyKind::Sjf; break;
-    case SchedPolicy::Rr:   s.scheduler.policy = PolicyKind::Rr; break;
+    case SchedPolicy::Sjf: s.scheduler.policy = PolicyKind::Sjf; break;
+    case SchedPolicy::Rr: s.scheduler.policy = PolicyKind::Rr; break;
   }
   s.scheduler.quantum = options.quantum * kUnitNs;
   TimeNs total = 0;
   for (std::size_t i = 0; i < options.lengths.size(); ++i) {
     std::string name = "job" + std::to_string(i);
     ProcessSpec p;
-    p.name    = name;
+    p.name = name;
     p.threads = {static_cast<ThreadId>(i)};
     s.processes.push_back(std::move(p));
     ThreadSpec t;
-    t.name      = name;
-    t.process   = static_cast<ProcessId>(i);
-    t.program   = {Op{OpKind::Compute, 0, options.lengths[i], 0}};
-    t.op_paths  = {"-l job " + std::to_string(i)};
+    t.name = name;
+    t.process = static_cast<ProcessId>(i);
+    t.program = {Op{OpKind::Compute, 0, options.lengths[i], 0}};
+    t.op_paths = {"-l job " + std::to_string(i)};
     s.threads.push_back(std::move(t));
     total += options.lengths[i];
   }
   s.limits.max_sim_time = total + kUnitNs;
-  s.limits.max_events   = 16 * static_cast<std::uint64_t>(kMaxDispatches);
+  s.limits.max_events = 16 * static_cast<std::uint64_t>(kMaxDispatches);
   return s;
 }
 
@@ -137,20 +146,20 @@ SchedulerReport solve_scheduler(const SchedulerOptions& options) {
   SchedulerReport r;
   r.jobs.resize(n);
   for (std::size_t j = 0; j < n; ++j) {
-    r.jobs[j].length     = options.lengths[j];
-    r.jobs[j].response   = run.metrics.threads[j].response;
+    r.jobs[j].length = options.lengths[j];
+    r.jobs[j].response = run.metrics.threads[j].response;
     r.jobs[j].turnaround = run.metrics.threads[j].turnaround;
-    r.jobs[j].wait       = run.metrics.threads[j].wait;
+    r.jobs[j].wait = run.metrics.threads[j].wait;
   }
   auto as_float = [](std::int64_t ns) { return static_cast<double>(ns) / 1e6; };
   const bool rr = options.policy == SchedPolicy::Rr;
   // RR slices at most a quantum; FIFO/SJF run each job whole.
   const TimeNs q_ns = rr ? options.quantum * kUnitNs : kForever;
-  const double q_f  = static_cast<double>(options.quantum);
+  const double q_f = static_cast<double>(options.quantum);
 
   std::vector<TimeNs> left(options.lengths);
   std::vector<double> left_f(n), lastran(n, 0.0);
-  std::vector<bool>   started(n, false);
+  std::vector<bool> started(n, false);
   for (std::size_t j = 0; j < n; ++j) left_f[j] = as_float(options.lengths[j]);
   double clock = 0.0;
   TimeNs clock_ns = 0;
@@ -179,7 +188,7 @@ SchedulerReport solve_scheduler(const SchedulerOptions& options) {
         left[j] -= q_ns;
       } else {
         chunk = left[j];
-        slice.ran  = left_f[j];
+        slice.ran = left_f[j];
         slice.done = true;
         r.jobs[j].turnaround_f = clock + slice.ran;
         left[j] = 0;
@@ -203,8 +212,8 @@ SchedulerReport solve_scheduler(const SchedulerOptions& options) {
     // scheduler.py's FIFO statistics recompute times from a fresh float clock: wait == response.
     double t = 0.0;
     for (int j : r.stats_order) {
-      r.jobs[j].response_f   = t;
-      r.jobs[j].wait_f       = t;
+      r.jobs[j].response_f = t;
+      r.jobs[j].wait_f = t;
       r.jobs[j].turnaround_f = t + left_f[j];
       t += left_f[j];
     }
@@ -216,9 +225,9 @@ SchedulerReport solve_scheduler(const SchedulerOptions& options) {
     sw += r.jobs[j].wait_f;
   }
   const double count = static_cast<double>(n);
-  r.avg_response   = sr / count;
+  r.avg_response = sr / count;
   r.avg_turnaround = st / count;
-  r.avg_wait       = sw / count;
+  r.avg_wait = sw / count;
   return r;
 }
 

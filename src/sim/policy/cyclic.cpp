@@ -103,18 +103,18 @@ class CyclicPolicy final : public Policy {
     return t;
   }
 
-  bool                       wake_preempts_;
-  bool                       io_holds_;
-  std::vector<bool>          ready_;
+  bool wake_preempts_;
+  bool io_holds_;
+  std::vector<bool> ready_;
   std::vector<std::uint64_t> ready_order_;
-  std::vector<CoreId>        core_of_;
-  std::vector<CoreId>        reserved_by_;   // [thread] core held for it while it is blocked
-  std::vector<ThreadId>      last_;          // [core] thread it last ran
-  std::vector<ThreadId>      reserved_;      // [core]
-  ThreadId                   winner_      = kNoThread;
-  TimeNs                     winner_time_ = -1;
-  std::uint64_t              order_       = 0;
-  std::size_t                count_       = 0;
+  std::vector<CoreId> core_of_;
+  std::vector<CoreId> reserved_by_;  // [thread] core held for it while it is blocked
+  std::vector<ThreadId> last_;       // [core] thread it last ran
+  std::vector<ThreadId> reserved_;   // [core]
+  ThreadId winner_ = kNoThread;
+  TimeNs winner_time_ = -1;
+  std::uint64_t order_ = 0;
+  std::size_t count_ = 0;
 };
 
 }  // namespace

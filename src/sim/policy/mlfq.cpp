@@ -92,7 +92,7 @@ class MlfqPolicy final : public Policy {
 
  private:
   void refill(ThreadId t, std::uint32_t level) {
-    level_[t]      = level;
+    level_[t] = level;
     slice_left_[t] = spec_.levels[level].quantum;
     allot_left_[t] = spec_.levels[level].allotment;
   }
@@ -104,12 +104,12 @@ class MlfqPolicy final : public Policy {
     }
   }
 
-  SchedulerSpec              spec_;
-  std::vector<ThreadRing>    queues_;       // [level], 0 = highest
+  SchedulerSpec spec_;
+  std::vector<ThreadRing> queues_;  // [level], 0 = highest
   std::vector<std::uint32_t> level_;
-  std::vector<TimeNs>        slice_left_;
+  std::vector<TimeNs> slice_left_;
   std::vector<std::uint32_t> allot_left_;
-  std::vector<bool>          finished_;
+  std::vector<bool> finished_;
 };
 
 }  // namespace

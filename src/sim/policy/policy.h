@@ -12,23 +12,23 @@
 namespace tl {
 
 enum class ReadyReason : std::uint8_t {
-  Arrival,        // first time runnable
-  Wake,           // back from I/O, sleep or a lock hand-off
-  Preempted,      // taken off its core by a more deserving thread or a policy timer
-  SliceExpired,   // used up policy slice while still runnable
+  Arrival,       // first time runnable
+  Wake,          // back from I/O, sleep or a lock hand-off
+  Preempted,     // taken off its core by a more deserving thread or a policy timer
+  SliceExpired,  // used up policy slice while still runnable
 };
 
 enum class StopReason : std::uint8_t {
-  SliceExpired,   // slice() ran out; the engine enqueues it again with SliceExpired
-  Blocked,        // started I/O, sleep or a lock wait
-  Finished,       // program complete
-  Preempted,      // preempts() or a timer took its core; re-enqueued with Preempted
+  SliceExpired,  // slice() ran out; the engine enqueues it again with SliceExpired
+  Blocked,       // started I/O, sleep or a lock wait
+  Finished,      // program complete
+  Preempted,     // preempts() or a timer took its core; re-enqueued with Preempted
 };
 
 // Read-only facts about the run that a policy may consult.
 struct PolicyContext {
-  const Scenario*         scenario      = nullptr;
-  std::span<const TimeNs> remaining_cpu;   // [thread] CPU demand still to run (SJF/STCF oracle)
+  const Scenario* scenario = nullptr;
+  std::span<const TimeNs> remaining_cpu;  // [thread] CPU demand still to run (SJF/STCF oracle)
 };
 
 class Policy {

@@ -25,9 +25,9 @@ class PriorityPolicy final : public Policy {
  private:
   int prio(ThreadId t) const { return scenario_.threads[t].priority; }
   const Scenario& scenario_;
-  TimeNs          quantum_;
-  RankedQueue     queue_;
-  std::int64_t    head_ = 0, tail_ = 0;
+  TimeNs quantum_;
+  RankedQueue queue_;
+  std::int64_t head_ = 0, tail_ = 0;
 };
 
 }  // namespace

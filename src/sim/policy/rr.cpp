@@ -17,7 +17,7 @@ class RrPolicy final : public Policy {
 
  private:
   ThreadRing queue_;
-  TimeNs     quantum_;
+  TimeNs quantum_;
 };
 
 }  // namespace

@@ -24,8 +24,8 @@ class SjfPolicy final : public Policy {
 
  private:
   std::vector<TimeNs> demand_;
-  RankedQueue         queue_;
-  std::int64_t        head_ = 0, tail_ = 0;
+  RankedQueue queue_;
+  std::int64_t head_ = 0, tail_ = 0;
 };
 
 }  // namespace

@@ -21,9 +21,9 @@ class StcfPolicy final : public Policy {
   std::int64_t eviction_rank(ThreadId running) const override { return remaining_[running]; }
 
  private:
-  std::span<const TimeNs> remaining_;   // kept current by the engine (settled before asking)
-  RankedQueue             queue_;
-  std::int64_t            order_ = 0;
+  std::span<const TimeNs> remaining_;  // kept current by the engine (settled before asking)
+  RankedQueue queue_;
+  std::int64_t order_ = 0;
 };
 
 }  // namespace

@@ -15,10 +15,13 @@ namespace tl::detail {
 class ThreadRing {
  public:
   explicit ThreadRing(std::size_t capacity = 0) : buf_(std::max<std::size_t>(1, capacity)) {}
-  bool        empty() const { return size_ == 0; }
+  bool empty() const { return size_ == 0; }
   std::size_t size() const { return size_; }
-  ThreadId    front() const { return buf_[head_]; }
-  void push_back(ThreadId t) { buf_[(head_ + size_) % buf_.size()] = t; ++size_; }
+  ThreadId front() const { return buf_[head_]; }
+  void push_back(ThreadId t) {
+    buf_[(head_ + size_) % buf_.size()] = t;
+    ++size_;
+  }
   void push_front(ThreadId t) {
     head_ = (head_ + buf_.size() - 1) % buf_.size();
     buf_[head_] = t;
@@ -33,15 +36,15 @@ class ThreadRing {
 
  private:
   std::vector<ThreadId> buf_;
-  std::size_t           head_ = 0;
-  std::size_t           size_ = 0;
+  std::size_t head_ = 0;
+  std::size_t size_ = 0;
 };
 
 // A min-heap of (key, order, thread): the policies' "best ready thread" queue.
 struct RankedThread {
-  std::int64_t key;     // policy's measure (demand, remaining, -priority)
-  std::int64_t order;   // ready order (negative: inserted at the head)
-  ThreadId     thread;
+  std::int64_t key;    // policy's measure (demand, remaining, -priority)
+  std::int64_t order;  // ready order (negative: inserted at the head)
+  ThreadId thread;
   bool operator>(const RankedThread& o) const {
     if (key != o.key) return key > o.key;
     if (order != o.order) return order > o.order;

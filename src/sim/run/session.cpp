@@ -15,7 +15,7 @@ Session::Session(Mode mode, [[maybe_unused]] std::size_t pool_size)
 #if TL_HAS_THREADS
   if (mode_ == Mode::Worker) {
     pool_size_ = pool_size;
-    worker_    = std::thread([this] { worker_loop(); });
+    worker_ = std::thread([this] { worker_loop(); });
   }
 #endif
 }
@@ -42,8 +42,8 @@ std::shared_ptr<const SessionSnapshot> Session::snapshot() const {
 void Session::publish(std::uint64_t request, const std::function<void(SessionSnapshot&)>& change) {
   std::lock_guard serial(publish_mutex_);
   std::shared_ptr<const SessionSnapshot> current = snapshot();
-  if (current->request != request) return;   // superseded: nobody may see it any more
-  auto next = std::make_shared<SessionSnapshot>(*current);   // built aside, then swapped in
+  if (current->request != request) return;                  // superseded: nobody may see it any more
+  auto next = std::make_shared<SessionSnapshot>(*current);  // built aside, then swapped in
   change(*next);
   std::lock_guard lock(snapshot_mutex_);
   snapshot_ = std::move(next);
@@ -61,10 +61,10 @@ std::uint64_t Session::submit_sweep(SweepGrid grid) { return start(std::move(gri
 
 std::uint64_t Session::start(SweepGrid grid) {
   const std::uint64_t id = ++last_request_;
-  cancelled_upto_.store(id - 1);   // the newest request wins
+  cancelled_upto_.store(id - 1);  // the newest request wins
   {
     auto first = std::make_shared<SessionSnapshot>();
-    first->request     = id;
+    first->request = id;
     first->cells_total = grid.cell_count();
     first->cells.resize(first->cells_total);
     std::lock_guard serial(publish_mutex_);
@@ -103,7 +103,7 @@ void Session::run_cell(const Job& job, std::size_t cell) {
   // run there instead of letting it finish unseen.
   std::atomic<bool> stop{false};
   RunOptions options;
-  options.cancel   = &stop;
+  options.cancel = &stop;
   options.progress = [&](const RunProgress&) {
     if (!live(job.request)) stop.store(true, std::memory_order_relaxed);
   };
@@ -126,7 +126,7 @@ void Session::run_cell(const Job& job, std::size_t cell) {
     return;
   }
   publish(job.request, [&](SessionSnapshot& s) {
-    if (!live(job.request)) return;   // cancelled while it ran
+    if (!live(job.request)) return;  // cancelled while it ran
     s.cells[cell] = std::move(result);
     ++s.cells_done;
   });

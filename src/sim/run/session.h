@@ -31,12 +31,12 @@
 namespace tl {
 
 struct SessionSnapshot {
-  std::uint64_t request     = 0;   // the submit() this belongs to; 0 before any
-  std::size_t   cells_total = 0;   // 1 for a single run
-  std::size_t   cells_done  = 0;
-  SweepResults  cells;             // grid order; nullptr until that cell is done
-  bool          cancelled   = false;
-  std::string   error;             // a cell failed (an engine bug): its message; the request stops
+  std::uint64_t request = 0;    // the submit() this belongs to; 0 before any
+  std::size_t cells_total = 0;  // 1 for a single run
+  std::size_t cells_done = 0;
+  SweepResults cells;  // grid order; nullptr until that cell is done
+  bool cancelled = false;
+  std::string error;  // a cell failed (an engine bug): its message; the request stops
 
   bool complete() const { return !cancelled && error.empty() && cells_done == cells_total; }
   // A single run's result, once complete.
@@ -46,19 +46,19 @@ struct SessionSnapshot {
 class Session {
  public:
   enum class Mode : std::uint8_t {
-    Worker,   // a worker thread runs requests; poll() does nothing
-    Sliced,   // poll() runs one cell per call on the caller
+    Worker,  // a worker thread runs requests; poll() does nothing
+    Sliced,  // poll() runs one cell per call on the caller
   };
   // Worker falls back to Sliced in builds without threads. pool_size: workers for sweep
   // cells (0 = the session's worker runs them one after another).
   explicit Session(Mode mode = Mode::Worker, std::size_t pool_size = 0);
   ~Session();
-  Session(const Session&)            = delete;
+  Session(const Session&) = delete;
   Session& operator=(const Session&) = delete;
 
-  std::uint64_t submit(Scenario scenario);   // returns the request id
+  std::uint64_t submit(Scenario scenario);  // returns the request id
   std::uint64_t submit_sweep(SweepGrid grid);
-  void          cancel();                    // stops the current request after its running cells
+  void cancel();  // stops the current request after its running cells
 
   // Sliced mode: runs the next cell; true while the current request has cells left.
   bool poll();
@@ -75,35 +75,35 @@ class Session {
  private:
   struct Job {
     std::uint64_t request = 0;
-    SweepGrid     grid;
-    std::size_t   next = 0;   // sliced mode: next cell
+    SweepGrid grid;
+    std::size_t next = 0;  // sliced mode: next cell
   };
   std::uint64_t start(SweepGrid grid);
-  bool          live(std::uint64_t request) const { return cancelled_upto_.load() < request; }
-  void          run_cell(const Job& job, std::size_t cell);
-  void          publish(std::uint64_t request, const std::function<void(SessionSnapshot&)>& change);
+  bool live(std::uint64_t request) const { return cancelled_upto_.load() < request; }
+  void run_cell(const Job& job, std::size_t cell);
+  void publish(std::uint64_t request, const std::function<void(SessionSnapshot&)>& change);
 
-  Mode                                   mode_;
-  std::atomic<std::uint64_t>             cancelled_upto_{0};   // requests <= this are cancelled
-  std::atomic<std::uint64_t>             cells_started_{0};
-  std::uint64_t                          last_request_ = 0;
-  mutable std::mutex                     snapshot_mutex_;      // guards only the pointer swap
+  Mode mode_;
+  std::atomic<std::uint64_t> cancelled_upto_{0};  // requests <= this are cancelled
+  std::atomic<std::uint64_t> cells_started_{0};
+  std::uint64_t last_request_ = 0;
+  mutable std::mutex snapshot_mutex_;  // guards only the pointer swap
   std::shared_ptr<const SessionSnapshot> snapshot_;
-  std::mutex                             publish_mutex_;       // serialises read-modify-publish
-  std::optional<Job>                     sliced_;              // sliced mode: the current job
+  std::mutex publish_mutex_;   // serialises read-modify-publish
+  std::optional<Job> sliced_;  // sliced mode: the current job
 
 #if TL_HAS_THREADS
   void worker_loop();
 
-  std::mutex              job_mutex_;
-  std::condition_variable job_cv_;      // worker: a job is pending or stopping
-  std::condition_variable idle_cv_;     // wait_idle: the worker finished a job
-  std::optional<Job>      pending_;
-  bool                    busy_ = false;
-  bool                    stop_ = false;
-  std::size_t             pool_size_ = 0;
-  std::unique_ptr<ThreadPool> pool_;    // created on the worker, used only there
-  std::thread             worker_;
+  std::mutex job_mutex_;
+  std::condition_variable job_cv_;   // worker: a job is pending or stopping
+  std::condition_variable idle_cv_;  // wait_idle: the worker finished a job
+  std::optional<Job> pending_;
+  bool busy_ = false;
+  bool stop_ = false;
+  std::size_t pool_size_ = 0;
+  std::unique_ptr<ThreadPool> pool_;  // created on the worker, used only there
+  std::thread worker_;
 #endif
 };
 

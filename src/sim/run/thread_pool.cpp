@@ -59,9 +59,9 @@ void ThreadPool::parallel_for(std::size_t count, const std::function<void(std::s
   if (count == 0) return;
   {
     std::lock_guard lock(mutex_);
-    job_      = &job;
-    count_    = count;
-    next_     = 0;
+    job_ = &job;
+    count_ = count;
+    next_ = 0;
     finished_ = 0;
     errors_.assign(count, nullptr);
     ++batch_;

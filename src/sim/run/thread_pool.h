@@ -22,7 +22,7 @@ class ThreadPool {
   // size 0: no workers, parallel_for runs on the caller (also forced without threads).
   explicit ThreadPool(std::size_t size);
   ~ThreadPool();
-  ThreadPool(const ThreadPool&)            = delete;
+  ThreadPool(const ThreadPool&) = delete;
   ThreadPool& operator=(const ThreadPool&) = delete;
 
   std::size_t size() const;
@@ -38,17 +38,17 @@ class ThreadPool {
  private:
 #if TL_HAS_THREADS
   void worker_loop();
-  void run_jobs();   // claims indices until none is left
+  void run_jobs();  // claims indices until none is left
 
-  std::vector<std::thread>                  workers_;
-  std::mutex                                mutex_;
-  std::condition_variable                   wake_;       // workers: a batch started or stopping
-  std::condition_variable                   done_;       // caller: the batch finished
-  const std::function<void(std::size_t)>*   job_ = nullptr;
-  std::size_t                               count_ = 0, next_ = 0, finished_ = 0;
-  std::size_t                               batch_ = 0;  // batch number, so a worker joins each once
-  std::vector<std::exception_ptr>           errors_;
-  bool                                      stop_ = false;
+  std::vector<std::thread> workers_;
+  std::mutex mutex_;
+  std::condition_variable wake_;  // workers: a batch started or stopping
+  std::condition_variable done_;  // caller: the batch finished
+  const std::function<void(std::size_t)>* job_ = nullptr;
+  std::size_t count_ = 0, next_ = 0, finished_ = 0;
+  std::size_t batch_ = 0;  // batch number, so a worker joins each once
+  std::vector<std::exception_ptr> errors_;
+  bool stop_ = false;
 #endif
 };
 

@@ -15,8 +15,8 @@ ChannelId Channels::add(ChannelKind kind) {
 // and notifies, get wakes and takes the reference. The halves add up to queue_handoff exactly.
 TimeNs Channels::send_cost(ChannelId channel, std::uint64_t bytes) const {
   switch (kind(channel)) {
-    case ChannelKind::Queue:   return profile_.queue_handoff / 2;
-    case ChannelKind::Pipe:    return ipc_side_cost(profile_, bytes);
+    case ChannelKind::Queue: return profile_.queue_handoff / 2;
+    case ChannelKind::Pipe: return ipc_side_cost(profile_, bytes);
     case ChannelKind::MpQueue: return ipc_side_cost(profile_, bytes) + ipc_copy_cost(profile_, bytes);
   }
   return 0;
@@ -26,7 +26,7 @@ TimeNs Channels::send_cost(ChannelId channel, std::uint64_t bytes) const {
 // model lets it wait meanwhile: the elapsed time is the overlapped one).
 TimeNs Channels::receive_cost(ChannelId channel, std::uint64_t bytes) const {
   switch (kind(channel)) {
-    case ChannelKind::Queue:   return profile_.queue_handoff - profile_.queue_handoff / 2;
+    case ChannelKind::Queue: return profile_.queue_handoff - profile_.queue_handoff / 2;
     case ChannelKind::Pipe:
       return profile_.ipc_latency + ipc_copy_cost(profile_, std::min(bytes, kPipeChunkBytes)) +
              ipc_serialize_cost(profile_, bytes);
@@ -40,7 +40,7 @@ ThreadId Channels::deliver(ChannelId id, ThreadId sender, std::uint64_t bytes, T
   ++messages_;
   if (c.kind != ChannelKind::Queue) {
     c.bytes_copied += bytes;
-    bytes_copied_  += bytes;
+    bytes_copied_ += bytes;
   }
   const Message m{bytes, sender, now};
   if (c.receivers.empty()) {

@@ -36,9 +36,9 @@ namespace tl {
 using ChannelId = std::uint32_t;
 
 struct Message {
-  std::uint64_t bytes  = 0;
-  ThreadId      sender = kNoThread;
-  TimeNs        sent   = 0;           // when it entered the channel
+  std::uint64_t bytes = 0;
+  ThreadId sender = kNoThread;
+  TimeNs sent = 0;  // when it entered the channel
 };
 
 // ---------------------------------------------------------------------------------------------
@@ -48,7 +48,7 @@ class Channels {
  public:
   explicit Channels(const CostProfile& profile) : profile_(profile) {}
 
-  ChannelId   add(ChannelKind kind);
+  ChannelId add(ChannelKind kind);
   ChannelKind kind(ChannelId channel) const { return channels_.at(channel).kind; }
   std::size_t size() const { return channels_.size(); }
 
@@ -61,31 +61,31 @@ class Channels {
   // handed the message at once and returned (the engine wakes it); else kNoThread.
   ThreadId deliver(ChannelId channel, ThreadId sender, std::uint64_t bytes, TimeNs now);
   // `receiver` wants a message. True: it has one (see take()). False: it waits its turn.
-  bool     receive(ChannelId channel, ThreadId receiver, TimeNs now);
+  bool receive(ChannelId channel, ThreadId receiver, TimeNs now);
   // The message `receiver` was given by receive() or by a deliver() that woke it.
-  Message  take(ThreadId receiver);
+  Message take(ThreadId receiver);
 
-  std::size_t   queued(ChannelId channel) const { return channels_.at(channel).messages.size(); }
-  std::size_t   waiting(ChannelId channel) const { return channels_.at(channel).receivers.size(); }
-  bool          is_waiting(ThreadId thread) const;
-  bool          holds_message(ThreadId thread) const { return handed_.count(thread) != 0; }   // take() would succeed
-  std::uint64_t bytes_copied() const { return bytes_copied_; }        // pipe payloads, all channels
+  std::size_t queued(ChannelId channel) const { return channels_.at(channel).messages.size(); }
+  std::size_t waiting(ChannelId channel) const { return channels_.at(channel).receivers.size(); }
+  bool is_waiting(ThreadId thread) const;
+  bool holds_message(ThreadId thread) const { return handed_.count(thread) != 0; }  // take() would succeed
+  std::uint64_t bytes_copied() const { return bytes_copied_; }                      // pipe payloads, all channels
   std::uint64_t bytes_copied(ChannelId channel) const { return channels_.at(channel).bytes_copied; }
   std::uint64_t messages() const { return messages_; }
 
  private:
   struct Channel {
-    ChannelKind          kind = ChannelKind::Pipe;
-    std::deque<Message>  messages;
+    ChannelKind kind = ChannelKind::Pipe;
+    std::deque<Message> messages;
     std::deque<ThreadId> receivers;
-    std::uint64_t        bytes_copied = 0;
+    std::uint64_t bytes_copied = 0;
   };
-  CostProfile                 profile_;
-  std::vector<Channel>        channels_;
-  std::map<ThreadId, Message> handed_;   // received, not yet taken
-  std::set<ThreadId>          waiting_;  // receivers waiting on any channel: O(log n) checks
-  std::uint64_t               bytes_copied_ = 0;
-  std::uint64_t               messages_     = 0;
+  CostProfile profile_;
+  std::vector<Channel> channels_;
+  std::map<ThreadId, Message> handed_;  // received, not yet taken
+  std::set<ThreadId> waiting_;          // receivers waiting on any channel: O(log n) checks
+  std::uint64_t bytes_copied_ = 0;
+  std::uint64_t messages_ = 0;
 };
 
 }  // namespace tl

@@ -24,16 +24,16 @@ std::int64_t mul_div(std::uint64_t a, std::int64_t b, std::uint64_t c) {
 // ---------------------------------------------------------------------------------------------
 const char* to_string(CostProfileKind kind) {
   switch (kind) {
-    case CostProfileKind::Native:   return "native";
-    case CostProfileKind::Python:   return "python";
+    case CostProfileKind::Native: return "native";
+    case CostProfileKind::Python: return "python";
     case CostProfileKind::Textbook: return "textbook";
   }
   return "?";
 }
 
 std::optional<CostProfileKind> cost_profile_kind(std::string_view name) {
-  if (name == "native")   return CostProfileKind::Native;
-  if (name == "python")   return CostProfileKind::Python;
+  if (name == "native") return CostProfileKind::Native;
+  if (name == "python") return CostProfileKind::Python;
   if (name == "textbook") return CostProfileKind::Textbook;
   return std::nullopt;
 }
@@ -52,47 +52,47 @@ CostProfile cost_profile(CostProfileKind kind) {
   // ~1-4 us. The big, variable cost is refilling the caches with the incoming thread's working
   // set, for threads as for processes: ~0.1 ms per MB refilled from memory, at most a core's
   // share of cache (2 MB).
-  p.thread_switch        = us(2);
-  p.process_switch       = 2'500;
+  p.thread_switch = us(2);
+  p.process_switch = 2'500;
   p.address_space_refill = 0;
-  p.refill_per_mb        = us(100);
-  p.cow_fault            = us(2);     // minor fault plus one 4 KiB copy
+  p.refill_per_mb = us(100);
+  p.cow_fault = us(2);  // minor fault plus one 4 KiB copy
   // fork copies the parent's page tables, not its pages: about 9-13 ms per GB resident
   // (Redis's latency documentation measures fork per GB of resident memory).
-  p.fork_per_gb          = us(10'000);
+  p.fork_per_gb = us(10'000);
   if (kind == CostProfileKind::Native) {
     // A small C program: code is libc plus the program, mapped from the page cache; a thread
     // touches two pages of its 8 MB virtual stack; a forked child dirties its own stack
     // frames and libc state (the CostProfile defaults).
-    p.thread_create    = us(20);       // pthread_create + join, ~10-50 us
-    p.fork             = us(200);      // small process: fork ~100 us-1 ms in all, parent and child
-    p.fork_child       = us(100);
-    p.spawn            = us(500);      // fork + exec of a small program, then the dynamic loader
-    p.spawn_child      = us(500);
-    p.forkserver       = us(200);      // no native fork server: a fork of a small server process
+    p.thread_create = us(20);  // pthread_create + join, ~10-50 us
+    p.fork = us(200);          // small process: fork ~100 us-1 ms in all, parent and child
+    p.fork_child = us(100);
+    p.spawn = us(500);  // fork + exec of a small program, then the dynamic loader
+    p.spawn_child = us(500);
+    p.forkserver = us(200);  // no native fork server: a fork of a small server process
     p.forkserver_child = us(100);
-    p.ipc_latency      = us(5);        // pipe write + reader wake-up
-    p.ipc_mb_per_s     = 2'000;        // memcpy through the kernel, both sides
-    p.serialize_per_mb = 0;            // raw bytes: nothing to pickle
-    p.queue_handoff    = us(1);        // mutex + condition variable wake
-    p.lock             = 25;           // uncontended fast path, no system call
-    p.wake             = us(5);        // timer or device wake, IPI, out of the idle loop: a few us
-    p.futex_wake       = us(5);        // futex wake by another thread: a few us
+    p.ipc_latency = us(5);    // pipe write + reader wake-up
+    p.ipc_mb_per_s = 2'000;   // memcpy through the kernel, both sides
+    p.serialize_per_mb = 0;   // raw bytes: nothing to pickle
+    p.queue_handoff = us(1);  // mutex + condition variable wake
+    p.lock = 25;              // uncontended fast path, no system call
+    p.wake = us(5);           // timer or device wake, IPI, out of the idle loop: a few us
+    p.futex_wake = us(5);     // futex wake by another thread: a few us
     return p;
   }
-  p.thread_create    = us(200);        // threading.Thread start + join
+  p.thread_create = us(200);  // threading.Thread start + join
   // Start + join of an empty worker: fork ~5 ms (~20x a thread), forkserver ~35 ms, spawn
   // ~100-150 ms (~500-700x a thread). The parent pays the system calls; the rest (after-fork
   // hooks; a fresh interpreter's start-up and imports; unpickling the process object from the
   // server) is the child's, on its own core, in parallel with its siblings.
-  p.fork             = us(1'000);
-  p.fork_child       = us(4'000);
-  p.spawn            = us(2'000);
-  p.spawn_child      = us(118'000);
-  p.forkserver       = us(2'000);
+  p.fork = us(1'000);
+  p.fork_child = us(4'000);
+  p.spawn = us(2'000);
+  p.spawn_child = us(118'000);
+  p.forkserver = us(2'000);
   p.forkserver_child = us(33'000);
-  p.ipc_latency      = us(50);         // tens of us to ms per message
-  p.ipc_mb_per_s     = 1'000;          // the kernel copy
+  p.ipc_latency = us(50);  // tens of us to ms per message
+  p.ipc_mb_per_s = 1'000;  // the kernel copy
   // Pickling (and unpickling) per MB. A multiprocessing.Pipe pipelines the copy, so one MB
   // costs about 1.2 + 1 + 1.2 = 3.4 ms end to end (~300 MB/s; measured 200-420 MB/s: 10 MB in
   // ~25 ms, 100 MB in ~0.5 s); a multiprocessing.Queue does not, and its feeder thread adds a
@@ -100,27 +100,27 @@ CostProfile cost_profile(CostProfileKind kind) {
   p.serialize_per_mb = us(1'200);
   // queue.Queue put/get: a reference, whatever its size; with the futex wake below, one
   // hand-over to a waiting thread is ~0.05 ms end to end.
-  p.queue_handoff    = us(30);
-  p.lock             = 250;            // a threading.Lock acquire/release pair is ~0.5 us
+  p.queue_handoff = us(30);
+  p.lock = 250;  // a threading.Lock acquire/release pair is ~0.5 us
   // The two latencies calibration.md's GIL figures show beyond the switch interval: an I/O
   // thread beside a CPU-bound one waits ~5.2 ms at 5 ms (1.2 at 1, 20 at 20), and ~0.1 ms
   // with the CPU work in another process. The OS wake plus re-entering the interpreter (the
   // other-process case is that alone), then, after a forced drop, the holder reaching its
   // next eval-breaker check and the waiter coming back from its condition variable.
-  p.wake             = us(100);
-  p.gil_handoff      = us(100);
+  p.wake = us(100);
+  p.gil_handoff = us(100);
   // A futex wake (a lock released, an item put, a thread joined, the GIL released by a
   // blocking call): a few to tens of us, without the timer slack of a sleep.
-  p.futex_wake       = us(20);
+  p.futex_wake = us(20);
   // CPython: ~13 MB resident per interpreter. Code is libpython, extension modules and the
   // mapped stdlib (file-backed, shared through the page cache even between spawned
   // interpreters), so that a spawned child is ~16 MB resident of which ~9 MB private.
-  p.code_kb          = 7'168;
-  p.data_kb          = 1'024;
-  p.heap_kb          = 5'120;
-  p.thread_stack_kb  = 12;             // ~12 KB resident per extra thread
-  p.fork_dirty_kb    = 1'536;          // reference counts and GC dirty pages: ~1.5 MB private
-  p.spawn_extra_kb   = 3'072;          // re-importing __main__ and multiprocessing's bootstrap
+  p.code_kb = 7'168;
+  p.data_kb = 1'024;
+  p.heap_kb = 5'120;
+  p.thread_stack_kb = 12;    // ~12 KB resident per extra thread
+  p.fork_dirty_kb = 1'536;   // reference counts and GC dirty pages: ~1.5 MB private
+  p.spawn_extra_kb = 3'072;  // re-importing __main__ and multiprocessing's bootstrap
   return p;
 }
 
@@ -130,42 +130,42 @@ CostProfile cost_profile(CostProfileKind kind) {
 namespace {
 using U = CostUnit;
 constexpr CostField kFields[] = {
-    {"thread_switch_us",        U::Microseconds,       &CostProfile::thread_switch,        nullptr},
-    {"process_switch_us",       U::Microseconds,       &CostProfile::process_switch,       nullptr},
-    {"address_space_refill_us", U::Microseconds,       &CostProfile::address_space_refill, nullptr},
-    {"refill_us_per_mb",        U::Microseconds,       &CostProfile::refill_per_mb,        nullptr},
-    {"cache_kb",                U::Kilobytes,          nullptr, &CostProfile::cache_kb},
-    {"wake_us",                 U::Microseconds,       &CostProfile::wake,                 nullptr},
-    {"futex_wake_us",           U::Microseconds,       &CostProfile::futex_wake,           nullptr},
-    {"thread_create_us",        U::Microseconds,       &CostProfile::thread_create,        nullptr},
-    {"fork_us",                 U::Microseconds,       &CostProfile::fork,                 nullptr},
-    {"fork_us_per_gb",          U::Microseconds,       &CostProfile::fork_per_gb,          nullptr},
-    {"fork_child_us",           U::Microseconds,       &CostProfile::fork_child,           nullptr},
-    {"spawn_us",                U::Microseconds,       &CostProfile::spawn,                nullptr},
-    {"spawn_child_us",          U::Microseconds,       &CostProfile::spawn_child,          nullptr},
-    {"forkserver_us",           U::Microseconds,       &CostProfile::forkserver,           nullptr},
-    {"forkserver_child_us",     U::Microseconds,       &CostProfile::forkserver_child,     nullptr},
-    {"ipc_latency_us",          U::Microseconds,       &CostProfile::ipc_latency,          nullptr},
-    {"ipc_mb_per_s",            U::MegabytesPerSecond, nullptr, &CostProfile::ipc_mb_per_s},
-    {"serialize_us_per_mb",     U::MicrosecondsPerMb,  &CostProfile::serialize_per_mb,     nullptr},
-    {"queue_handoff_us",        U::Microseconds,       &CostProfile::queue_handoff,        nullptr},
-    {"lock_us",                 U::Microseconds,       &CostProfile::lock,                 nullptr},
-    {"cow_fault_us",            U::Microseconds,       &CostProfile::cow_fault,            nullptr},
-    {"gil_switch_interval_us",  U::Microseconds,       &CostProfile::gil_switch_interval,  nullptr},
-    {"gil_handoff_us",          U::Microseconds,       &CostProfile::gil_handoff,          nullptr},
-    {"code_kb",                 U::Kilobytes,          nullptr, &CostProfile::code_kb},
-    {"data_kb",                 U::Kilobytes,          nullptr, &CostProfile::data_kb},
-    {"heap_kb",                 U::Kilobytes,          nullptr, &CostProfile::heap_kb},
-    {"thread_stack_kb",         U::Kilobytes,          nullptr, &CostProfile::thread_stack_kb},
-    {"fork_dirty_kb",           U::Kilobytes,          nullptr, &CostProfile::fork_dirty_kb},
-    {"spawn_extra_kb",          U::Kilobytes,          nullptr, &CostProfile::spawn_extra_kb},
+    {"thread_switch_us", U::Microseconds, &CostProfile::thread_switch, nullptr},
+    {"process_switch_us", U::Microseconds, &CostProfile::process_switch, nullptr},
+    {"address_space_refill_us", U::Microseconds, &CostProfile::address_space_refill, nullptr},
+    {"refill_us_per_mb", U::Microseconds, &CostProfile::refill_per_mb, nullptr},
+    {"cache_kb", U::Kilobytes, nullptr, &CostProfile::cache_kb},
+    {"wake_us", U::Microseconds, &CostProfile::wake, nullptr},
+    {"futex_wake_us", U::Microseconds, &CostProfile::futex_wake, nullptr},
+    {"thread_create_us", U::Microseconds, &CostProfile::thread_create, nullptr},
+    {"fork_us", U::Microseconds, &CostProfile::fork, nullptr},
+    {"fork_us_per_gb", U::Microseconds, &CostProfile::fork_per_gb, nullptr},
+    {"fork_child_us", U::Microseconds, &CostProfile::fork_child, nullptr},
+    {"spawn_us", U::Microseconds, &CostProfile::spawn, nullptr},
+    {"spawn_child_us", U::Microseconds, &CostProfile::spawn_child, nullptr},
+    {"forkserver_us", U::Microseconds, &CostProfile::forkserver, nullptr},
+    {"forkserver_child_us", U::Microseconds, &CostProfile::forkserver_child, nullptr},
+    {"ipc_latency_us", U::Microseconds, &CostProfile::ipc_latency, nullptr},
+    {"ipc_mb_per_s", U::MegabytesPerSecond, nullptr, &CostProfile::ipc_mb_per_s},
+    {"serialize_us_per_mb", U::MicrosecondsPerMb, &CostProfile::serialize_per_mb, nullptr},
+    {"queue_handoff_us", U::Microseconds, &CostProfile::queue_handoff, nullptr},
+    {"lock_us", U::Microseconds, &CostProfile::lock, nullptr},
+    {"cow_fault_us", U::Microseconds, &CostProfile::cow_fault, nullptr},
+    {"gil_switch_interval_us", U::Microseconds, &CostProfile::gil_switch_interval, nullptr},
+    {"gil_handoff_us", U::Microseconds, &CostProfile::gil_handoff, nullptr},
+    {"code_kb", U::Kilobytes, nullptr, &CostProfile::code_kb},
+    {"data_kb", U::Kilobytes, nullptr, &CostProfile::data_kb},
+    {"heap_kb", U::Kilobytes, nullptr, &CostProfile::heap_kb},
+    {"thread_stack_kb", U::Kilobytes, nullptr, &CostProfile::thread_stack_kb},
+    {"fork_dirty_kb", U::Kilobytes, nullptr, &CostProfile::fork_dirty_kb},
+    {"spawn_extra_kb", U::Kilobytes, nullptr, &CostProfile::spawn_extra_kb},
 };
 
 // Caps keep every later product (pages, ns) far from overflow and catch unit slips such as
 // a value meant in ns written into an _us field.
-constexpr std::int64_t kMaxCostNs = 3'600'000'000'000;   // one hour
-constexpr std::int64_t kMaxKb     = 16LL * 1024 * 1024;  // 16 GiB per region
-constexpr std::int64_t kMaxMbps   = 1'000'000;           // 1 TB/s
+constexpr std::int64_t kMaxCostNs = 3'600'000'000'000;  // one hour
+constexpr std::int64_t kMaxKb = 16LL * 1024 * 1024;     // 16 GiB per region
+constexpr std::int64_t kMaxMbps = 1'000'000;            // 1 TB/s
 
 }  // namespace
 
@@ -204,8 +204,8 @@ std::string set_cost_field(CostProfile& profile, const CostField& field, std::in
 // ---------------------------------------------------------------------------------------------
 const char* to_string(SwitchKind kind) {
   switch (kind) {
-    case SwitchKind::None:    return "none";
-    case SwitchKind::Thread:  return "thread";
+    case SwitchKind::None: return "none";
+    case SwitchKind::Thread: return "thread";
     case SwitchKind::Process: return "process";
   }
   return "?";
@@ -213,8 +213,8 @@ const char* to_string(SwitchKind kind) {
 
 const char* to_string(WorkerKind kind) {
   switch (kind) {
-    case WorkerKind::Thread:         return "thread";
-    case WorkerKind::ForkedProcess:  return "fork";
+    case WorkerKind::Thread: return "thread";
+    case WorkerKind::ForkedProcess: return "fork";
     case WorkerKind::SpawnedProcess: return "spawn";
     case WorkerKind::ForkServerProcess: return "forkserver";
   }
@@ -230,8 +230,8 @@ SwitchKind classify_switch(ThreadId last, ProcessId last_process, ThreadId next,
 
 TimeNs switch_cost(const CostProfile& profile, SwitchKind kind) {
   switch (kind) {
-    case SwitchKind::None:    return 0;
-    case SwitchKind::Thread:  return profile.thread_switch;
+    case SwitchKind::None: return 0;
+    case SwitchKind::Thread: return profile.thread_switch;
     case SwitchKind::Process: return profile.process_switch + profile.address_space_refill;
   }
   return 0;
@@ -242,7 +242,7 @@ TimeNs refill_cost(const CostProfile& profile, std::uint64_t working_set_kb) {
 }
 
 TimeNs ipc_copy_cost(const CostProfile& profile, std::uint64_t bytes) {
-  return profile.ipc_mb_per_s > 0 ? mul_div(bytes, 1'000, profile.ipc_mb_per_s) : 0;   // bytes / (MB/s * 1e6) s
+  return profile.ipc_mb_per_s > 0 ? mul_div(bytes, 1'000, profile.ipc_mb_per_s) : 0;  // bytes / (MB/s * 1e6) s
 }
 
 TimeNs ipc_serialize_cost(const CostProfile& profile, std::uint64_t bytes) {
@@ -255,8 +255,8 @@ TimeNs ipc_side_cost(const CostProfile& profile, std::uint64_t bytes) {
 
 TimeNs creation_cost(const CostProfile& profile, WorkerKind kind) {
   switch (kind) {
-    case WorkerKind::Thread:         return profile.thread_create;
-    case WorkerKind::ForkedProcess:  return profile.fork;
+    case WorkerKind::Thread: return profile.thread_create;
+    case WorkerKind::ForkedProcess: return profile.fork;
     case WorkerKind::SpawnedProcess: return profile.spawn;
     case WorkerKind::ForkServerProcess: return profile.forkserver;
   }
@@ -270,9 +270,9 @@ TimeNs fork_cost(const CostProfile& profile, std::uint64_t resident_kb) {
 
 TimeNs child_start_cost(const CostProfile& profile, WorkerKind kind) {
   switch (kind) {
-    case WorkerKind::Thread:            return 0;
-    case WorkerKind::ForkedProcess:     return profile.fork_child;
-    case WorkerKind::SpawnedProcess:    return profile.spawn_child;
+    case WorkerKind::Thread: return 0;
+    case WorkerKind::ForkedProcess: return profile.fork_child;
+    case WorkerKind::SpawnedProcess: return profile.spawn_child;
     case WorkerKind::ForkServerProcess: return profile.forkserver_child;
   }
   return 0;

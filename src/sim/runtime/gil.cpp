@@ -22,8 +22,8 @@ bool Gil::acquire(ThreadId thread, TimeNs now) {
   if (is_waiting(thread))
     throw std::logic_error("gil: thread " + std::to_string(thread) + " is already waiting");
   if (holder_ == kNoThread) {
-    holder_         = thread;
-    holder_since_   = now;
+    holder_ = thread;
+    holder_since_ = now;
     drop_requested_ = false;
     return true;
   }
@@ -33,16 +33,16 @@ bool Gil::acquire(ThreadId thread, TimeNs now) {
 
 GilHandover Gil::hand_to_next(ThreadId from, TimeNs now, TimeNs latency) {
   GilHandover h{from, kNoThread};
-  drop_requested_ = false;   // cleared by whoever takes it (take_gil resets the request)
+  drop_requested_ = false;  // cleared by whoever takes it (take_gil resets the request)
   if (waiters_.empty()) {
     holder_ = kNoThread;
     return h;
   }
-  h.to          = waiters_.front().thread;
-  h.at          = now + latency;
+  h.to = waiters_.front().thread;
+  h.at = now + latency;
   waiters_.pop_front();
-  holder_       = h.to;
-  holder_since_ = h.at;   // its tenure (and so the others' timed wait) starts when it can run
+  holder_ = h.to;
+  holder_since_ = h.at;  // its tenure (and so the others' timed wait) starts when it can run
   ++handovers_;
   return h;
 }

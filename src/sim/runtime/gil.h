@@ -35,9 +35,9 @@ namespace tl {
 // [SECTION] Gil
 // ---------------------------------------------------------------------------------------------
 struct GilHandover {
-  ThreadId from = kNoThread;   // the thread that dropped or released it
-  ThreadId to   = kNoThread;   // the new holder (the engine makes it runnable), or none
-  TimeNs   at   = 0;           // when `to` can run: the hand-over time plus the handoff latency
+  ThreadId from = kNoThread;  // the thread that dropped or released it
+  ThreadId to = kNoThread;    // the new holder (the engine makes it runnable), or none
+  TimeNs at = 0;              // when `to` can run: the hand-over time plus the handoff latency
 };
 
 class Gil {
@@ -57,45 +57,45 @@ class Gil {
   // waits or the request is already made. The engine schedules an event at this time.
   TimeNs drop_request_due() const;
   // That event: the request is now pending (drop_requested()).
-  void   request_drop(TimeNs now);
-  bool   drop_requested() const { return drop_requested_; }
+  void request_drop(TimeNs now);
+  bool drop_requested() const { return drop_requested_; }
   // The holder honours the request: the first waiter takes the GIL and the dropper queues
   // behind every waiter (it may not retake before another thread held it).
   GilHandover drop(TimeNs now);
 
-  ThreadId      holder() const { return holder_; }
-  TimeNs        holder_since() const { return holder_since_; }
-  bool          is_waiting(ThreadId thread) const;
-  std::size_t   waiting() const { return waiters_.size(); }
-  ThreadId      first_waiter() const { return waiters_.empty() ? kNoThread : waiters_.front().thread; }
-  TimeNs        switch_interval() const { return interval_; }
-  TimeNs        handoff() const { return handoff_; }
-  std::uint64_t handovers() const { return handovers_; }         // every change of holder to another thread
-  std::uint64_t forced_drops() const { return forced_drops_; }   // of which by drop request
+  ThreadId holder() const { return holder_; }
+  TimeNs holder_since() const { return holder_since_; }
+  bool is_waiting(ThreadId thread) const;
+  std::size_t waiting() const { return waiters_.size(); }
+  ThreadId first_waiter() const { return waiters_.empty() ? kNoThread : waiters_.front().thread; }
+  TimeNs switch_interval() const { return interval_; }
+  TimeNs handoff() const { return handoff_; }
+  std::uint64_t handovers() const { return handovers_; }        // every change of holder to another thread
+  std::uint64_t forced_drops() const { return forced_drops_; }  // of which by drop request
 
  private:
   struct Waiter {
     ThreadId thread;
-    TimeNs   since;
+    TimeNs since;
   };
   GilHandover hand_to_next(ThreadId from, TimeNs now, TimeNs latency);
 
-  TimeNs             interval_;
-  TimeNs             handoff_;
-  TimeNs             release_handoff_;
-  ThreadId           holder_         = kNoThread;
-  TimeNs             holder_since_   = 0;
-  bool               drop_requested_ = false;
+  TimeNs interval_;
+  TimeNs handoff_;
+  TimeNs release_handoff_;
+  ThreadId holder_ = kNoThread;
+  TimeNs holder_since_ = 0;
+  bool drop_requested_ = false;
   std::deque<Waiter> waiters_;
-  std::uint64_t      handovers_      = 0;
-  std::uint64_t      forced_drops_   = 0;
+  std::uint64_t handovers_ = 0;
+  std::uint64_t forced_drops_ = 0;
 };
 
 // ---------------------------------------------------------------------------------------------
 // [SECTION] GilSet: one GIL per process (processes never contend for each other's)
 // ---------------------------------------------------------------------------------------------
 struct GilDue {
-  TimeNs    time    = kForever;
+  TimeNs time = kForever;
   ProcessId process = 0;
 };
 
@@ -106,7 +106,7 @@ class GilSet {
   // Forked and spawned children bring their own interpreter, hence their own GIL.
   ProcessId add_process();
 
-  Gil&       operator[](ProcessId process) { return gils_[process]; }
+  Gil& operator[](ProcessId process) { return gils_[process]; }
   const Gil& operator[](ProcessId process) const { return gils_[process]; }
   std::size_t size() const { return gils_.size(); }
   // The earliest pending drop request over all processes; ties go to the lowest process id so
@@ -114,9 +114,9 @@ class GilSet {
   GilDue next_due() const;
 
  private:
-  TimeNs           interval_ = GilSpec{}.switch_interval;
-  TimeNs           handoff_  = 0;
-  TimeNs           release_handoff_ = 0;
+  TimeNs interval_ = GilSpec{}.switch_interval;
+  TimeNs handoff_ = 0;
+  TimeNs release_handoff_ = 0;
   std::vector<Gil> gils_;
 };
 

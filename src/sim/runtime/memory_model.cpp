@@ -15,9 +15,9 @@ namespace tl {
 // ---------------------------------------------------------------------------------------------
 ImageLayout image_layout(const CostProfile& profile, bool spawned) {
   ImageLayout layout;
-  layout.code_pages  = pages_for_kb(profile.code_kb);
-  layout.data_pages  = pages_for_kb(profile.data_kb);
-  layout.heap_pages  = pages_for_kb(profile.heap_kb + (spawned ? profile.spawn_extra_kb : 0));
+  layout.code_pages = pages_for_kb(profile.code_kb);
+  layout.data_pages = pages_for_kb(profile.data_kb);
+  layout.heap_pages = pages_for_kb(profile.heap_kb + (spawned ? profile.spawn_extra_kb : 0));
   layout.stack_pages = pages_for_kb(profile.thread_stack_kb);
   return layout;
 }
@@ -79,7 +79,7 @@ RegionId MemoryModel::add_region(AddressSpaceId id, RegionKind kind, std::uint32
   Space& s = space(id);
   Region r;
   r.kind = kind;
-  r.tag  = tag;
+  r.tag = tag;
   r.frames.reserve(pages);
   for (std::uint32_t i = 0; i < pages; ++i) r.frames.push_back(alloc_frame());
   s.regions.push_back(std::move(r));
@@ -103,8 +103,8 @@ AddressSpaceId MemoryModel::create_image(const ImageLayout& layout, ThreadId mai
   const RegionId code_at = find_region(share_code_from, RegionKind::Code);
   if (code_at == kNoRegion) throw std::logic_error("memory: no code region to share");
   ImageLayout without_code = layout;
-  without_code.code_pages  = 0;
-  const AddressSpaceId id  = create_image(without_code, main_thread);
+  without_code.code_pages = 0;
+  const AddressSpaceId id = create_image(without_code, main_thread);
   std::vector<FrameId> shared = spaces_[share_code_from].regions[code_at].frames;
   for (FrameId f : shared) ++refs_[f];
   const RegionId code_region = find_region(id, RegionKind::Code);
@@ -115,13 +115,13 @@ AddressSpaceId MemoryModel::create_image(const ImageLayout& layout, ThreadId mai
 }
 
 AddressSpaceId MemoryModel::fork(AddressSpaceId parent, ThreadId forking_thread, ThreadId child_thread) {
-  space(parent);   // validates before spaces_ may reallocate
+  space(parent);  // validates before spaces_ may reallocate
   Space child;
   child.regions = spaces_[parent].regions;
   for (Region& r : child.regions) {
     if (!r.mapped) continue;
     for (FrameId f : r.frames) ++refs_[f];
-    if (r.kind == RegionKind::Shared) ++shms_[r.tag].mappings;   // MAP_SHARED stays shared
+    if (r.kind == RegionKind::Shared) ++shms_[r.tag].mappings;  // MAP_SHARED stays shared
     if (r.kind == RegionKind::Stack) r.tag = r.tag == forking_thread ? child_thread : kNoThread;
   }
   spaces_.push_back(std::move(child));
@@ -162,7 +162,7 @@ WriteResult MemoryModel::write(AddressSpaceId id, RegionId rid, std::uint32_t fi
                            " region of " + std::to_string(r.frames.size()) + " pages");
   WriteResult result;
   result.pages_touched = count;
-  if (r.kind == RegionKind::Shared) {                // the point of shared memory: no copy
+  if (r.kind == RegionKind::Shared) {  // the point of shared memory: no copy
     if (count > 0) note(PageChange{PageChangeKind::SharedWrite, r.kind, id, rid, first, count, r.tag, 0, 0});
     return result;
   }
@@ -174,11 +174,11 @@ WriteResult MemoryModel::write(AddressSpaceId id, RegionId rid, std::uint32_t fi
   };
   for (std::uint32_t i = first; i < first + count; ++i) {
     const FrameId old = r.frames[i];
-    if (refs_[old] == 1) {                           // already private: written in place
+    if (refs_[old] == 1) {  // already private: written in place
       flush();
       continue;
     }
-    const FrameId copy = alloc_frame();              // before unref: never reuse `old` itself
+    const FrameId copy = alloc_frame();  // before unref: never reuse `old` itself
     unref(old);
     r.frames[i] = copy;
     ++result.pages_copied;
@@ -211,8 +211,8 @@ RegionId MemoryModel::map_shm(AddressSpaceId id, ShmId shm) {
   if (find_region(id, RegionKind::Shared, shm) != kNoRegion)
     throw std::logic_error("memory: shared memory " + std::to_string(shm) + " is already mapped");
   Region r;
-  r.kind   = RegionKind::Shared;
-  r.tag    = shm;
+  r.kind = RegionKind::Shared;
+  r.tag = shm;
   r.frames = shms_[shm].frames;
   for (FrameId f : r.frames) ++refs_[f];
   ++shms_[shm].mappings;
@@ -236,7 +236,7 @@ RegionId MemoryModel::map_shm(AddressSpaceId id, ShmId shm) {
 // ---------------------------------------------------------------------------------------------
 MemoryUsage MemoryModel::usage(AddressSpaceId id) const {
   MemoryUsage u;
-  if (id >= spaces_.size() || !spaces_[id].alive) return u;   // an exited process holds nothing
+  if (id >= spaces_.size() || !spaces_[id].alive) return u;  // an exited process holds nothing
   for (const Region& r : spaces_[id].regions) {
     if (!r.mapped) continue;
     u.resident_pages += r.frames.size();

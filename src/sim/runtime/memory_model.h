@@ -29,38 +29,38 @@ namespace tl {
 // ---------------------------------------------------------------------------------------------
 // [SECTION] Vocabulary
 // ---------------------------------------------------------------------------------------------
-using FrameId        = std::uint32_t;
-using ShmId          = std::uint32_t;
+using FrameId = std::uint32_t;
+using ShmId = std::uint32_t;
 // AddressSpaceId, RegionId, kPageKb and pages_for_kb: page_change.h; RegionKind: specs.h.
 
 struct Region {
-  RegionKind           kind   = RegionKind::Heap;
-  std::uint32_t        tag    = 0;      // Stack: owning ThreadId (kNoThread: copied by fork,
-                                        // no thread uses it); Shared: ShmId; otherwise 0
-  bool                 mapped = true;   // false after unmap; ids of later regions stay stable
-  std::vector<FrameId> frames;          // page i of the region
+  RegionKind kind = RegionKind::Heap;
+  std::uint32_t tag = 0;        // Stack: owning ThreadId (kNoThread: copied by fork,
+                                // no thread uses it); Shared: ShmId; otherwise 0
+  bool mapped = true;           // false after unmap; ids of later regions stay stable
+  std::vector<FrameId> frames;  // page i of the region
 };
 
-struct ImageLayout {                    // a fresh program image, in pages
-  std::uint32_t code_pages  = 0;
-  std::uint32_t data_pages  = 0;
-  std::uint32_t heap_pages  = 0;
-  std::uint32_t stack_pages = 0;        // the main thread's stack
+struct ImageLayout {  // a fresh program image, in pages
+  std::uint32_t code_pages = 0;
+  std::uint32_t data_pages = 0;
+  std::uint32_t heap_pages = 0;
+  std::uint32_t stack_pages = 0;  // the main thread's stack
 };
-ImageLayout image_layout(const CostProfile& profile, bool spawned);   // spawned: + spawn_extra_kb heap
+ImageLayout image_layout(const CostProfile& profile, bool spawned);  // spawned: + spawn_extra_kb heap
 
 struct MemoryUsage {
-  std::uint64_t resident_pages = 0;     // every frame mapped
-  std::uint64_t shared_pages   = 0;     // frames also mapped by another address space
-  std::uint64_t private_pages  = 0;     // resident - shared
+  std::uint64_t resident_pages = 0;  // every frame mapped
+  std::uint64_t shared_pages = 0;    // frames also mapped by another address space
+  std::uint64_t private_pages = 0;   // resident - shared
   std::uint64_t resident_kb() const { return resident_pages * kPageKb; }
-  std::uint64_t shared_kb()   const { return shared_pages * kPageKb; }
-  std::uint64_t private_kb()  const { return private_pages * kPageKb; }
+  std::uint64_t shared_kb() const { return shared_pages * kPageKb; }
+  std::uint64_t private_kb() const { return private_pages * kPageKb; }
 };
 
 struct WriteResult {
   std::uint32_t pages_touched = 0;
-  std::uint32_t pages_copied  = 0;      // copy-on-write faults: the engine charges each one
+  std::uint32_t pages_copied = 0;  // copy-on-write faults: the engine charges each one
 };
 
 // ---------------------------------------------------------------------------------------------
@@ -83,58 +83,58 @@ class MemoryModel {
   AddressSpaceId fork(AddressSpaceId parent, ThreadId forking_thread, ThreadId child_thread);
 
   RegionId add_stack(AddressSpaceId space, ThreadId thread, std::uint32_t pages);
-  void     remove_stack(AddressSpaceId space, ThreadId thread);   // thread exit
+  void remove_stack(AddressSpaceId space, ThreadId thread);  // thread exit
   // Writing pages [first, first+count) of a region: copies each page still mapped elsewhere.
   WriteResult write(AddressSpaceId space, RegionId region, std::uint32_t first, std::uint32_t count);
   // Extends a region by fresh private pages (a heap that grows as the program allocates).
   void grow(AddressSpaceId space, RegionId region, std::uint32_t pages);
 
   // Explicit shared memory: created mapped into `creator`, mappable by any other process.
-  ShmId    create_shm(AddressSpaceId creator, std::uint32_t pages);
+  ShmId create_shm(AddressSpaceId creator, std::uint32_t pages);
   RegionId map_shm(AddressSpaceId space, ShmId shm);
   // False once its last mapping is gone (its frames are freed; a later user creates a new one).
-  bool     shm_alive(ShmId shm) const { return shm < shms_.size() && shms_[shm].mappings > 0; }
+  bool shm_alive(ShmId shm) const { return shm < shms_.size() && shms_[shm].mappings > 0; }
 
-  void exit(AddressSpaceId space);   // unmaps everything; frames nobody maps are freed
+  void exit(AddressSpaceId space);  // unmaps everything; frames nobody maps are freed
 
   // Queries
-  MemoryUsage               usage(AddressSpaceId space) const;
-  bool                      alive(AddressSpaceId space) const;
-  std::size_t               space_count() const { return spaces_.size(); }
-  std::span<const Region>   regions(AddressSpaceId space) const;
-  RegionId                  find_region(AddressSpaceId space, RegionKind kind, std::uint32_t tag = 0) const;  // kNoRegion if none
-  std::uint32_t             map_count(FrameId frame) const { return refs_[frame]; }
-  std::uint64_t             frames_in_use() const { return in_use_; }
+  MemoryUsage usage(AddressSpaceId space) const;
+  bool alive(AddressSpaceId space) const;
+  std::size_t space_count() const { return spaces_.size(); }
+  std::span<const Region> regions(AddressSpaceId space) const;
+  RegionId find_region(AddressSpaceId space, RegionKind kind, std::uint32_t tag = 0) const;  // kNoRegion if none
+  std::uint32_t map_count(FrameId frame) const { return refs_[frame]; }
+  std::uint64_t frames_in_use() const { return in_use_; }
 
   static constexpr RegionId kNoRegion = ~RegionId{0};
 
  private:
   struct Space {
-    bool                alive = true;
+    bool alive = true;
     std::vector<Region> regions;
   };
   struct Shm {
     std::vector<FrameId> frames;
-    std::uint32_t        mappings = 0;   // 0: destroyed with its last mapping
+    std::uint32_t mappings = 0;  // 0: destroyed with its last mapping
   };
 
-  FrameId  alloc_frame();
-  void     unref(FrameId frame);
-  void     unmap(Region& region);
-  Space&   space(AddressSpaceId id);
+  FrameId alloc_frame();
+  void unref(FrameId frame);
+  void unmap(Region& region);
+  Space& space(AddressSpaceId id);
   const Space& space(AddressSpaceId id) const;
-  Region&  region(AddressSpaceId space, RegionId region);
+  Region& region(AddressSpaceId space, RegionId region);
   RegionId add_region(AddressSpaceId id, RegionKind kind, std::uint32_t tag, std::uint32_t pages);
-  void     note(const PageChange& change) {
+  void note(const PageChange& change) {
     if (changes_) changes_->push_back(change);
   }
 
-  std::vector<Space>         spaces_;
-  std::vector<std::uint32_t> refs_;        // [frame] address spaces mapping it
-  std::vector<FrameId>       free_;        // LIFO: deterministic reuse
-  std::vector<Shm>           shms_;
-  std::uint64_t              in_use_ = 0;
-  std::vector<PageChange>*   changes_ = nullptr;
+  std::vector<Space> spaces_;
+  std::vector<std::uint32_t> refs_;  // [frame] address spaces mapping it
+  std::vector<FrameId> free_;        // LIFO: deterministic reuse
+  std::vector<Shm> shms_;
+  std::uint64_t in_use_ = 0;
+  std::vector<PageChange>* changes_ = nullptr;
 };
 
 }  // namespace tl

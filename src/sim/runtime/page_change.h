@@ -11,13 +11,13 @@
 namespace tl {
 
 inline constexpr std::uint32_t kPageBytes = 4096;
-inline constexpr std::uint32_t kPageKb    = kPageBytes / 1024;
+inline constexpr std::uint32_t kPageKb = kPageBytes / 1024;
 inline constexpr std::uint32_t pages_for_kb(std::uint32_t kb) { return (kb + kPageKb - 1) / kPageKb; }
 
-using AddressSpaceId = std::uint32_t;   // dense, in creation order (not the scenario's ProcessId:
-                                        // forked and spawned children get theirs at run time)
-using RegionId       = std::uint32_t;   // index into one address space's regions; stable
-inline constexpr AddressSpaceId kNoSpace = ~AddressSpaceId{0};   // a process not started yet
+using AddressSpaceId = std::uint32_t;                           // dense, in creation order (not the scenario's ProcessId:
+                                                                // forked and spawned children get theirs at run time)
+using RegionId = std::uint32_t;                                 // index into one address space's regions; stable
+inline constexpr AddressSpaceId kNoSpace = ~AddressSpaceId{0};  // a process not started yet
 
 enum class PageChangeKind : std::uint8_t {
   Map,          // `region` of `space` (its next id) gets `count` fresh private pages; kind, tag
@@ -34,19 +34,19 @@ enum class PageChangeKind : std::uint8_t {
   Exit,         // every region of `space` is gone: the process exited
   Grow,         // `region` of `space` gains `count` fresh private pages at its end
 };
-const char* to_string(PageChangeKind kind);   // "map", "share", "fork", "copy", "shared-write", "unmap", "exit", "grow"
+const char* to_string(PageChangeKind kind);  // "map", "share", "fork", "copy", "shared-write", "unmap", "exit", "grow"
 
 struct PageChange {
-  PageChangeKind kind        = PageChangeKind::Map;
-  RegionKind     region_kind = RegionKind::Heap;   // Map, Share: the region's kind
-  AddressSpaceId space       = 0;
-  RegionId       region      = 0;                  // all but Fork and Exit
-  std::uint32_t  first       = 0;                  // Copy, SharedWrite: first page of the range
-  std::uint32_t  count       = 0;                  // Map, Grow, Copy, SharedWrite: pages
-  std::uint32_t  tag         = 0;                  // Map, Share: the region's tag (Stack: its
-                                                   // thread; Shared: the region's id); Fork: the child's thread
-  AddressSpaceId from_space  = 0;                  // Share, Fork
-  std::uint32_t  from        = 0;                  // Share: region of from_space; Fork: the forking thread
+  PageChangeKind kind = PageChangeKind::Map;
+  RegionKind region_kind = RegionKind::Heap;  // Map, Share: the region's kind
+  AddressSpaceId space = 0;
+  RegionId region = 0;            // all but Fork and Exit
+  std::uint32_t first = 0;        // Copy, SharedWrite: first page of the range
+  std::uint32_t count = 0;        // Map, Grow, Copy, SharedWrite: pages
+  std::uint32_t tag = 0;          // Map, Share: the region's tag (Stack: its
+                                  // thread; Shared: the region's id); Fork: the child's thread
+  AddressSpaceId from_space = 0;  // Share, Fork
+  std::uint32_t from = 0;         // Share: region of from_space; Fork: the forking thread
 };
 
 }  // namespace tl

@@ -63,9 +63,9 @@ TimeNs RuntimeModel::fork_cost(ThreadId creator) const {
 
 WorkerKind worker_kind(ProcessOrigin origin) {
   switch (origin) {
-    case ProcessOrigin::Forked:     return WorkerKind::ForkedProcess;
+    case ProcessOrigin::Forked: return WorkerKind::ForkedProcess;
     case ProcessOrigin::ForkServer: return WorkerKind::ForkServerProcess;
-    default:                        return WorkerKind::SpawnedProcess;
+    default: return WorkerKind::SpawnedProcess;
   }
 }
 
@@ -92,7 +92,7 @@ bool RuntimeModel::acquire_gil(ThreadId t, TimeNs now) {
 GilHandover RuntimeModel::release_gil(ThreadId t, TimeNs now) {
   if (!gil_enabled()) return GilHandover{t, kNoThread, now};
   Gil& gil = gils_[process_of(t)];
-  if (gil.holder() != t) return GilHandover{t, kNoThread, now};   // e.g. it blocked before it ever computed
+  if (gil.holder() != t) return GilHandover{t, kNoThread, now};  // e.g. it blocked before it ever computed
   const GilHandover h = gil.release(t, now);
   refresh_gil_due(process_of(t));
   return h;
@@ -125,7 +125,7 @@ void RuntimeModel::start_thread(ThreadId t, TimeNs now) {
   const ProcessId p = process_of(t);
   if (!process_started(p))
     throw std::logic_error("runtime: thread " + std::to_string(t) + " starts before its process");
-  if (t == main_thread_[p]) return;   // its stack came with the image
+  if (t == main_thread_[p]) return;  // its stack came with the image
   memory_.add_stack(space_of_[p], t, pages_for_kb(spec_.costs.thread_stack_kb));
   note_memory(now);
 }

@@ -5,7 +5,7 @@ namespace tl {
 const char* to_string(ProcessOrigin origin) {
   switch (origin) {
     case ProcessOrigin::Initial: return "initial";
-    case ProcessOrigin::Forked:  return "fork";
+    case ProcessOrigin::Forked: return "fork";
     case ProcessOrigin::Spawned: return "spawn";
     case ProcessOrigin::ForkServer: return "forkserver";
   }
@@ -14,7 +14,7 @@ const char* to_string(ProcessOrigin origin) {
 
 const char* to_string(ChannelKind kind) {
   switch (kind) {
-    case ChannelKind::Pipe:  return "pipe";
+    case ChannelKind::Pipe: return "pipe";
     case ChannelKind::Queue: return "queue";
     case ChannelKind::MpQueue: return "mp_queue";
   }
@@ -23,9 +23,9 @@ const char* to_string(ChannelKind kind) {
 
 const char* to_string(PythonVersion version) {
   switch (version) {
-    case PythonVersion::V3_9:   return "3.9";
-    case PythonVersion::V3_11:  return "3.11";
-    case PythonVersion::V3_12:  return "3.12";
+    case PythonVersion::V3_9: return "3.9";
+    case PythonVersion::V3_11: return "3.11";
+    case PythonVersion::V3_12: return "3.12";
     case PythonVersion::V3_13t: return "3.13t";
     case PythonVersion::V3_14t: return "3.14t";
   }
@@ -44,16 +44,16 @@ std::uint32_t compute_permille(PythonVersion version) {
   switch (version) {
     case PythonVersion::V3_13t: return 1'400;
     case PythonVersion::V3_14t: return 1'070;
-    default:                    return 1'000;
+    default: return 1'000;
   }
 }
 
 const char* to_string(RegionKind kind) {
   switch (kind) {
-    case RegionKind::Code:   return "code";
-    case RegionKind::Data:   return "data";
-    case RegionKind::Heap:   return "heap";
-    case RegionKind::Stack:  return "stack";
+    case RegionKind::Code: return "code";
+    case RegionKind::Data: return "data";
+    case RegionKind::Heap: return "heap";
+    case RegionKind::Stack: return "stack";
     case RegionKind::Shared: return "shm";
   }
   return "?";

@@ -11,7 +11,7 @@ const char* to_string(WorkerModel model) {
 }
 
 std::optional<WorkerModel> worker_model(std::string_view name) {
-  if (name == "threads")   return WorkerModel::Threads;
+  if (name == "threads") return WorkerModel::Threads;
   if (name == "processes") return WorkerModel::Processes;
   return std::nullopt;
 }
@@ -56,13 +56,13 @@ std::optional<Json> expand_compare(const Json& doc, WorkerModel as, std::vector<
     if (key != "as" && key != "workers" && key != "start" && key != "shared" && key != "program")
       add(errors, "workload." + key,
           "unknown field '" + key + "' (expected as, workers, start, shared or program)");
-  compare_model(doc, errors);   // a bad "as" is an error even when the caller overrides it
+  compare_model(doc, errors);  // a bad "as" is an error even when the caller overrides it
 
   std::uint32_t workers = 0;
   if (!w.contains("workers")) {
     add(errors, "workload", "missing field 'workers'");
   } else if (const Json& n = w["workers"]; !n.is_number_integer() || n.get<std::int64_t>() < 1 ||
-                                            n.get<std::int64_t>() > kMaxWorkers) {
+                                           n.get<std::int64_t>() > kMaxWorkers) {
     add(errors, "workload.workers", "expected a whole number 1 .. " + std::to_string(kMaxWorkers));
   } else {
     workers = static_cast<std::uint32_t>(n.get<std::int64_t>());
@@ -83,10 +83,10 @@ std::optional<Json> expand_compare(const Json& doc, WorkerModel as, std::vector<
   for (const auto& [key, value] : doc.items())
     if (key != "workload") out[key] = value;
   const Json program = w["program"];
-  const Json shared  = w.contains("shared") ? w["shared"] : Json::object();
+  const Json shared = w.contains("shared") ? w["shared"] : Json::object();
 
   Json main_program = Json::array();
-  Json processes    = Json::array();
+  Json processes = Json::array();
   if (as == WorkerModel::Threads) {
     Json threads = Json::array();
     for (std::uint32_t i = 0; i < workers; ++i) main_program.push_back({{"create", worker_name(i)}});
@@ -98,11 +98,9 @@ std::optional<Json> expand_compare(const Json& doc, WorkerModel as, std::vector<
   } else {
     for (std::uint32_t i = 0; i < workers; ++i) main_program.push_back({{start, worker_name(i)}});
     for (std::uint32_t i = 0; i < workers; ++i) main_program.push_back({{"wait", worker_name(i)}});
-    processes.push_back({{"name", "main"}, {"shared", shared},
-                         {"threads", Json::array({{{"name", "main"}, {"program", main_program}}})}});
+    processes.push_back({{"name", "main"}, {"shared", shared}, {"threads", Json::array({{{"name", "main"}, {"program", main_program}}})}});
     for (std::uint32_t i = 0; i < workers; ++i)
-      processes.push_back({{"name", worker_name(i)}, {"start", start}, {"shared", shared},
-                           {"threads", Json::array({{{"name", "main"}, {"program", program}}})}});
+      processes.push_back({{"name", worker_name(i)}, {"start", start}, {"shared", shared}, {"threads", Json::array({{{"name", "main"}, {"program", program}}})}});
   }
   out["processes"] = std::move(processes);
   return out;

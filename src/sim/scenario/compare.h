@@ -27,13 +27,14 @@
 
 namespace tl {
 
-enum class WorkerModel : std::uint8_t { Threads, Processes };
-const char*                to_string(WorkerModel model);
-std::optional<WorkerModel> worker_model(std::string_view name);   // "threads", "processes"
+enum class WorkerModel : std::uint8_t { Threads,
+                                        Processes };
+const char* to_string(WorkerModel model);
+std::optional<WorkerModel> worker_model(std::string_view name);  // "threads", "processes"
 
 inline constexpr std::uint32_t kMaxWorkers = 1024;
 
-bool is_compare_document(const nlohmann::ordered_json& doc);   // an object with "workload"
+bool is_compare_document(const nlohmann::ordered_json& doc);  // an object with "workload"
 
 // The model the document asks for ("as"; threads if absent), or nullopt after an error.
 std::optional<WorkerModel> compare_model(const nlohmann::ordered_json& doc, std::vector<ScenarioError>& errors);

@@ -30,13 +30,17 @@ void field(const Json& obj, std::string_view key, const std::string& path, Error
   if (auto v = reader(obj[k], key_path(path, key), errors)) out = static_cast<T>(*v);
 }
 
-auto time_reader() { return [](const Json& v, const std::string& p, Errors& e) { return detail::read_time_us(v, p, e); }; }
+auto time_reader() {
+  return [](const Json& v, const std::string& p, Errors& e) { return detail::read_time_us(v, p, e); };
+}
 auto int_reader(std::int64_t min, std::int64_t max) {
   return [=](const Json& v, const std::string& p, Errors& e) { return detail::read_int(v, p, min, max, e); };
 }
-auto bool_reader() { return [](const Json& v, const std::string& p, Errors& e) { return detail::read_bool(v, p, e); }; }
+auto bool_reader() {
+  return [](const Json& v, const std::string& p, Errors& e) { return detail::read_bool(v, p, e); };
+}
 
-constexpr TimeNs kLineTransferNs = 40;   // a core-to-core cache-line transfer, tens of ns
+constexpr TimeNs kLineTransferNs = 40;  // a core-to-core cache-line transfer, tens of ns
 
 bool require_object(const Json& v, const std::string& path, Errors& errors) {
   if (v.is_object()) return true;
@@ -58,7 +62,7 @@ void parse_machine(const Json& m, const std::string& path, MachineSpec& out, con
   std::optional<std::uint32_t> profile_cores;
   out.costs = machine_cost_profile(m, path, cost_errors, CostProfileKind::Native, &options.read_profile_file,
                                    &profile_cores);
-  if (profile_cores && !m.contains("cores")) out.cores = *profile_cores;   // the profile's machine, unless told
+  if (profile_cores && !m.contains("cores")) out.cores = *profile_cores;  // the profile's machine, unless told
   // A cache line moving between cores: tens of ns on current x86; free in the textbook profile
   // (every time cost zero there, except the increments' own steps).
   out.line_transfer_cost = out.costs.kind == CostProfileKind::Textbook ? 0 : kLineTransferNs;
@@ -108,9 +112,10 @@ void parse_runtime(const Json& r, const std::string& path, const MachineSpec& ma
         known = true;
       }
     if (!known)
-      errors.add(key_path(path, "python"), "expected \"3.9\" (the GIL may switch inside x += 1), \"3.11\" or "
-                                          "\"3.12\" (only at eval-breaker points), \"3.13t\" or \"3.14t\" "
-                                          "(free-threaded: no GIL)");
+      errors.add(key_path(path, "python"),
+                 "expected \"3.9\" (the GIL may switch inside x += 1), \"3.11\" or "
+                 "\"3.12\" (only at eval-breaker points), \"3.13t\" or \"3.14t\" "
+                 "(free-threaded: no GIL)");
     else
       out.enabled = !free_threaded(out.python);
   }
@@ -128,28 +133,33 @@ void parse_channels(const Json& c, const std::string& path, std::vector<ChannelS
   if (!require_object(c, path, errors)) return;
   for (auto it = c.begin(); it != c.end(); ++it) {
     const std::string at = key_path(path, it.key());
-    if (it.key().empty()) { errors.add(path, "channel names must not be empty"); continue; }
+    if (it.key().empty()) {
+      errors.add(path, "channel names must not be empty");
+      continue;
+    }
     const Json& v = it.value();
     if (v == "pipe") out.push_back({it.key(), ChannelKind::Pipe});
     else if (v == "queue") out.push_back({it.key(), ChannelKind::Queue});
     else if (v == "mp_queue") out.push_back({it.key(), ChannelKind::MpQueue});
-    else errors.add(at, "expected \"pipe\" (multiprocessing.Pipe: between processes, copied), \"mp_queue\" "
-                        "(multiprocessing.Queue: between processes, copied by a feeder thread) or \"queue\" "
-                        "(queue.Queue: between threads, a reference)");
+    else errors.add(at,
+                    "expected \"pipe\" (multiprocessing.Pipe: between processes, copied), \"mp_queue\" "
+                    "(multiprocessing.Queue: between processes, copied by a feeder thread) or \"queue\" "
+                    "(queue.Queue: between threads, a reference)");
   }
 }
 
 // "shared_memory": [{"name": "buf", "kb": 1024, "processes": ["A", "B"]}]. Read before the
 // processes so that write steps can check sizes and membership by name; the process names are
 // resolved once every process is known (resolve_shared_memory).
-constexpr std::size_t   kMaxSharedRegions = 256;                  // the op keeps the index in 24 bits
-constexpr std::int64_t  kMaxSharedKb      = 16LL * 1024 * 1024;   // 16 GiB, like an image region
+constexpr std::size_t kMaxSharedRegions = 256;             // the op keeps the index in 24 bits
+constexpr std::int64_t kMaxSharedKb = 16LL * 1024 * 1024;  // 16 GiB, like an image region
 
 void parse_shared_memory(const Json& list, const std::string& path, std::vector<detail::SharedMemoryDecl>& out,
                          Errors& errors) {
   if (!list.is_array()) {
     errors.add(path, std::string("expected an array of regions such as {\"name\": \"buf\", \"kb\": 64, "
-                                 "\"processes\": [\"A\", \"B\"]}, got ") + type_name(list));
+                                 "\"processes\": [\"A\", \"B\"]}, got ") +
+                         type_name(list));
     return;
   }
   if (list.size() > kMaxSharedRegions) {
@@ -213,20 +223,35 @@ void resolve_shared_memory(const std::vector<detail::SharedMemoryDecl>& decls, S
   }
 }
 
-struct PolicyName { std::string_view name; PolicyKind kind; };
+struct PolicyName {
+  std::string_view name;
+  PolicyKind kind;
+};
 constexpr PolicyName kPolicies[] = {
-    {"fifo", PolicyKind::Fifo}, {"sjf", PolicyKind::Sjf},           {"stcf", PolicyKind::Stcf},
-    {"rr", PolicyKind::Rr},     {"priority", PolicyKind::Priority}, {"mlfq", PolicyKind::Mlfq},
+    {"fifo", PolicyKind::Fifo},
+    {"sjf", PolicyKind::Sjf},
+    {"stcf", PolicyKind::Stcf},
+    {"rr", PolicyKind::Rr},
+    {"priority", PolicyKind::Priority},
+    {"mlfq", PolicyKind::Mlfq},
     {"cyclic", PolicyKind::Cyclic},
 };
 
 // Which policies each scheduler key applies to.
-struct SchedulerKey { std::string_view key; std::string_view policies; };
+struct SchedulerKey {
+  std::string_view key;
+  std::string_view policies;
+};
 constexpr SchedulerKey kSchedulerKeys[] = {
-    {"policy", "*"},          {"dispatch_before_wakes", "*"},
+    {"policy", "*"},
+    {"dispatch_before_wakes", "*"},
     {"quantum_us", "rr priority mlfq"},
-    {"levels", "mlfq"},       {"boost_us", "mlfq"}, {"io_bump", "mlfq"}, {"io_reset", "mlfq"},
-    {"wake", "cyclic"},       {"io", "cyclic"},
+    {"levels", "mlfq"},
+    {"boost_us", "mlfq"},
+    {"io_bump", "mlfq"},
+    {"io_reset", "mlfq"},
+    {"wake", "cyclic"},
+    {"io", "cyclic"},
 };
 
 bool applies(std::string_view policies, std::string_view policy) {
@@ -268,20 +293,24 @@ void parse_scheduler(const Json& s, const std::string& path, SchedulerSpec& out,
     if (p.is_string()) {
       policy = p.get<std::string>();
       for (const PolicyName& n : kPolicies)
-        if (n.name == policy) { out.policy = n.kind; known = true; }
+        if (n.name == policy) {
+          out.policy = n.kind;
+          known = true;
+        }
     }
     if (!known) {
       std::string list;
       for (const PolicyName& n : kPolicies) list += (list.empty() ? "" : ", ") + std::string(n.name);
       errors.add(key_path(path, "policy"), (p.is_string() ? "unknown policy " + quote_name(policy)
-                                                           : std::string("expected a policy name, got ") + type_name(p)) +
+                                                          : std::string("expected a policy name, got ") + type_name(p)) +
                                                " (expected one of: " + list + ")");
       return;
     }
   }
   for (auto it = s.begin(); it != s.end(); ++it) {
     const SchedulerKey* key = nullptr;
-    for (const SchedulerKey& k : kSchedulerKeys) if (k.key == it.key()) key = &k;
+    for (const SchedulerKey& k : kSchedulerKeys)
+      if (k.key == it.key()) key = &k;
     if (!key) {
       std::string list;
       for (const SchedulerKey& k : kSchedulerKeys)
@@ -333,9 +362,9 @@ void parse_limits(const Json& l, const std::string& path, Limits& out, Errors& e
 // [SECTION] Processes and threads
 // ---------------------------------------------------------------------------------------------
 struct Totals {
-  std::size_t   threads     = 0;
+  std::size_t threads = 0;
   std::uint64_t dynamic_ops = 0;
-  bool          thread_cap_reported = false;
+  bool thread_cap_reported = false;
 };
 
 void parse_thread(const Json& t, const std::string& path, std::size_t index, detail::ProcessBuild& build,
@@ -398,8 +427,9 @@ void parse_process(const Json& p, const std::string& path, std::size_t index, Sc
     else if (st == "spawn") proc.origin = ProcessOrigin::Spawned;
     else if (st == "forkserver") proc.origin = ProcessOrigin::ForkServer;
     else if (st != "initial")
-      errors.add(key_path(path, "start"), "expected \"fork\", \"spawn\" or \"forkserver\" (a step of another "
-                                          "process starts it) or \"initial\"");
+      errors.add(key_path(path, "start"),
+                 "expected \"fork\", \"spawn\" or \"forkserver\" (a step of another "
+                 "process starts it) or \"initial\"");
     if (proc.origin != ProcessOrigin::Initial && index == 0)
       errors.add(key_path(path, "start"), "the first process runs from time 0; it cannot be forked or spawned");
   }
@@ -413,7 +443,10 @@ void parse_process(const Json& p, const std::string& path, std::size_t index, Sc
     if (require_object(mutexes, mp, errors)) {
       for (auto it = mutexes.begin(); it != mutexes.end(); ++it) {
         const std::string at = key_path(mp, it.key());
-        if (it.key().empty()) { errors.add(mp, "mutex names must not be empty"); continue; }
+        if (it.key().empty()) {
+          errors.add(mp, "mutex names must not be empty");
+          continue;
+        }
         if (!require_object(it.value(), at, errors)) continue;
         detail::check_keys(it.value(), at, {"fair"}, errors);
         bool fair = false;
@@ -430,7 +463,10 @@ void parse_process(const Json& p, const std::string& path, std::size_t index, Sc
     if (require_object(shared, sp, errors)) {
       for (auto it = shared.begin(); it != shared.end(); ++it) {
         const std::string vp = key_path(sp, it.key());
-        if (it.key().empty()) { errors.add(sp, "shared variable names must not be empty"); continue; }
+        if (it.key().empty()) {
+          errors.add(sp, "shared variable names must not be empty");
+          continue;
+        }
         auto value = detail::read_int(it.value(), vp, INT64_MIN, INT64_MAX, errors);
         build.var_ids.emplace(it.key(), static_cast<VarId>(proc.vars.size()));
         proc.vars.push_back(it.key());
@@ -439,7 +475,10 @@ void parse_process(const Json& p, const std::string& path, std::size_t index, Sc
     }
   }
   const std::string tp = key_path(path, "threads");
-  if (!p.contains("threads")) { errors.add(path, "a process needs \"threads\": [...]"); return; }
+  if (!p.contains("threads")) {
+    errors.add(path, "a process needs \"threads\": [...]");
+    return;
+  }
   const Json& threads = p["threads"];
   if (!threads.is_array() || threads.empty()) {
     errors.add(tp, threads.is_array() ? "a process needs at least one thread"
@@ -486,8 +525,7 @@ ParseResult parse_scenario(std::string_view json_text, const ParseOptions& optio
     result.errors = errors.take();
     return result;
   }
-  detail::check_keys(root, "", {"$schema", "name", "description", "seed", "machine", "runtime", "scheduler", "limits",
-                                "channels", "shared_memory", "processes"},
+  detail::check_keys(root, "", {"$schema", "name", "description", "seed", "machine", "runtime", "scheduler", "limits", "channels", "shared_memory", "processes"},
                      errors);
   Scenario sc;
   for (const char* text_key : {"name", "description", "$schema"})
@@ -495,7 +533,7 @@ ParseResult parse_scenario(std::string_view json_text, const ParseOptions& optio
       errors.add(text_key, std::string("expected a string, got ") + type_name(root[text_key]));
   if (root.contains("seed"))
     if (auto seed = detail::read_uint64(root["seed"], "seed", errors)) sc.seed = *seed;
-  sc.machine.costs     = cost_profile(CostProfileKind::Native);
+  sc.machine.costs = cost_profile(CostProfileKind::Native);
   sc.machine.lock_cost = sc.machine.costs.lock;
   sc.machine.line_transfer_cost = kLineTransferNs;
   if (root.contains("machine")) parse_machine(root["machine"], "machine", sc.machine, options, errors);

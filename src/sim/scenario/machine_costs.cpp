@@ -43,17 +43,18 @@ bool apply_cost_field(CostProfile& profile, std::string_view name, const nlohman
       }
       internal = d > 9e15 ? INT64_MAX : static_cast<std::int64_t>(d);
     } else if (auto ns = detail::us_text_to_ns(nlohmann::ordered_json(d).dump())) {
-      internal = *ns;   // dump(): the shortest decimal that reads back as d, i.e. what was written
+      internal = *ns;  // dump(): the shortest decimal that reads back as d, i.e. what was written
     } else {
-      internal = INT64_MAX;   // reported as too large below
+      internal = INT64_MAX;  // reported as too large below
     }
   } else if (value.is_number_unsigned()) {
     const auto u = value.get<std::uint64_t>();
     internal = u > static_cast<std::uint64_t>(INT64_MAX / 1000) ? INT64_MAX
-             : static_cast<std::int64_t>(u) * (time ? 1000 : 1);
+                                                                : static_cast<std::int64_t>(u) * (time ? 1000 : 1);
   } else {
     const auto i = value.get<std::int64_t>();
-    internal = i < 0 ? -1 : i > INT64_MAX / 1000 ? INT64_MAX : i * (time ? 1000 : 1);
+    internal = i < 0 ? -1 : i > INT64_MAX / 1000 ? INT64_MAX
+                                                 : i * (time ? 1000 : 1);
   }
   if (std::string why = set_cost_field(profile, *field, internal); !why.empty()) add_error(errors, path, why);
   return true;

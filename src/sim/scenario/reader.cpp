@@ -36,15 +36,15 @@ std::string quote_name(std::string_view s) {
 
 const char* type_name(const Json& v) {
   switch (v.type()) {
-    case Json::value_t::null:            return "null";
-    case Json::value_t::object:          return "an object";
-    case Json::value_t::array:           return "an array";
-    case Json::value_t::string:          return "a string";
-    case Json::value_t::boolean:         return "a boolean";
+    case Json::value_t::null: return "null";
+    case Json::value_t::object: return "an object";
+    case Json::value_t::array: return "an array";
+    case Json::value_t::string: return "a string";
+    case Json::value_t::boolean: return "a boolean";
     case Json::value_t::number_integer:
     case Json::value_t::number_unsigned: return "an integer";
-    case Json::value_t::number_float:    return "a number";
-    default:                             return "a value";
+    case Json::value_t::number_float: return "a number";
+    default: return "a value";
   }
 }
 
@@ -61,13 +61,13 @@ class Handler {
   using Dom = nlohmann::detail::json_sax_dom_parser<Json>;
   Handler(Json& root, Errors& errors) : dom_(root, false), errors_(errors) {}
 
-  bool null()                                   { return value() && dom_.null(); }
-  bool boolean(bool v)                          { return value() && dom_.boolean(v); }
+  bool null() { return value() && dom_.null(); }
+  bool boolean(bool v) { return value() && dom_.boolean(v); }
   bool number_integer(Json::number_integer_t v) { return value() && dom_.number_integer(v); }
   bool number_unsigned(Json::number_unsigned_t v) { return value() && dom_.number_unsigned(v); }
   bool number_float(Json::number_float_t v, const Json::string_t& s) { return value() && dom_.number_float(v, s); }
-  bool string(Json::string_t& v)                { return value() && dom_.string(v); }
-  bool binary(Json::binary_t& v)                { return value() && dom_.binary(v); }
+  bool string(Json::string_t& v) { return value() && dom_.string(v); }
+  bool binary(Json::binary_t& v) { return value() && dom_.binary(v); }
   bool start_object(std::size_t n) {
     if (!value() || !deeper()) return false;
     frames_.push_back({false, 0, {}, {}});
@@ -79,7 +79,7 @@ class Handler {
     // before it: a cap keeps an object with a million keys from taking hours.
     if (f.keys.size() >= kMaxObjectKeys) {
       too_wide_path_ = path();
-      too_wide_      = true;
+      too_wide_ = true;
       return false;
     }
     if (!f.keys.insert(k).second)
@@ -87,34 +87,40 @@ class Handler {
     f.key = k;
     return dom_.key(k);
   }
-  bool end_object() { frames_.pop_back(); return dom_.end_object(); }
+  bool end_object() {
+    frames_.pop_back();
+    return dom_.end_object();
+  }
   bool start_array(std::size_t n) {
     if (!value() || !deeper()) return false;
     frames_.push_back({true, 0, {}, {}});
     return dom_.start_array(n);
   }
-  bool end_array() { frames_.pop_back(); return dom_.end_array(); }
+  bool end_array() {
+    frames_.pop_back();
+    return dom_.end_array();
+  }
   template <typename Exception>
   bool parse_error(std::size_t position, const std::string& /*token*/, const Exception& ex) {
-    failed_   = true;
+    failed_ = true;
     position_ = position;
-    message_  = ex.what();
+    message_ = ex.what();
     return false;
   }
 
-  bool        failed() const { return failed_; }
-  bool        too_big() const { return too_big_; }
-  bool        too_deep() const { return too_deep_; }
-  bool        too_wide() const { return too_wide_; }
+  bool failed() const { return failed_; }
+  bool too_big() const { return too_big_; }
+  bool too_deep() const { return too_deep_; }
+  bool too_wide() const { return too_wide_; }
   const std::string& too_wide_path() const { return too_wide_path_; }
   std::size_t position() const { return position_; }
   const std::string& message() const { return message_; }
 
  private:
   struct Frame {
-    bool                     array;
-    std::size_t              next;   // index of the next array element
-    std::string              key;    // current key of an object
+    bool array;
+    std::size_t next;  // index of the next array element
+    std::string key;   // current key of an object
     std::unordered_set<std::string> keys;
   };
   // False (stop parsing) once the document has more values than a scenario can sensibly need.
@@ -142,17 +148,17 @@ class Handler {
     return p;
   }
 
-  Dom                dom_;
-  Errors&            errors_;
+  Dom dom_;
+  Errors& errors_;
   std::vector<Frame> frames_;
-  bool               failed_   = false;
-  bool               too_big_  = false;
-  bool               too_deep_ = false;
-  bool               too_wide_ = false;
-  std::string        too_wide_path_;
-  std::size_t        values_   = 0;
-  std::size_t        position_ = 0;
-  std::string        message_;
+  bool failed_ = false;
+  bool too_big_ = false;
+  bool too_deep_ = false;
+  bool too_wide_ = false;
+  std::string too_wide_path_;
+  std::size_t values_ = 0;
+  std::size_t position_ = 0;
+  std::string message_;
 };
 
 }  // namespace
@@ -183,8 +189,10 @@ std::optional<Json> parse_json(std::string_view text, Errors& errors) {
   const std::size_t pos = std::min(handler.position(), text.size());
   std::size_t line = 1, col = 1;
   for (std::size_t i = 0; i + 1 < pos; ++i) {
-    if (text[i] == '\n') { ++line; col = 1; }
-    else ++col;
+    if (text[i] == '\n') {
+      ++line;
+      col = 1;
+    } else ++col;
   }
   // nlohmann says "[json.exception.parse_error.101] parse error at line 1, column 5: syntax
   // error while parsing ..."; keep only the reason (the position is reported our way).
@@ -222,20 +230,38 @@ std::optional<TimeNs> read_time_us(const Json& v, const std::string& path, Error
   const std::string range = " (microseconds, 0 .. " + std::to_string(kMaxTimeUs) + ")";
   if (v.is_number_unsigned()) {
     const auto u = v.get<std::uint64_t>();
-    if (u > static_cast<std::uint64_t>(kMaxTimeUs)) { errors.add(path, "time too large" + range); return std::nullopt; }
+    if (u > static_cast<std::uint64_t>(kMaxTimeUs)) {
+      errors.add(path, "time too large" + range);
+      return std::nullopt;
+    }
     return static_cast<TimeNs>(u) * 1000;
   }
   if (v.is_number_integer()) {
     const auto i = v.get<std::int64_t>();
-    if (i < 0) { errors.add(path, "time must not be negative" + range); return std::nullopt; }
-    if (i > kMaxTimeUs) { errors.add(path, "time too large" + range); return std::nullopt; }
+    if (i < 0) {
+      errors.add(path, "time must not be negative" + range);
+      return std::nullopt;
+    }
+    if (i > kMaxTimeUs) {
+      errors.add(path, "time too large" + range);
+      return std::nullopt;
+    }
     return i * 1000;
   }
   if (v.is_number_float()) {
     const double d = v.get<double>();
-    if (!std::isfinite(d)) { errors.add(path, "time must be a finite number" + range); return std::nullopt; }
-    if (d < 0) { errors.add(path, "time must not be negative" + range); return std::nullopt; }
-    if (d > static_cast<double>(kMaxTimeUs)) { errors.add(path, "time too large" + range); return std::nullopt; }
+    if (!std::isfinite(d)) {
+      errors.add(path, "time must be a finite number" + range);
+      return std::nullopt;
+    }
+    if (d < 0) {
+      errors.add(path, "time must not be negative" + range);
+      return std::nullopt;
+    }
+    if (d > static_cast<double>(kMaxTimeUs)) {
+      errors.add(path, "time too large" + range);
+      return std::nullopt;
+    }
     // dump() prints the shortest decimal that reads back as d: the digits the author wrote.
     if (auto ns = us_text_to_ns(Json(d).dump())) return ns;
     errors.add(path, "time is not a valid number" + range);
@@ -292,8 +318,14 @@ std::optional<std::string> read_name(const Json& v, const std::string& path, Err
     return std::nullopt;
   }
   std::string s = v.get<std::string>();
-  if (s.empty()) { errors.add(path, "name must not be empty"); return std::nullopt; }
-  if (s.size() > 200) { errors.add(path, "name longer than 200 characters"); return std::nullopt; }
+  if (s.empty()) {
+    errors.add(path, "name must not be empty");
+    return std::nullopt;
+  }
+  if (s.size() > 200) {
+    errors.add(path, "name longer than 200 characters");
+    return std::nullopt;
+  }
   return s;
 }
 

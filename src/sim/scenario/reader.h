@@ -19,16 +19,16 @@ namespace tl::detail {
 // Object keys keep document order so that errors come out in document order too.
 using Json = nlohmann::ordered_json;
 
-inline constexpr std::int64_t  kMaxTimeUs        = 1'000'000'000'000;  // ~11.6 simulated days
-inline constexpr std::uint32_t kMaxCores         = 256;
-inline constexpr std::size_t   kMaxThreads       = 100'000;            // all processes together
-inline constexpr std::int64_t  kMaxRepeat        = 1'000'000'000;
-inline constexpr int           kMaxNesting       = 16;                 // repeat inside repeat ...
-inline constexpr std::size_t   kMaxDocumentBytes = 64u << 20;
-inline constexpr std::size_t   kMaxJsonValues    = 4'000'000;          // bounds the DOM's memory
-inline constexpr std::size_t   kMaxJsonDepth     = 128;                // arrays/objects; programs need ~40
-inline constexpr std::size_t   kMaxObjectKeys    = 10'000;             // per object (ordered: linear lookup)
-inline constexpr std::uint64_t kMaxEventsCap     = 100'000'000'000ull;
+inline constexpr std::int64_t kMaxTimeUs = 1'000'000'000'000;  // ~11.6 simulated days
+inline constexpr std::uint32_t kMaxCores = 256;
+inline constexpr std::size_t kMaxThreads = 100'000;  // all processes together
+inline constexpr std::int64_t kMaxRepeat = 1'000'000'000;
+inline constexpr int kMaxNesting = 16;  // repeat inside repeat ...
+inline constexpr std::size_t kMaxDocumentBytes = 64u << 20;
+inline constexpr std::size_t kMaxJsonValues = 4'000'000;  // bounds the DOM's memory
+inline constexpr std::size_t kMaxJsonDepth = 128;         // arrays/objects; programs need ~40
+inline constexpr std::size_t kMaxObjectKeys = 10'000;     // per object (ordered: linear lookup)
+inline constexpr std::uint64_t kMaxEventsCap = 100'000'000'000ull;
 
 class Errors {
  public:
@@ -40,9 +40,9 @@ class Errors {
   std::vector<ScenarioError> list_;
 };
 
-std::string key_path(const std::string& parent, std::string_view key);   // "a.b"
-std::string index_path(const std::string& parent, std::size_t index);    // "a[3]"
-std::string quote_name(std::string_view s);                                  // 'name'
+std::string key_path(const std::string& parent, std::string_view key);  // "a.b"
+std::string index_path(const std::string& parent, std::size_t index);   // "a[3]"
+std::string quote_name(std::string_view s);                             // 'name'
 const char* type_name(const Json& v);
 
 // Parses JSON text without exceptions. Syntax errors and duplicate object keys go to `errors`;
@@ -54,12 +54,12 @@ void check_keys(const Json& object, const std::string& path, std::initializer_li
                 Errors& errors);
 
 // Typed readers: nullopt after reporting an error at `path`.
-std::optional<TimeNs>       read_time_us(const Json& v, const std::string& path, Errors& errors);
+std::optional<TimeNs> read_time_us(const Json& v, const std::string& path, Errors& errors);
 std::optional<std::int64_t> read_int(const Json& v, const std::string& path, std::int64_t min,
                                      std::int64_t max, Errors& errors);
 std::optional<std::uint64_t> read_uint64(const Json& v, const std::string& path, Errors& errors);
-std::optional<bool>         read_bool(const Json& v, const std::string& path, Errors& errors);
-std::optional<std::string>  read_name(const Json& v, const std::string& path, Errors& errors);
+std::optional<bool> read_bool(const Json& v, const std::string& path, Errors& errors);
+std::optional<std::string> read_name(const Json& v, const std::string& path, Errors& errors);
 
 // Microseconds written in decimal -> nanoseconds, rounded to nearest (ties to even), exactly:
 // the decimal digits are used, not a binary product. nullopt if negative or > kMaxTimeUs.
@@ -68,36 +68,36 @@ std::optional<TimeNs> us_text_to_ns(std::string_view decimal);
 // A step naming a thread, process or channel that may be declared later in the document:
 // resolved once every process has been read (resolve_references, steps.cpp).
 struct PendingRef {
-  OpKind        kind;
-  std::string   name;
-  std::string   path;          // of the name, e.g. "processes[0].threads[0].program[1].fork"
-  ThreadId      thread = 0;    // the thread whose program holds the step
-  std::uint32_t op     = 0;    // index of the op in that program
-  std::uint64_t mult   = 1;    // how many times the step runs
+  OpKind kind;
+  std::string name;
+  std::string path;        // of the name, e.g. "processes[0].threads[0].program[1].fork"
+  ThreadId thread = 0;     // the thread whose program holds the step
+  std::uint32_t op = 0;    // index of the op in that program
+  std::uint64_t mult = 1;  // how many times the step runs
 };
 
 // A "shared_memory" entry as read before the processes: its process names are resolved to ids
 // afterwards (resolve_shared_memory), but write steps already check them by name.
 struct SharedMemoryDecl {
-  std::string              name;
-  std::uint32_t            kb = 0;
-  std::vector<std::string> processes;        // names as written
-  std::vector<std::string> process_paths;    // "shared_memory[0].processes[1]"
-  std::string              path;             // "shared_memory[0]"
+  std::string name;
+  std::uint32_t kb = 0;
+  std::vector<std::string> processes;      // names as written
+  std::vector<std::string> process_paths;  // "shared_memory[0].processes[1]"
+  std::string path;                        // "shared_memory[0]"
 };
 
 // The programs of one process being compiled (steps.cpp).
 struct ProcessBuild {
-  ProcessSpec*                          process;
-  std::string                           process_path;   // "processes[0]"
-  std::map<std::string, std::uint32_t>  var_ids;        // lookup only: ids are declaration order
-  std::map<std::string, std::uint32_t>  mutex_ids;      // lookup only: ids are first-use order
-  const CostProfile*                    costs  = nullptr;   // region sizes for write steps
-  std::vector<PendingRef>*              refs   = nullptr;   // names resolved after all processes
-  ThreadId                              thread = 0;         // id the thread being compiled will get
-  const std::vector<SharedMemoryDecl>*  shared_memory = nullptr;   // for write steps to "shared"
-  std::uint32_t                         compute_permille = 1000;   // Python code's speed (free-threaded: slower)
-  std::uint32_t                         working_set_kb   = 0;      // the process's default for its threads
+  ProcessSpec* process;
+  std::string process_path;                                      // "processes[0]"
+  std::map<std::string, std::uint32_t> var_ids;                  // lookup only: ids are declaration order
+  std::map<std::string, std::uint32_t> mutex_ids;                // lookup only: ids are first-use order
+  const CostProfile* costs = nullptr;                            // region sizes for write steps
+  std::vector<PendingRef>* refs = nullptr;                       // names resolved after all processes
+  ThreadId thread = 0;                                           // id the thread being compiled will get
+  const std::vector<SharedMemoryDecl>* shared_memory = nullptr;  // for write steps to "shared"
+  std::uint32_t compute_permille = 1000;                         // Python code's speed (free-threaded: slower)
+  std::uint32_t working_set_kb = 0;                              // the process's default for its threads
 };
 
 // Fills in the ops of every PendingRef and checks lifetime rules: each forked/spawned process

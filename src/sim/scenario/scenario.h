@@ -36,48 +36,48 @@ enum class OpKind : std::uint8_t {
   Store,            // arg: VarId; writes the register back (may overwrite a concurrent update)
   AtomicIncrement,  // arg: VarId; read-modify-write as one indivisible step
   // Lifetime, memory, communication. Creation ops cost the creator CPU first.
-  Create,           // arg: ThreadId of a "start": "created" thread of the same process
-  Join,             // arg: ThreadId; waits (off-core) until it finishes
-  Fork,             // arg: ProcessId declared "start": "fork"
-  Spawn,            // arg: ProcessId declared "start": "spawn"
-  ForkServer,       // arg: ProcessId declared "start": "forkserver"
-  Wait,             // arg: ProcessId; waits until all its threads finished
-  Write,            // arg: RegionKind | shared-memory index << 8; duration: first page << 32 | page count
-  Send,             // arg: channel index; duration: bytes
-  Receive,          // arg: channel index
+  Create,      // arg: ThreadId of a "start": "created" thread of the same process
+  Join,        // arg: ThreadId; waits (off-core) until it finishes
+  Fork,        // arg: ProcessId declared "start": "fork"
+  Spawn,       // arg: ProcessId declared "start": "spawn"
+  ForkServer,  // arg: ProcessId declared "start": "forkserver"
+  Wait,        // arg: ProcessId; waits until all its threads finished
+  Write,       // arg: RegionKind | shared-memory index << 8; duration: first page << 32 | page count
+  Send,        // arg: channel index; duration: bytes
+  Receive,     // arg: channel index
   // C code called from Python: CPU work the GIL's switch interval cannot interrupt (a long
   // pure-C call holds the GIL), or that runs with the GIL released (NumPy, hashlib, zlib).
-  CCallHold,        // duration: CPU work holding the GIL, no switch point inside
-  CCallRelease,     // duration: CPU work without the GIL; retakes it afterwards
+  CCallHold,     // duration: CPU work holding the GIL, no switch point inside
+  CCallRelease,  // duration: CPU work without the GIL; retakes it afterwards
 };
 
 struct Op {
-  OpKind        kind;
-  std::uint32_t arg      = 0;   // see OpKind
-  TimeNs        duration = 0;   // Compute/Io/Sleep; other kinds take machine-defined costs
-  std::uint32_t source   = 0;   // index into ThreadSpec::op_paths: JSON path for messages
+  OpKind kind;
+  std::uint32_t arg = 0;     // see OpKind
+  TimeNs duration = 0;       // Compute/Io/Sleep; other kinds take machine-defined costs
+  std::uint32_t source = 0;  // index into ThreadSpec::op_paths: JSON path for messages
 };
 
 struct ThreadSpec {
-  std::string              name;
-  ProcessId                process  = 0;
-  TimeNs                   arrival  = 0;   // when it becomes ready (after its process starts)
-  bool                     created  = false; // "start": "created": a Create op starts it, not arrival
-  int                      priority = 0;   // policy "priority": larger runs first
-  std::uint32_t            working_set_kb = 0;   // refilled (refill_us_per_mb) each time it is switched in
-  std::vector<Op>          program;
-  std::vector<std::string> op_paths;       // e.g. "processes[0].threads[1].program[2]"
+  std::string name;
+  ProcessId process = 0;
+  TimeNs arrival = 0;                // when it becomes ready (after its process starts)
+  bool created = false;              // "start": "created": a Create op starts it, not arrival
+  int priority = 0;                  // policy "priority": larger runs first
+  std::uint32_t working_set_kb = 0;  // refilled (refill_us_per_mb) each time it is switched in
+  std::vector<Op> program;
+  std::vector<std::string> op_paths;  // e.g. "processes[0].threads[1].program[2]"
 };
 
 struct ProcessSpec {
-  std::string                name;
-  std::vector<std::string>   vars;          // shared variables, declaration order
-  std::vector<std::int64_t>  initial;       // same length as vars
-  std::vector<std::string>   mutexes;       // mutex names used by its threads, first-use order
+  std::string name;
+  std::vector<std::string> vars;      // shared variables, declaration order
+  std::vector<std::int64_t> initial;  // same length as vars
+  std::vector<std::string> mutexes;   // mutex names used by its threads, first-use order
   // [mutex] true: FIFO hand-off on unlock ("fair"); false or missing: glibc-like barging.
-  std::vector<char>          fair_mutexes;
-  std::vector<ThreadId>      threads;
-  ProcessOrigin              origin = ProcessOrigin::Initial;   // "start": "fork" / "spawn"
+  std::vector<char> fair_mutexes;
+  std::vector<ThreadId> threads;
+  ProcessOrigin origin = ProcessOrigin::Initial;  // "start": "fork" / "spawn"
 };
 
 struct ChannelSpec {
@@ -89,47 +89,53 @@ struct ChannelSpec {
 // [SECTION] Machine, scheduler, limits
 // ---------------------------------------------------------------------------------------------
 struct MachineSpec {
-  std::uint32_t cores       = 1;     // 1 .. 256
-  TimeNs        switch_cost = 0;     // charged when a core starts a thread other than its last
-  TimeNs        lock_cost   = 0;     // an uncontended lock or unlock
-  TimeNs        mem_op_cost = 1;     // each of load / add / store of a non-atomic increment
-  TimeNs        atomic_cost = 3;     // one atomic increment
+  std::uint32_t cores = 1;  // 1 .. 256
+  TimeNs switch_cost = 0;   // charged when a core starts a thread other than its last
+  TimeNs lock_cost = 0;     // an uncontended lock or unlock
+  TimeNs mem_op_cost = 1;   // each of load / add / store of a non-atomic increment
+  TimeNs atomic_cost = 3;   // one atomic increment
   // A shared variable's or mutex's cache line last written on another core moves here first
   // (loads, stores, atomics, lock and unlock). 0 in scenarios built in code; files: 40 ns.
-  TimeNs        line_transfer_cost = 0;
+  TimeNs line_transfer_cost = 0;
   // Costs by kind (thread vs process switch, creation, IPC, faults) and memory sizes. The
   // default is the textbook profile (all zero): scenarios built in code keep zero costs;
   // parse_scenario starts from "native". switch_cost above is added to every switch.
-  CostProfile   costs;
+  CostProfile costs;
 };
 
-enum class PolicyKind : std::uint8_t { Fifo, Sjf, Stcf, Rr, Priority, Mlfq, Cyclic };
+enum class PolicyKind : std::uint8_t { Fifo,
+                                       Sjf,
+                                       Stcf,
+                                       Rr,
+                                       Priority,
+                                       Mlfq,
+                                       Cyclic };
 
 // The scenario-file spelling: "fifo", "sjf", "stcf", "rr", "priority", "mlfq", "cyclic".
 const char* to_string(PolicyKind policy);
 
 struct MlfqLevel {
-  TimeNs        quantum   = 0;
-  std::uint32_t allotment = 1;       // quanta a thread may use at this level before demotion
+  TimeNs quantum = 0;
+  std::uint32_t allotment = 1;  // quanta a thread may use at this level before demotion
 };
 
 struct SchedulerSpec {
-  PolicyKind             policy  = PolicyKind::Rr;
-  TimeNs                 quantum = 10'000'000;   // rr (and priority among equals)
+  PolicyKind policy = PolicyKind::Rr;
+  TimeNs quantum = 10'000'000;  // rr (and priority among equals)
   // mlfq
-  std::vector<MlfqLevel> levels;                 // highest priority first
-  TimeNs                 boost   = 0;            // 0 = never
-  bool                   io_bump  = false;       // a thread back from I/O goes to its queue's head
-  bool                   io_reset = false;       // I/O refills slice and allotment at its level
+  std::vector<MlfqLevel> levels;  // highest priority first
+  TimeNs boost = 0;               // 0 = never
+  bool io_bump = false;           // a thread back from I/O goes to its queue's head
+  bool io_reset = false;          // I/O refills slice and allotment at its level
   // cyclic (OSTEP process-run): picks the next ready thread by id after the last one run
-  bool                   wake_preempts        = false;  // IO_RUN_IMMEDIATE
-  bool                   io_holds_core        = false;  // SWITCH_ON_END
-  bool                   dispatch_before_wakes = false; // freed cores pick before same-instant wakes
+  bool wake_preempts = false;          // IO_RUN_IMMEDIATE
+  bool io_holds_core = false;          // SWITCH_ON_END
+  bool dispatch_before_wakes = false;  // freed cores pick before same-instant wakes
 };
 
 struct Limits {
-  TimeNs        max_sim_time = 24LL * 3600 * 1'000'000'000;  // simulated time cap
-  std::uint64_t max_events   = 500'000'000;                 // engine steps cap
+  TimeNs max_sim_time = 24LL * 3600 * 1'000'000'000;  // simulated time cap
+  std::uint64_t max_events = 500'000'000;             // engine steps cap
   // Bytes of recorded trace (spans, instants, run-queue and memory samples, page events) a run
   // may hold; past it the run stops with Outcome::MemoryLimit instead of exhausting memory (a
   // step records up to ~100 bytes, so max_events alone allows far more than a machine has).
@@ -141,27 +147,27 @@ struct Limits {
 // [SECTION] Scenario
 // ---------------------------------------------------------------------------------------------
 struct Scenario {
-  std::uint64_t            seed = 1;
-  MachineSpec              machine;
-  SchedulerSpec            scheduler;
-  Limits                   limits;
+  std::uint64_t seed = 1;
+  MachineSpec machine;
+  SchedulerSpec scheduler;
+  Limits limits;
   std::vector<ProcessSpec> processes;
-  std::vector<ThreadSpec>  threads;
+  std::vector<ThreadSpec> threads;
   std::vector<ChannelSpec> channels;
-  std::vector<SharedMemorySpec> shared_memory;   // "shared_memory": [{name, kb, processes}]
-  GilSpec                  gil;       // "runtime": {"gil": true, "switch_interval_us": 5000}
+  std::vector<SharedMemorySpec> shared_memory;  // "shared_memory": [{name, kb, processes}]
+  GilSpec gil;                                  // "runtime": {"gil": true, "switch_interval_us": 5000}
 };
 
 struct ScenarioError {
-  std::string path;      // JSON path, e.g. "processes[0].threads[1].program[2]" ("" = document)
-  std::string message;   // the reason, e.g. "unknown step kind 'comput_us'"
+  std::string path;     // JSON path, e.g. "processes[0].threads[1].program[2]" ("" = document)
+  std::string message;  // the reason, e.g. "unknown step kind 'comput_us'"
 };
 
 struct ParseResult {
-  std::optional<Scenario>    scenario;   // set iff errors is empty
-  std::vector<ScenarioError> errors;     // every error found, document order
-  std::string                title;      // the document's "name" and "description": prose for
-  std::string                description;   // a reader, which the engine never needs
+  std::optional<Scenario> scenario;   // set iff errors is empty
+  std::vector<ScenarioError> errors;  // every error found, document order
+  std::string title;                  // the document's "name" and "description": prose for
+  std::string description;            // a reader, which the engine never needs
 };
 
 ParseResult parse_scenario(std::string_view json_text);
@@ -172,7 +178,7 @@ ParseResult parse_scenario(std::string_view json_text);
 // saying to inline the profile object).
 using ProfileFileReader = std::function<std::optional<std::string>(const std::string& name, std::string& reason)>;
 struct ParseOptions {
-  ProfileFileReader read_profile_file;   // empty: profile files are refused
+  ProfileFileReader read_profile_file;  // empty: profile files are refused
 };
 ParseResult parse_scenario(std::string_view json_text, const ParseOptions& options);
 

@@ -22,8 +22,8 @@ std::uint64_t sat_mul(std::uint64_t a, std::uint64_t b) {
 
 struct Compiler {
   ProcessBuild& build;
-  ThreadSpec&   spec;
-  Errors&       errors;
+  ThreadSpec& spec;
+  Errors& errors;
   std::uint64_t dynamic_ops = 0;
 
   void emit(OpKind kind, std::uint32_t arg, TimeNs duration, std::uint32_t source, std::uint64_t mult) {
@@ -38,14 +38,14 @@ struct Compiler {
 // [SECTION] Step table
 // ---------------------------------------------------------------------------------------------
 struct StepArgs {
-  Compiler&          c;
-  const Json&        step;     // the whole step object
-  const Json&        value;    // the value of the kind key
-  const std::string& path;     // path of the step
-  std::string        value_path;
-  int                depth;
-  std::uint64_t      mult;     // how many times this step runs
-  std::uint32_t      source;   // index into op_paths
+  Compiler& c;
+  const Json& step;         // the whole step object
+  const Json& value;        // the value of the kind key
+  const std::string& path;  // path of the step
+  std::string value_path;
+  int depth;
+  std::uint64_t mult;    // how many times this step runs
+  std::uint32_t source;  // index into op_paths
 };
 
 void duration_step(StepArgs& a, OpKind kind) {
@@ -61,8 +61,9 @@ void compute_step(StepArgs& a) {
     if (c == "hold") kind = OpKind::CCallHold;
     else if (c == "release") kind = OpKind::CCallRelease;
     else {
-      a.c.errors.add(key_path(a.path, "c_call"), "expected \"hold\" (C code that keeps the GIL: no switch inside) "
-                                                 "or \"release\" (C code that runs without the GIL)");
+      a.c.errors.add(key_path(a.path, "c_call"),
+                     "expected \"hold\" (C code that keeps the GIL: no switch inside) "
+                     "or \"release\" (C code that runs without the GIL)");
       return;
     }
   }
@@ -73,8 +74,8 @@ void compute_step(StepArgs& a) {
     d = d / 1000 * a.c.build.compute_permille + d % 1000 * a.c.build.compute_permille / 1000;
   a.c.emit(kind, 0, d, a.source, a.mult);
 }
-void io_step(StepArgs& a)      { duration_step(a, OpKind::Io); }
-void sleep_step(StepArgs& a)   { duration_step(a, OpKind::Sleep); }
+void io_step(StepArgs& a) { duration_step(a, OpKind::Io); }
+void sleep_step(StepArgs& a) { duration_step(a, OpKind::Sleep); }
 
 void mutex_step(StepArgs& a, OpKind kind) {
   auto name = read_name(a.value, a.value_path, a.c.errors);
@@ -83,11 +84,11 @@ void mutex_step(StepArgs& a, OpKind kind) {
   auto [it, inserted] = a.c.build.mutex_ids.try_emplace(*name, static_cast<std::uint32_t>(p.mutexes.size()));
   if (inserted) {
     p.mutexes.push_back(*name);
-    p.fair_mutexes.push_back(0);   // undeclared: glibc-like barging
+    p.fair_mutexes.push_back(0);  // undeclared: glibc-like barging
   }
   a.c.emit(kind, it->second, 0, a.source, a.mult);
 }
-void lock_step(StepArgs& a)   { mutex_step(a, OpKind::Lock); }
+void lock_step(StepArgs& a) { mutex_step(a, OpKind::Lock); }
 void unlock_step(StepArgs& a) { mutex_step(a, OpKind::Unlock); }
 
 std::optional<VarId> shared_var(StepArgs& a) {
@@ -144,12 +145,12 @@ void named_step(StepArgs& a, OpKind kind) {
                              static_cast<std::uint32_t>(a.c.spec.program.size()), a.mult});
   a.c.emit(kind, 0, 0, a.source, a.mult);
 }
-void create_step(StepArgs& a)  { named_step(a, OpKind::Create); }
-void join_step(StepArgs& a)    { named_step(a, OpKind::Join); }
-void fork_step(StepArgs& a)    { named_step(a, OpKind::Fork); }
-void spawn_step(StepArgs& a)   { named_step(a, OpKind::Spawn); }
+void create_step(StepArgs& a) { named_step(a, OpKind::Create); }
+void join_step(StepArgs& a) { named_step(a, OpKind::Join); }
+void fork_step(StepArgs& a) { named_step(a, OpKind::Fork); }
+void spawn_step(StepArgs& a) { named_step(a, OpKind::Spawn); }
 void forkserver_step(StepArgs& a) { named_step(a, OpKind::ForkServer); }
-void wait_step(StepArgs& a)    { named_step(a, OpKind::Wait); }
+void wait_step(StepArgs& a) { named_step(a, OpKind::Wait); }
 void receive_step(StepArgs& a) { named_step(a, OpKind::Receive); }
 
 void send_step(StepArgs& a) {
@@ -227,9 +228,10 @@ void write_step(StepArgs& a) {
   }
   const CostProfile& costs = *a.c.build.costs;
   const ImageLayout layout = image_layout(costs, a.c.build.process->origin == ProcessOrigin::Spawned ||
-                                                  a.c.build.process->origin == ProcessOrigin::ForkServer);
-  std::uint32_t size = region == RegionKind::Data ? layout.data_pages
-                     : region == RegionKind::Heap ? layout.heap_pages : layout.stack_pages;
+                                                     a.c.build.process->origin == ProcessOrigin::ForkServer);
+  std::uint32_t size = region == RegionKind::Data   ? layout.data_pages
+                       : region == RegionKind::Heap ? layout.heap_pages
+                                                    : layout.stack_pages;
   std::uint32_t shm = 0;
   std::string region_name = v.get<std::string>();
   if (region == RegionKind::Shared) {
@@ -258,29 +260,29 @@ void write_step(StepArgs& a) {
 }
 
 struct StepKind {
-  std::string_view                key;
-  std::array<std::string_view, 3> extra;   // other keys the step may have
+  std::string_view key;
+  std::array<std::string_view, 3> extra;  // other keys the step may have
   void (*compile)(StepArgs&);
 };
 
 constexpr StepKind kSteps[] = {
-    {"compute_us",       {"c_call"}, compute_step},
-    {"io_us",            {}, io_step},
-    {"sleep_us",         {}, sleep_step},
-    {"repeat",           {"do"}, repeat_step},
-    {"lock",             {}, lock_step},
-    {"unlock",           {}, unlock_step},
-    {"increment",        {}, increment_step},
+    {"compute_us", {"c_call"}, compute_step},
+    {"io_us", {}, io_step},
+    {"sleep_us", {}, sleep_step},
+    {"repeat", {"do"}, repeat_step},
+    {"lock", {}, lock_step},
+    {"unlock", {}, unlock_step},
+    {"increment", {}, increment_step},
     {"atomic_increment", {}, atomic_increment_step},
-    {"create",           {}, create_step},
-    {"join",             {}, join_step},
-    {"fork",             {}, fork_step},
-    {"spawn",            {}, spawn_step},
-    {"forkserver",       {}, forkserver_step},
-    {"wait",             {}, wait_step},
-    {"write",            {"pages", "first_page", "name"}, write_step},
-    {"send",             {"bytes"}, send_step},
-    {"receive",          {}, receive_step},
+    {"create", {}, create_step},
+    {"join", {}, join_step},
+    {"fork", {}, fork_step},
+    {"spawn", {}, spawn_step},
+    {"forkserver", {}, forkserver_step},
+    {"wait", {}, wait_step},
+    {"write", {"pages", "first_page", "name"}, write_step},
+    {"send", {"bytes"}, send_step},
+    {"receive", {}, receive_step},
 };
 
 std::string step_kind_list() {
@@ -351,10 +353,17 @@ void check_locks(const ThreadSpec& spec, const ProcessSpec& process, const std::
     std::vector<std::uint32_t> open;
     for (std::uint32_t i = 0; i < ops.size(); ++i) {
       if (ops[i].kind == OpKind::LoopBegin) open.push_back(i);
-      else if (ops[i].kind == OpKind::LoopEnd && !open.empty()) { end_of[open.back()] = i; open.pop_back(); }
+      else if (ops[i].kind == OpKind::LoopEnd && !open.empty()) {
+        end_of[open.back()] = i;
+        open.pop_back();
+      }
     }
   }
-  struct Frame { std::uint32_t begin; std::uint32_t left; std::vector<char> entry; };
+  struct Frame {
+    std::uint32_t begin;
+    std::uint32_t left;
+    std::vector<char> entry;
+  };
   std::vector<Frame> frames;
   std::vector<char> held(process.mutexes.size(), 0);
   std::vector<char> reported(ops.size(), 0);
@@ -367,7 +376,10 @@ void check_locks(const ThreadSpec& spec, const ProcessSpec& process, const std::
     const Op& op = ops[i];
     switch (op.kind) {
       case OpKind::LoopBegin:
-        if (op.arg == 0) { i = end_of[i] + 1; continue; }
+        if (op.arg == 0) {
+          i = end_of[i] + 1;
+          continue;
+        }
         frames.push_back({i, std::min<std::uint32_t>(op.arg, 2), held});
         ++i;
         continue;
@@ -431,8 +443,10 @@ void resolve_references(Scenario& sc, const std::vector<PendingRef>& refs, Error
     Op& op = spec.program[r.op];
     const bool starts = r.kind == OpKind::Create || r.kind == OpKind::Fork || r.kind == OpKind::Spawn ||
                         r.kind == OpKind::ForkServer;
-    const char* verb = r.kind == OpKind::Create ? "create" : r.kind == OpKind::Fork ? "fork"
-                     : r.kind == OpKind::Spawn ? "spawn" : r.kind == OpKind::ForkServer ? "forkserver" : "wait for";
+    const char* verb = r.kind == OpKind::Create ? "create" : r.kind == OpKind::Fork     ? "fork"
+                                                         : r.kind == OpKind::Spawn      ? "spawn"
+                                                         : r.kind == OpKind::ForkServer ? "forkserver"
+                                                                                        : "wait for";
     if (starts && r.mult != 1) {
       errors.add(r.path, "a " + std::string(verb) + " step must run exactly once (this one is inside a repeat)");
       continue;
@@ -473,8 +487,9 @@ void resolve_references(Scenario& sc, const std::vector<PendingRef>& refs, Error
         continue;
       }
       if (r.kind != OpKind::Wait) {
-        const ProcessOrigin want = r.kind == OpKind::Fork ? ProcessOrigin::Forked
-                                 : r.kind == OpKind::Spawn ? ProcessOrigin::Spawned : ProcessOrigin::ForkServer;
+        const ProcessOrigin want = r.kind == OpKind::Fork    ? ProcessOrigin::Forked
+                                   : r.kind == OpKind::Spawn ? ProcessOrigin::Spawned
+                                                             : ProcessOrigin::ForkServer;
         if (sc.processes[found].origin != want)
           errors.add(r.path, "process " + quote_name(r.name) + " is not declared \"start\": \"" +
                                  to_string(want) + "\"");

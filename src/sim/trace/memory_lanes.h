@@ -12,18 +12,18 @@
 
 namespace tl {
 
-struct MemorySample {               // values hold from `time` until the next sample
-  TimeNs        time        = 0;
+struct MemorySample {  // values hold from `time` until the next sample
+  TimeNs time = 0;
   std::uint64_t resident_kb = 0;
-  std::uint64_t private_kb  = 0;
-  std::uint64_t shared_kb   = 0;
+  std::uint64_t private_kb = 0;
+  std::uint64_t shared_kb = 0;
 };
-using MemoryLane = std::vector<MemorySample>;   // one process, sorted by time
+using MemoryLane = std::vector<MemorySample>;  // one process, sorted by time
 
-struct ProcessMemoryMetrics {       // peaks over the process's life, each on its own
+struct ProcessMemoryMetrics {  // peaks over the process's life, each on its own
   std::uint64_t resident_kb = 0;
-  std::uint64_t private_kb  = 0;
-  std::uint64_t shared_kb   = 0;
+  std::uint64_t private_kb = 0;
+  std::uint64_t shared_kb = 0;
 };
 
 std::vector<ProcessMemoryMetrics> process_memory_metrics(std::span<const MemoryLane> lanes);

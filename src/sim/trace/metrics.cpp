@@ -43,7 +43,7 @@ Metrics compute_metrics(const Scenario& scenario, const Trace& trace) {
     tm.finished = t < trace.completion.size() && trace.completion[t] >= 0;
     const TimeNs end = tm.finished ? trace.completion[t] : (lane.empty() ? arrival : lane.back().end);
     tm.turnaround = std::max<TimeNs>(0, end - arrival);
-    tm.response   = tm.turnaround;  // never on a core: it waited all the time we saw
+    tm.response = tm.turnaround;  // never on a core: it waited all the time we saw
     bool ran = false;
     TimeNs latency_sum = 0;
     for (std::size_t i = 0; i < lane.size(); ++i) {
@@ -68,9 +68,9 @@ Metrics compute_metrics(const Scenario& scenario, const Trace& trace) {
     if (tm.wakeup_latency.count > 0)
       tm.wakeup_latency.mean = latency_sum / static_cast<TimeNs>(tm.wakeup_latency.count);
   }
-  m.processes        = process_memory_metrics(trace.memory);
+  m.processes = process_memory_metrics(trace.memory);
   m.ipc_bytes_copied = trace.ipc_bytes_copied;
-  m.migrations       = trace.migrations;
+  m.migrations = trace.migrations;
   return m;
 }
 

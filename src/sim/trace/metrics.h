@@ -9,34 +9,34 @@
 namespace tl {
 
 struct LatencyStats {
-  TimeNs        mean  = 0;   // rounded down to the ns
-  TimeNs        max   = 0;
+  TimeNs mean = 0;  // rounded down to the ns
+  TimeNs max = 0;
   std::uint64_t count = 0;
 };
 
 struct ThreadMetrics {
-  TimeNs       turnaround = 0;   // completion - arrival
-  TimeNs       response   = 0;   // first time on a core - arrival
-  TimeNs       wait       = 0;   // time Ready (runnable but not on a core)
-  TimeNs       cpu        = 0;   // time Running, excluding switch overhead
-  TimeNs       gil_wait   = 0;   // time WaitingGil (runnable, but another thread holds the GIL)
-  LatencyStats wakeup_latency;   // from the end of each blocked span to running again (GIL waits included)
-  bool         finished   = false;
+  TimeNs turnaround = 0;        // completion - arrival
+  TimeNs response = 0;          // first time on a core - arrival
+  TimeNs wait = 0;              // time Ready (runnable but not on a core)
+  TimeNs cpu = 0;               // time Running, excluding switch overhead
+  TimeNs gil_wait = 0;          // time WaitingGil (runnable, but another thread holds the GIL)
+  LatencyStats wakeup_latency;  // from the end of each blocked span to running again (GIL waits included)
+  bool finished = false;
 };
 
 struct CoreMetrics {
-  TimeNs busy     = 0;           // running threads
-  TimeNs overhead = 0;           // paying switch costs
+  TimeNs busy = 0;      // running threads
+  TimeNs overhead = 0;  // paying switch costs
 };
 
 struct Metrics {
-  TimeNs                     makespan         = 0;
-  std::uint64_t              context_switches = 0;
+  TimeNs makespan = 0;
+  std::uint64_t context_switches = 0;
   std::vector<ThreadMetrics> threads;
-  std::vector<CoreMetrics>   cores;
-  std::vector<ProcessMemoryMetrics> processes;   // [process] peak resident/private/shared KB
-  std::uint64_t              ipc_bytes_copied = 0;
-  std::uint64_t              migrations       = 0;   // a thread dispatched on another core than before
+  std::vector<CoreMetrics> cores;
+  std::vector<ProcessMemoryMetrics> processes;  // [process] peak resident/private/shared KB
+  std::uint64_t ipc_bytes_copied = 0;
+  std::uint64_t migrations = 0;  // a thread dispatched on another core than before
 };
 
 Metrics compute_metrics(const Scenario& scenario, const Trace& trace);

@@ -11,13 +11,13 @@
 namespace tl {
 
 struct PageEvent {
-  TimeNs     time = 0;
+  TimeNs time = 0;
   PageChange change;
 };
 
 struct PageEvents {
-  std::vector<PageEvent> events;          // sorted by time; same-time events in the order they happened
-  std::vector<ProcessId> space_process;   // [address space] the process it belongs to
+  std::vector<PageEvent> events;         // sorted by time; same-time events in the order they happened
+  std::vector<ProcessId> space_process;  // [address space] the process it belongs to
 };
 
 }  // namespace tl

@@ -8,7 +8,7 @@ namespace tl {
 const char* to_string(PageState state) {
   switch (state) {
     case PageState::Private: return "private";
-    case PageState::Shared:  return "shared";
+    case PageState::Shared: return "shared";
   }
   return "?";
 }
@@ -54,11 +54,11 @@ PageMapRegion& PageMap::region(const PageChange& c) {
 void PageMap::apply(const PageChange& c) {
   switch (c.kind) {
     case PageChangeKind::Map: {
-      if (c.space == spaces_.size()) spaces_.emplace_back();   // a fresh image starts with its first region
+      if (c.space == spaces_.size()) spaces_.emplace_back();  // a fresh image starts with its first region
       PageMapRegion& r = region(c);
       unref(r.frames);
-      r.kind   = c.region_kind;
-      r.tag    = c.tag;
+      r.kind = c.region_kind;
+      r.tag = c.tag;
       r.mapped = true;
       for (std::uint32_t i = 0; i < c.count; ++i) r.frames.push_back(fresh());
       return;
@@ -68,8 +68,8 @@ void PageMap::apply(const PageChange& c) {
       const std::vector<std::uint32_t> source = spaces_.at(c.from_space).regions.at(c.from).frames;
       PageMapRegion& r = region(c);
       unref(r.frames);
-      r.kind   = c.region_kind;
-      r.tag    = c.tag;
+      r.kind = c.region_kind;
+      r.tag = c.tag;
       r.mapped = true;
       r.frames = source;
       for (std::uint32_t f : r.frames) ++refs_[f];
@@ -95,7 +95,7 @@ void PageMap::apply(const PageChange& c) {
       return;
     }
     case PageChangeKind::SharedWrite:
-      return;   // nothing changes hands: a view may show the write, the map stays
+      return;  // nothing changes hands: a view may show the write, the map stays
     case PageChangeKind::Unmap: {
       PageMapRegion& r = region(c);
       unref(r.frames);

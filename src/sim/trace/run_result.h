@@ -20,23 +20,23 @@ enum class Outcome : std::uint8_t {
 };
 const char* to_string(Outcome outcome);
 
-struct WaitEdge {               // at the end of a deadlocked run: waiter waits for mutex held by holder
-  ThreadId  waiter;
+struct WaitEdge {  // at the end of a deadlocked run: waiter waits for mutex held by holder
+  ThreadId waiter;
   ProcessId process;
-  MutexId   mutex;
-  ThreadId  holder;             // kNoThread if nobody holds it (cannot happen with hand-off)
+  MutexId mutex;
+  ThreadId holder;  // kNoThread if nobody holds it (cannot happen with hand-off)
 };
 
 struct RunResult {
-  Outcome                               outcome = Outcome::Completed;
-  Trace                                 trace;
-  Metrics                               metrics;
-  std::vector<WaitEdge>                 waits;        // non-empty iff outcome == Deadlock
+  Outcome outcome = Outcome::Completed;
+  Trace trace;
+  Metrics metrics;
+  std::vector<WaitEdge> waits;                        // non-empty iff outcome == Deadlock
   std::vector<std::vector<std::int64_t>> final_vars;  // [process][var]
   // [process][var] increments that completed (a non-atomic one at its store, an atomic one at
   // once): final - initial - increments is what a race lost.
   std::vector<std::vector<std::uint64_t>> increments;
-  std::uint64_t                         events = 0;   // engine steps taken (benchmarks)
+  std::uint64_t events = 0;  // engine steps taken (benchmarks)
 };
 
 }  // namespace tl

@@ -35,10 +35,10 @@ std::string outcome_line(const Scenario& scenario, const RunResult& result) {
       }
       return line + " (no thread can go on, so the run stops)";
     }
-    case Outcome::TimeLimit:  return "stopped at the time limit (limits.max_sim_time_us) before every thread finished";
+    case Outcome::TimeLimit: return "stopped at the time limit (limits.max_sim_time_us) before every thread finished";
     case Outcome::EventLimit: return "stopped at the event limit (limits.max_events) before every thread finished";
     case Outcome::MemoryLimit: return "stopped at the memory limit: its trace grew past what a run may record";
-    case Outcome::Cancelled:  return "cancelled before every thread finished";
+    case Outcome::Cancelled: return "cancelled before every thread finished";
   }
   return {};
 }

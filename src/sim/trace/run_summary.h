@@ -21,10 +21,10 @@ std::string outcome_line(const Scenario& scenario, const RunResult& result);
 std::string wait_line(const Scenario& scenario, const WaitEdge& edge);
 
 struct VariableSummary {
-  std::string   name;                  // "P0.counter"
-  std::int64_t  value      = 0;        // at the end of the run
-  std::int64_t  initial    = 0;        // as declared
-  std::uint64_t increments = 0;        // increments that completed in the run (RunResult::increments)
+  std::string name;              // "P0.counter"
+  std::int64_t value = 0;        // at the end of the run
+  std::int64_t initial = 0;      // as declared
+  std::uint64_t increments = 0;  // increments that completed in the run (RunResult::increments)
 };
 
 // One per shared variable of every process, declaration order (empty without any).
@@ -34,7 +34,7 @@ std::vector<VariableSummary> shared_variables(const Scenario& scenario, const Ru
 // increments that completed, so this is exact even for a run that stopped early.
 std::int64_t lost_updates(const VariableSummary& variable);
 // True if some completed increment is missing from the final value.
-bool         lost_any(const VariableSummary& variable);
+bool lost_any(const VariableSummary& variable);
 
 // "P0.counter = 1059 (2000 increments, 941 lost)", "... none lost)", or "P0.x = 3" when
 // nothing incremented it.

@@ -7,12 +7,12 @@ namespace tl {
 
 const char* to_string(ThreadState state) {
   switch (state) {
-    case ThreadState::Ready:       return "ready";
-    case ThreadState::Running:     return "running";
-    case ThreadState::BlockedIo:   return "blocked-io";
-    case ThreadState::Sleeping:    return "sleeping";
+    case ThreadState::Ready: return "ready";
+    case ThreadState::Running: return "running";
+    case ThreadState::BlockedIo: return "blocked-io";
+    case ThreadState::Sleeping: return "sleeping";
     case ThreadState::BlockedLock: return "blocked-lock";
-    case ThreadState::WaitingGil:  return "waiting-gil";
+    case ThreadState::WaitingGil: return "waiting-gil";
     case ThreadState::BlockedJoin: return "blocked-join";
     case ThreadState::BlockedReceive: return "blocked-receive";
   }
@@ -26,7 +26,7 @@ template <typename Span>
 std::span<const Span> visible_impl(std::span<const Span> lane, TimeNs t0, TimeNs t1) {
   if (t1 <= t0) return {};
   auto first = std::partition_point(lane.begin(), lane.end(), [&](const Span& s) { return s.end <= t0; });
-  auto last  = std::partition_point(first, lane.end(), [&](const Span& s) { return s.start < t1; });
+  auto last = std::partition_point(first, lane.end(), [&](const Span& s) { return s.start < t1; });
   return {first, last};
 }
 }  // namespace

@@ -12,63 +12,63 @@
 namespace tl {
 
 enum class ThreadState : std::uint8_t {
-  Ready,         // runnable, waiting for a core
-  Running,       // on a core (including its switch-in overhead)
-  BlockedIo,     // waiting for an I/O to complete
-  Sleeping,      // timed sleep
-  BlockedLock,   // waiting for a mutex
-  WaitingGil,    // runnable but its process's GIL is held by another thread (off-core)
-  BlockedJoin,   // waiting for a thread to finish (join) or a process to exit (wait)
-  BlockedReceive,// waiting for a message on a channel
+  Ready,           // runnable, waiting for a core
+  Running,         // on a core (including its switch-in overhead)
+  BlockedIo,       // waiting for an I/O to complete
+  Sleeping,        // timed sleep
+  BlockedLock,     // waiting for a mutex
+  WaitingGil,      // runnable but its process's GIL is held by another thread (off-core)
+  BlockedJoin,     // waiting for a thread to finish (join) or a process to exit (wait)
+  BlockedReceive,  // waiting for a message on a channel
 };
 const char* to_string(ThreadState state);
 
 enum class CoreSpanKind : std::uint8_t {
-  Run,        // the thread executes its program
-  Overhead,   // context-switch cost paid before the thread runs
+  Run,       // the thread executes its program
+  Overhead,  // context-switch cost paid before the thread runs
 };
 
-struct CoreSpan {               // 24 bytes
-  TimeNs       start;
-  TimeNs       end;             // > start: zero-length spans are never recorded
-  ThreadId     thread;
+struct CoreSpan {  // 24 bytes
+  TimeNs start;
+  TimeNs end;  // > start: zero-length spans are never recorded
+  ThreadId thread;
   CoreSpanKind kind;
 };
 
-struct StateSpan {              // 24 bytes; a thread's lane covers arrival .. completion
-  TimeNs      start;
-  TimeNs      end;
+struct StateSpan {  // 24 bytes; a thread's lane covers arrival .. completion
+  TimeNs start;
+  TimeNs end;
   ThreadState state;
 };
 
 enum class InstantKind : std::uint8_t { Preempt };
 struct Instant {
-  TimeNs      time;
-  CoreId      core;
-  ThreadId    thread;           // the thread taken off the core
+  TimeNs time;
+  CoreId core;
+  ThreadId thread;  // the thread taken off the core
   InstantKind kind;
 };
 
-struct CounterSample {          // value holds from time until the next sample
-  TimeNs       time;
+struct CounterSample {  // value holds from time until the next sample
+  TimeNs time;
   std::int64_t value;
 };
 
 struct Trace {
-  std::vector<std::vector<CoreSpan>>  cores;      // [core] sorted by start, non-overlapping
-  std::vector<std::vector<StateSpan>> threads;    // [thread] sorted by start, contiguous
-  std::vector<Instant>                instants;   // sorted by time
-  std::vector<CounterSample>          run_queue;  // ready threads not on a core, on change
-  TimeNs                              makespan = 0;
-  std::vector<TimeNs>                 completion; // [thread] when it finished, -1 if it did not
-  std::vector<MemoryLane>             memory;     // [process] resident/private/shared KB over time
-  PageEvents                          pages;      // every mapping change, to rebuild page maps (page_map.h)
-  std::uint64_t                       ipc_bytes_copied = 0;   // pipe payloads copied between processes
-  std::uint64_t                       migrations = 0;         // dispatches of a thread on another core than its previous one
+  std::vector<std::vector<CoreSpan>> cores;     // [core] sorted by start, non-overlapping
+  std::vector<std::vector<StateSpan>> threads;  // [thread] sorted by start, contiguous
+  std::vector<Instant> instants;                // sorted by time
+  std::vector<CounterSample> run_queue;         // ready threads not on a core, on change
+  TimeNs makespan = 0;
+  std::vector<TimeNs> completion;      // [thread] when it finished, -1 if it did not
+  std::vector<MemoryLane> memory;      // [process] resident/private/shared KB over time
+  PageEvents pages;                    // every mapping change, to rebuild page maps (page_map.h)
+  std::uint64_t ipc_bytes_copied = 0;  // pipe payloads copied between processes
+  std::uint64_t migrations = 0;        // dispatches of a thread on another core than its previous one
 };
 
 // Spans of a sorted lane that intersect [t0, t1): binary search, no allocation.
-std::span<const CoreSpan>  visible(std::span<const CoreSpan> lane, TimeNs t0, TimeNs t1);
+std::span<const CoreSpan> visible(std::span<const CoreSpan> lane, TimeNs t0, TimeNs t1);
 std::span<const StateSpan> visible(std::span<const StateSpan> lane, TimeNs t0, TimeNs t1);
 
 }  // namespace tl

@@ -27,7 +27,7 @@ int main(int argc, char** argv) {
       files.push_back(p);
     }
   }
-  std::sort(files.begin(), files.end());   // directory order is not portable
+  std::sort(files.begin(), files.end());  // directory order is not portable
   for (const fs::path& f : files) {
     std::printf("replay %s\n", f.string().c_str());
     std::fflush(stdout);

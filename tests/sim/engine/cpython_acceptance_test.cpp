@@ -53,7 +53,7 @@ TEST(Acceptance, SixtyFourIoBoundThreadsOverlapTheirWaits) {
   ASSERT_EQ(r.outcome, Outcome::Completed);
   EXPECT_GE(r.metrics.makespan, 100 * kMs);
   std::printf("64 I/O threads: makespan %.3f ms\n", static_cast<double>(r.metrics.makespan) / kMs);
-  EXPECT_LT(r.metrics.makespan, 120 * kMs);   // about one wait, not 64 (6.4 s)
+  EXPECT_LT(r.metrics.makespan, 120 * kMs);  // about one wait, not 64 (6.4 s)
 }
 
 double mean_wakeup_ms(const RunResult& r, ThreadId io) {
@@ -75,7 +75,7 @@ TEST(Acceptance, AnIoThreadBesideACpuThreadWaitsAboutOneSwitchInterval) {
   };
   const double at5 = mean_wakeup_ms(run_doc(example("gil_latency.json")), 0);
   EXPECT_NEAR(at5, 5.2, 0.1);
-  EXPECT_EQ(at(5000), at5);   // the example runs at the default interval
+  EXPECT_EQ(at(5000), at5);  // the example runs at the default interval
   const double at1 = at(1000);
   EXPECT_NEAR(at1, 1.2, 0.1);
   const double at20 = at(20000);
@@ -88,7 +88,7 @@ TEST(Acceptance, WithTheCpuWorkInAnotherProcessItBarelyWaits) {
   const RunResult r = run_doc(example("gil_latency_processes.json"));
   const double ms = mean_wakeup_ms(r, 0);
   std::printf("mean wake-up latency, CPU work in another process: %.3f ms\n", ms);
-  EXPECT_NEAR(ms, 0.1, 0.05);   // calibration: ~0.1 ms, the OS wake and interpreter re-entry
+  EXPECT_NEAR(ms, 0.1, 0.05);  // calibration: ~0.1 ms, the OS wake and interpreter re-entry
   EXPECT_EQ(r.metrics.threads[0].gil_wait, 0);
 }
 

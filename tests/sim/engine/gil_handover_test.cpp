@@ -19,11 +19,11 @@ Scenario parse(const std::string& json) {
 // An I/O thread that wakes every 1 ms and computes 10 us, beside a CPU-bound thread, in one
 // process (or the CPU work in a process of its own).
 std::string io_beside_cpu(bool gil, int interval_us, bool separate_process) {
-  const std::string io  = R"({"name": "io", "program": [{"repeat": 20, "do": [{"io_us": 1000}, {"compute_us": 10}]}]})";
+  const std::string io = R"({"name": "io", "program": [{"repeat": 20, "do": [{"io_us": 1000}, {"compute_us": 10}]}]})";
   const std::string cpu = R"({"name": "cpu", "program": [{"compute_us": 1000000}]})";
   const std::string procs = separate_process
-      ? R"([{"name": "a", "threads": [)" + io + R"(]}, {"name": "b", "threads": [)" + cpu + "]}]"
-      : R"([{"name": "a", "threads": [)" + io + "," + cpu + "]}]";
+                                ? R"([{"name": "a", "threads": [)" + io + R"(]}, {"name": "b", "threads": [)" + cpu + "]}]"
+                                : R"([{"name": "a", "threads": [)" + io + "," + cpu + "]}]";
   return R"({"machine": {"cores": 2, "profile": "python"}, "runtime": {"gil": )" + std::string(gil ? "true" : "false") +
          R"(, "switch_interval_us": )" + std::to_string(interval_us) + R"(}, "processes": )" + procs + "}";
 }
@@ -89,7 +89,8 @@ TEST(GilEngine, SwitchCostDependsOnTheKindOfSwitch) {
     const std::string procs = processes ? "[{\"threads\": [" + t + "]}, {\"threads\": [" + t + "]}]"
                                         : "[{\"threads\": [" + t + "," + t + "]}]";
     const RunResult r = run(parse(R"({"machine": {"cores": 1, "profile": "native"},
-      "scheduler": {"policy": "rr", "quantum_us": 100}, "processes": )" + procs + "}"));
+      "scheduler": {"policy": "rr", "quantum_us": 100}, "processes": )" +
+                                  procs + "}"));
     TimeNs o = 0;
     for (const CoreMetrics& c : r.metrics.cores) o += c.overhead;
     return std::pair{o, r.metrics.context_switches};

@@ -20,9 +20,7 @@ ThreadSpec thread(std::vector<Op> ops, TimeNs arrival = 0) {
 
 TEST(HandBuilt, ZeroCountLoopIsSkippedAndCpuDemandMultipliesLoops) {
   Scenario sc = base();
-  sc.threads.push_back(thread({{OpKind::LoopBegin, 0}, {OpKind::Compute, 0, 1000}, {OpKind::LoopEnd, 0},
-                               {OpKind::LoopBegin, 3}, {OpKind::Compute, 0, 10}, {OpKind::LoopEnd, 3},
-                               {OpKind::AtomicIncrement, 0}}));
+  sc.threads.push_back(thread({{OpKind::LoopBegin, 0}, {OpKind::Compute, 0, 1000}, {OpKind::LoopEnd, 0}, {OpKind::LoopBegin, 3}, {OpKind::Compute, 0, 10}, {OpKind::LoopEnd, 3}, {OpKind::AtomicIncrement, 0}}));
   EXPECT_EQ(program_cpu_demand(sc.threads[0].program, sc.machine), 30 + sc.machine.atomic_cost);
   RunResult r = run(sc);
   EXPECT_EQ(r.outcome, Outcome::Completed);
@@ -32,8 +30,7 @@ TEST(HandBuilt, ZeroCountLoopIsSkippedAndCpuDemandMultipliesLoops) {
 
 TEST(HandBuilt, MalformedProgramsDoNotCrash) {
   Scenario sc = base();
-  sc.threads.push_back(thread({{OpKind::LoopEnd, 7}, {OpKind::Compute, 0, 5}, {OpKind::LoopBegin, 2},
-                               {OpKind::Unlock, 0}, {OpKind::Lock, 9}, {OpKind::Load, 4}, {OpKind::Store, 4}}));
+  sc.threads.push_back(thread({{OpKind::LoopEnd, 7}, {OpKind::Compute, 0, 5}, {OpKind::LoopBegin, 2}, {OpKind::Unlock, 0}, {OpKind::Lock, 9}, {OpKind::Load, 4}, {OpKind::Store, 4}}));
   sc.threads.back().process = 42;
   RunResult r = run(sc);
   EXPECT_EQ(r.outcome, Outcome::Completed);
@@ -60,8 +57,7 @@ TEST(HandBuilt, EveryPolicyClampsCoresLikeTheEngine) {
       Scenario sc = base(cores);
       sc.scheduler.policy = policy;
       if (policy == PolicyKind::Mlfq) sc.scheduler.levels.assign(3, MlfqLevel{sc.scheduler.quantum, 1});
-      for (int i = 0; i < 3; ++i) sc.threads.push_back(thread({{OpKind::Compute, 0, 100}, {OpKind::Io, 0, 50},
-                                                               {OpKind::Compute, 0, 100}}));
+      for (int i = 0; i < 3; ++i) sc.threads.push_back(thread({{OpKind::Compute, 0, 100}, {OpKind::Io, 0, 50}, {OpKind::Compute, 0, 100}}));
       return sc;
     };
     for (auto [given, used] : {std::pair{0u, 1u}, std::pair{1000u, 256u}}) {

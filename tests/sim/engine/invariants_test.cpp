@@ -13,7 +13,7 @@ namespace {
 class Gen {
  public:
   explicit Gen(std::uint64_t seed) : rng_(seed) {}
-  int  pick(int lo, int hi) { return std::uniform_int_distribution<int>(lo, hi)(rng_); }
+  int pick(int lo, int hi) { return std::uniform_int_distribution<int>(lo, hi)(rng_); }
   bool chance(int percent) { return pick(1, 100) <= percent; }
 
   std::string steps(int depth, bool& uses_counter) {
@@ -22,7 +22,8 @@ class Gen {
     for (int i = 0; i < n; ++i) {
       if (!s.empty()) s += ",";
       switch (pick(0, depth < 2 ? 7 : 6)) {
-        case 0: case 1: s += R"({"compute_us":)" + std::to_string(pick(0, 300)) + (chance(20) ? ".5" : "") + "}"; break;
+        case 0:
+        case 1: s += R"({"compute_us":)" + std::to_string(pick(0, 300)) + (chance(20) ? ".5" : "") + "}"; break;
         case 2: s += R"({"io_us":)" + std::to_string(pick(0, 400)) + "}"; break;
         case 3: s += R"({"sleep_us":)" + std::to_string(pick(0, 200)) + "}"; break;
         case 4: {
@@ -31,8 +32,14 @@ class Gen {
           uses_counter = true;
           break;
         }
-        case 5: s += R"({"increment":"n"})"; uses_counter = true; break;
-        case 6: s += R"({"atomic_increment":"n"})"; uses_counter = true; break;
+        case 5:
+          s += R"({"increment":"n"})";
+          uses_counter = true;
+          break;
+        case 6:
+          s += R"({"atomic_increment":"n"})";
+          uses_counter = true;
+          break;
         case 7: s += R"({"repeat":)" + std::to_string(pick(0, 4)) + R"(,"do":[)" + steps(depth + 1, uses_counter) + "]}"; break;
       }
     }
@@ -177,7 +184,8 @@ TEST(Invariants, RandomScenariosAllPolicies) {
   for (int i = 0; i < 300; ++i) {
     const std::string json = gen.scenario();
     ParseResult p = parse_scenario(json);
-    ASSERT_TRUE(p.scenario) << json << "\n" << format_error(p.errors.front());
+    ASSERT_TRUE(p.scenario) << json << "\n"
+                            << format_error(p.errors.front());
     const RunResult a = run(*p.scenario);
     const RunResult b = run(*p.scenario);
     ASSERT_TRUE(same_trace(a.trace, b.trace)) << "nondeterministic: " << json;

@@ -48,7 +48,7 @@ TEST(IpcEngine, QueueBetweenThreadsPassesAReference) {
   ASSERT_EQ(r.outcome, Outcome::Completed);
   EXPECT_EQ(r.metrics.ipc_bytes_copied, 0u);
   const CostProfile py = cost_profile(CostProfileKind::Python);
-  EXPECT_EQ(r.metrics.threads[0].cpu + r.metrics.threads[1].cpu, py.queue_handoff);   // whatever the size
+  EXPECT_EQ(r.metrics.threads[0].cpu + r.metrics.threads[1].cpu, py.queue_handoff);  // whatever the size
 }
 
 TEST(IpcEngine, MessageSentBeforeTheReceiverAsksWaitsInTheChannel) {

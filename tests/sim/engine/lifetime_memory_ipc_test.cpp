@@ -13,7 +13,7 @@ TEST(Lifetime, CreatingAThreadIsPaidByTheCreator) {
   EXPECT_EQ(r.metrics.threads[0].cpu, 200 * kUs);
   EXPECT_EQ(first_in(r, 1, ThreadState::Running), 200 * kUs);
   EXPECT_EQ(r.trace.completion[1], 1200 * kUs);
-  EXPECT_EQ(r.trace.completion[0], 1200 * kUs);          // the join waited for it
+  EXPECT_EQ(r.trace.completion[0], 1200 * kUs);  // the join waited for it
   EXPECT_EQ(first_in(r, 0, ThreadState::BlockedJoin), 200 * kUs);
 }
 
@@ -29,7 +29,7 @@ TEST(Lifetime, ForkAndSpawnArePaidByTheCreatorAndWaitEndsAtExit) {
   EXPECT_EQ(first_in(r, 2, ThreadState::Running), 125 * kMs);
   EXPECT_EQ(r.trace.completion[0], 126 * kMs);
   ASSERT_EQ(r.metrics.processes.size(), 3u);
-  EXPECT_GT(r.metrics.processes[2].private_kb, 0u);   // a spawned image is its own
+  EXPECT_GT(r.metrics.processes[2].private_kb, 0u);  // a spawned image is its own
 }
 
 // 400 KB heap = 100 pages; the child dirties nothing on its own (fork_dirty_kb 0) and then
@@ -43,7 +43,7 @@ TEST(Memory, ForkSharesPagesUntilTheChildWritesThem) {
   const std::uint64_t image_kb = 512 + 64 + 400 + 8;
   EXPECT_EQ(child.resident_kb, image_kb);
   EXPECT_EQ(child.private_kb, 10u * 4);
-  EXPECT_EQ(child.shared_kb, image_kb);                 // at the fork, before any write
+  EXPECT_EQ(child.shared_kb, image_kb);  // at the fork, before any write
   EXPECT_EQ(r.metrics.threads[1].cpu, 10 * 2 * kUs + 100 * kUs);
   // The memory lane shows the moment: after the writes, 40 KB private and the rest shared.
   const MemoryLane& lane = r.trace.memory[1];
@@ -65,17 +65,18 @@ TEST(Memory, ThreadsAddOnlyAStack) {
 std::string pipe_doc(std::uint64_t bytes) {
   return R"({"machine":{"profile":"textbook","cores":2,"ipc_latency_us":50,"ipc_mb_per_s":100},
       "channels":{"results":"pipe"},
-      "processes":[{"name":"a","threads":[{"program":[{"send":"results","bytes":)" + std::to_string(bytes) + R"(}]}]},
+      "processes":[{"name":"a","threads":[{"program":[{"send":"results","bytes":)" +
+         std::to_string(bytes) + R"(}]}]},
         {"name":"b","threads":[{"program":[{"receive":"results"}]}]}]})";
 }
 
 // A pipe is pipelined: the reader copies each 64 KiB chunk while the writer writes the next,
 // so after the message is complete it pays only its latency and the last chunk.
 TEST(Ipc, APipeCopiesOnceWhileTheReaderOverlapsTheWriter) {
-  const TimeNs last_chunk = 65'536 * kMs / 100'000;   // 64 KiB at 100 MB/s
+  const TimeNs last_chunk = 65'536 * kMs / 100'000;  // 64 KiB at 100 MB/s
   for (std::uint64_t mb : {1u, 2u}) {
     const RunResult r = run_json(pipe_doc(mb * 1'000'000));
-    const TimeNs side = 50 * kUs + static_cast<TimeNs>(mb) * 10 * kMs;   // latency + size / 100 MB/s
+    const TimeNs side = 50 * kUs + static_cast<TimeNs>(mb) * 10 * kMs;  // latency + size / 100 MB/s
     EXPECT_EQ(r.metrics.threads[0].cpu, side);
     EXPECT_EQ(r.metrics.threads[1].cpu, 50 * kUs + last_chunk);
     EXPECT_EQ(r.trace.completion[1], side + 50 * kUs + last_chunk);
@@ -102,7 +103,7 @@ TEST(Ipc, AQueueBetweenThreadsPassesAReference) {
       "channels":{"jobs":"queue"},
       "processes":[{"threads":[{"program":[{"send":"jobs","bytes":100000000}]},{"program":[{"receive":"jobs"}]}]}]})");
   EXPECT_EQ(r.metrics.ipc_bytes_copied, 0u);
-  EXPECT_EQ(r.metrics.threads[0].cpu + r.metrics.threads[1].cpu, 50 * kUs);   // whatever the size
+  EXPECT_EQ(r.metrics.threads[0].cpu + r.metrics.threads[1].cpu, 50 * kUs);  // whatever the size
 }
 
 TEST(Ipc, PythonPicklingCostsMoreThanNative) {
@@ -111,8 +112,8 @@ TEST(Ipc, PythonPicklingCostsMoreThanNative) {
         "processes":[{"threads":[{"program":[{"send":"c","bytes":1000000}]}]},{"threads":[{"program":[{"receive":"c"}]}]}]})");
     return r.metrics.threads[0].cpu;
   };
-  EXPECT_EQ(side("native"), 5 * kUs + 500 * kUs);          // latency + 1 MB at 2000 MB/s
-  EXPECT_EQ(side("python"), 50 * kUs + 1000 * kUs + 1200 * kUs);   // latency + copy + pickling
+  EXPECT_EQ(side("native"), 5 * kUs + 500 * kUs);                 // latency + 1 MB at 2000 MB/s
+  EXPECT_EQ(side("python"), 50 * kUs + 1000 * kUs + 1200 * kUs);  // latency + copy + pickling
 }
 
 const std::string kMain = R"({"processes":[{"name":"main","threads":[)";
@@ -133,7 +134,8 @@ TEST(StepErrors, NameTheirPath) {
   EXPECT_TRUE(has_error(kMain + R"({"program":[{"spawn":"c"}]}]},{"name":"c","start":"fork","threads":[{"program":[]}]}]})",
                         "processes[0].threads[0].program[0].spawn", "not declared \"start\": \"spawn\""));
   EXPECT_TRUE(has_error(R"({"channels":{"q":"queue"},"processes":[{"threads":[{"program":[{"send":"q","bytes":1}]}]},
-                        {"threads":[{"program":[{"receive":"q"}]}]}]})", "processes[1].threads[0].program[0].receive", "use a pipe"));
+                        {"threads":[{"program":[{"receive":"q"}]}]}]})",
+                        "processes[1].threads[0].program[0].receive", "use a pipe"));
   EXPECT_TRUE(has_error(kMain + R"({"program":[{"send":"c","bytes":1}]}]}]})", "processes[0].threads[0].program[0].send",
                         "undeclared channel 'c'"));
   EXPECT_TRUE(has_error(kMain + R"({"program":[{"send":"c","bytes":-1}]}]}]})", "processes[0].threads[0].program[0].bytes", ""));

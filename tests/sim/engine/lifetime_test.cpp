@@ -15,21 +15,28 @@ using Json = nlohmann::ordered_json;
 Scenario expand(const std::string& doc, WorkerModel as) {
   std::vector<ScenarioError> errors;
   const auto expanded = expand_compare(Json::parse(doc), as, errors);
-  if (!expanded) { ADD_FAILURE() << errors.front().message; return {}; }
+  if (!expanded) {
+    ADD_FAILURE() << errors.front().message;
+    return {};
+  }
   ParseResult r = parse_scenario(expanded->dump());
-  if (!r.scenario) { ADD_FAILURE() << format_error(r.errors.front()); return {}; }
+  if (!r.scenario) {
+    ADD_FAILURE() << format_error(r.errors.front());
+    return {};
+  }
   return std::move(*r.scenario);
 }
 
 std::string cpu_workload(const std::string& start) {
   return R"({"machine": {"cores": 4, "profile": "python"}, "runtime": {"gil": true},
-    "workload": {"workers": 4, "start": ")" + start + R"(", "shared": {"n": 0},
+    "workload": {"workers": 4, "start": ")" +
+         start + R"(", "shared": {"n": 0},
       "program": [{"repeat": 10, "do": [{"compute_us": 10000}, {"atomic_increment": "n"}]}, {"write": "heap", "first_page": 512, "pages": 100}]}})";
 }
 
 TEST(LifetimeEngine, CpuBoundWorkGainsFromProcessesNotThreads) {
   const RunResult threads = run(expand(cpu_workload("fork"), WorkerModel::Threads));
-  const RunResult procs   = run(expand(cpu_workload("fork"), WorkerModel::Processes));
+  const RunResult procs = run(expand(cpu_workload("fork"), WorkerModel::Processes));
   ASSERT_EQ(threads.outcome, Outcome::Completed);
   ASSERT_EQ(procs.outcome, Outcome::Completed);
   // 4 x 100 ms of CPU: one core at a time under the GIL; all four cores as processes, after
@@ -50,7 +57,7 @@ TEST(LifetimeEngine, CpuBoundWorkGainsFromProcessesNotThreads) {
 
 TEST(LifetimeEngine, ForkedWorkersShareCopyOnWriteSpawnedDoNot) {
   const CostProfile py = cost_profile(CostProfileKind::Python);
-  const RunResult forked  = run(expand(cpu_workload("fork"), WorkerModel::Processes));
+  const RunResult forked = run(expand(cpu_workload("fork"), WorkerModel::Processes));
   const RunResult spawned = run(expand(cpu_workload("spawn"), WorkerModel::Processes));
   ASSERT_EQ(forked.metrics.processes.size(), 5u);
   // A forked worker: ~13 MB resident, private = what it dirtied (fork_dirty) + its 100-page

@@ -5,7 +5,7 @@
 namespace tl {
 namespace {
 
-constexpr ImageLayout kLayout{8, 4, 20, 2};   // 34 pages = 136 KB
+constexpr ImageLayout kLayout{8, 4, 20, 2};  // 34 pages = 136 KB
 
 TEST(MemoryTrace, ForkThenWritesShowOnBothLanes) {
   MemoryModel m;
@@ -22,9 +22,9 @@ TEST(MemoryTrace, ForkThenWritesShowOnBothLanes) {
   const auto& parent = rec.lanes()[0];
   ASSERT_EQ(parent.size(), 4u);
   EXPECT_EQ(parent[0].private_kb, 136u);
-  EXPECT_EQ(parent[1].shared_kb, 136u);     // the fork made every parent page shared
-  EXPECT_EQ(parent[2].private_kb, 20u);     // the child's 5 copies leave 5 originals private
-  EXPECT_EQ(parent[3].private_kb, 136u);    // the child is gone: all private again
+  EXPECT_EQ(parent[1].shared_kb, 136u);   // the fork made every parent page shared
+  EXPECT_EQ(parent[2].private_kb, 20u);   // the child's 5 copies leave 5 originals private
+  EXPECT_EQ(parent[3].private_kb, 136u);  // the child is gone: all private again
   const auto& child = rec.lanes()[1];
   ASSERT_EQ(child.size(), 3u);
   EXPECT_EQ(child[0].time, 100);
@@ -45,7 +45,7 @@ TEST(MemoryTrace, SameInstantKeepsTheLastStateAndRepeatsAddNothing) {
   rec.note(5, 0, b);
   rec.note(7, 0, b);
   rec.note(9, 0, a);
-  rec.note(9, 0, b);   // back to the previous value within the instant: no change at 9
+  rec.note(9, 0, b);  // back to the previous value within the instant: no change at 9
   ASSERT_EQ(rec.lanes()[0].size(), 1u);
   EXPECT_EQ(rec.lanes()[0][0].resident_kb, 48u);
   EXPECT_EQ(rec.lanes()[0][0].time, 5);

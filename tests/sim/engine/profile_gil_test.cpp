@@ -32,7 +32,8 @@ TEST(Profile, NamedProfileThenFieldsOverrideWhereverProfileAppears) {
 
 TEST(Profile, BadValuesNameTheirPath) {
   const std::string bad = R"({"machine":{"profile":"pythn","fork_us":-1,"thread_switch_us":"x","colour":1},)"
-                          R"("runtime":{"gil":1,"switch_interval_us":0,"interval":3},)" + kOneThread + "}";
+                          R"("runtime":{"gil":1,"switch_interval_us":0,"interval":3},)" +
+                          kOneThread + "}";
   EXPECT_TRUE(has_error(bad, "machine.profile", "unknown profile 'pythn'")) << all_errors(bad);
   EXPECT_TRUE(has_error(bad, "machine.fork_us", "negative")) << all_errors(bad);
   EXPECT_TRUE(has_error(bad, "machine.thread_switch_us", "expected a number")) << all_errors(bad);
@@ -81,8 +82,8 @@ TEST(Gil, AWaitingThreadTakesOverAfterOneSwitchInterval) {
   const RunResult r = run_json(kGil + R"("processes":[{"threads":[
       {"name":"A","program":[{"compute_us":20000}]},{"name":"B","program":[{"compute_us":20000}]}]}]})");
   EXPECT_EQ(first_in(r, 1, ThreadState::WaitingGil), 0);
-  EXPECT_EQ(first_in(r, 1, ThreadState::Running), 5 * kMs);     // forced hand-over A -> B
-  EXPECT_EQ(r.metrics.makespan, 40 * kMs);                        // two cores, one GIL: no parallelism
+  EXPECT_EQ(first_in(r, 1, ThreadState::Running), 5 * kMs);  // forced hand-over A -> B
+  EXPECT_EQ(r.metrics.makespan, 40 * kMs);                   // two cores, one GIL: no parallelism
   EXPECT_EQ(r.metrics.threads[0].cpu + r.metrics.threads[1].cpu, 40 * kMs);
   // A runs 0-5, 10-15, 20-25, 30-35; B 5-10, 15-20, 25-30, 35-40.
   EXPECT_EQ(r.metrics.threads[0].gil_wait, 15 * kMs);
@@ -94,9 +95,9 @@ TEST(Gil, BlockingIoReleasesItAtOnce) {
   const RunResult r = run_json(kGil + R"("processes":[{"threads":[
       {"name":"A","program":[{"compute_us":1000},{"io_us":10000},{"compute_us":1000}]},
       {"name":"B","program":[{"compute_us":5000}]}]}]})");
-  EXPECT_EQ(first_in(r, 1, ThreadState::Running), 1 * kMs);   // not after the 5 ms interval
+  EXPECT_EQ(first_in(r, 1, ThreadState::Running), 1 * kMs);  // not after the 5 ms interval
   EXPECT_EQ(r.trace.completion[1], 6 * kMs);
-  EXPECT_EQ(r.trace.completion[0], 12 * kMs);                 // GIL free when A's I/O ends
+  EXPECT_EQ(r.trace.completion[0], 12 * kMs);  // GIL free when A's I/O ends
   EXPECT_EQ(r.metrics.threads[0].gil_wait, 0);
   EXPECT_EQ(r.metrics.threads[1].gil_wait, 1 * kMs);
 }

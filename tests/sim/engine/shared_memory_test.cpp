@@ -24,12 +24,12 @@ TEST(SharedMemory, MappedByBothProcessesSharedAndNeverCopied) {
     const MemorySample& start = r.trace.memory[p].front();
     EXPECT_EQ(start.time, 0);
     EXPECT_EQ(start.resident_kb, kImageKb + 1024) << p;
-    EXPECT_EQ(start.shared_kb, 512u + 1024) << p;   // code (one program) + the region
+    EXPECT_EQ(start.shared_kb, 512u + 1024) << p;  // code (one program) + the region
     EXPECT_EQ(start.private_kb, kImageKb - 512) << p;
     EXPECT_EQ(r.metrics.processes[p].shared_kb, 512u + 1024) << p;
   }
   // Nothing changed between the start and the exits: the writes touched shared frames in place.
-  EXPECT_EQ(r.trace.memory[0].size(), 2u);   // start, exit (both exit at the same instant)
+  EXPECT_EQ(r.trace.memory[0].size(), 2u);  // start, exit (both exit at the same instant)
 }
 
 TEST(SharedMemory, HeapIsCopiedAfterForkButTheRegionIsNot) {
@@ -62,7 +62,7 @@ TEST(SharedMemory, ASpawnedProcessMapsItWhenItStarts) {
   // Before the spawn main's 64 KB are its own; once the worker maps them they are shared.
   EXPECT_EQ(r.trace.memory[0].front().shared_kb, 0u);
   EXPECT_EQ(r.trace.memory[0].front().resident_kb, kImageKb + 64);
-  EXPECT_EQ(r.metrics.processes[0].shared_kb, 64u + 512);   // code + the region
+  EXPECT_EQ(r.metrics.processes[0].shared_kb, 64u + 512);  // code + the region
   EXPECT_EQ(r.metrics.processes[1].shared_kb, 64u + 512);
 }
 
@@ -74,7 +74,7 @@ TEST(SharedMemory, TheNamePicksAmongSeveralRegions) {
         {"name":"B","threads":[{"program":[{"write":"shared","pages":1024},{"compute_us":100}]}]}]})");
   ASSERT_EQ(r.outcome, Outcome::Completed);
   EXPECT_EQ(r.trace.memory[0].front().resident_kb, kImageKb + 8 + 4096);
-  EXPECT_EQ(r.trace.memory[0].front().shared_kb, 512u + 4096);   // "small" is mapped by A alone
+  EXPECT_EQ(r.trace.memory[0].front().shared_kb, 512u + 4096);  // "small" is mapped by A alone
   EXPECT_EQ(r.trace.memory[1].front().resident_kb, kImageKb + 4096);
 }
 

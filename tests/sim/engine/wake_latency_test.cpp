@@ -10,7 +10,7 @@ namespace {
 // The spans of a lane as (state, start, end) in microseconds, for readable expectations.
 struct Span {
   ThreadState state;
-  TimeNs      start_us, end_us;
+  TimeNs start_us, end_us;
   bool operator==(const Span&) const = default;
 };
 std::vector<Span> lane(const RunResult& r, ThreadId t) {
@@ -54,7 +54,7 @@ TEST(WakeLatency, ALockHandOffMakesTheOwnerAtOnceAndRunnableLater) {
                                   {ThreadState::Ready, 100, 150},
                                   {ThreadState::Running, 150, 160}};
   EXPECT_EQ(lane(r, 1), want);
-  EXPECT_EQ(r.trace.completion[0], 200 * kUs);   // the unlocker goes on at once
+  EXPECT_EQ(r.trace.completion[0], 200 * kUs);  // the unlocker goes on at once
 }
 
 // The effective wake is a phase-5 event at T + wake_us: an arrival at that instant (phase 4)
@@ -74,7 +74,7 @@ TEST(WakeLatency, ArrivalsAndCreationHaveNoWakeLatency) {
       "processes":[{"threads":[{"program":[{"compute_us":10},{"create":"w"},{"join":"w"}]},
                                {"name":"w","start":"created","program":[{"compute_us":10}]}]}]})");
   ASSERT_EQ(r.outcome, Outcome::Completed);
-  EXPECT_EQ(first_in(r, 1, ThreadState::Running), 10 * kUs);   // created at 10, runs at 10
+  EXPECT_EQ(first_in(r, 1, ThreadState::Running), 10 * kUs);  // created at 10, runs at 10
   // The joiner's wait ends when w finishes (20); it runs futex_wake_us later.
   EXPECT_EQ(r.trace.completion[0], 120 * kUs);
 }
@@ -120,7 +120,7 @@ TEST(GilHandoff, WakeIntervalAndHandoffAddUp) {
                                   {ThreadState::Running, 2800, 2810}};
   std::vector<Span> expected;
   for (const Span& s : want)
-    if (s.end_us > s.start_us) expected.push_back(s);   // zero-length spans are never recorded
+    if (s.end_us > s.start_us) expected.push_back(s);  // zero-length spans are never recorded
   EXPECT_EQ(lane(r, 1), expected);
   EXPECT_EQ(r.metrics.threads[1].wakeup_latency.max, 1200 * kUs);
 }

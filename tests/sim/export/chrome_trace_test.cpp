@@ -19,10 +19,10 @@ namespace {
 // so the trace has run spans, overhead spans, blocked states and a run queue.
 Scenario small_scenario() {
   Scenario s;
-  s.machine.cores       = 2;
-  s.machine.switch_cost = 1'500;   // 1.5 us: checks the exact decimal timestamps
-  s.scheduler.policy    = PolicyKind::Rr;
-  s.scheduler.quantum   = 20'000;
+  s.machine.cores = 2;
+  s.machine.switch_cost = 1'500;  // 1.5 us: checks the exact decimal timestamps
+  s.scheduler.policy = PolicyKind::Rr;
+  s.scheduler.quantum = 20'000;
   const char* pnames[] = {"web \"server\"", "db"};
   for (ProcessId p = 0; p < 2; ++p) {
     ProcessSpec ps;
@@ -31,7 +31,7 @@ Scenario small_scenario() {
   }
   auto add = [&](const char* name, ProcessId p, std::vector<Op> program) {
     ThreadSpec t;
-    t.name    = name;
+    t.name = name;
     t.process = p;
     t.program = std::move(program);
     for (std::size_t i = 0; i < t.program.size(); ++i) {
@@ -58,7 +58,7 @@ TimeNs total_state(const RunResult& r, ThreadId t, ThreadState state) {
 nlohmann::json export_json(const Scenario& s, const RunResult& r) {
   std::ostringstream out;
   EXPECT_TRUE(write_chrome_trace(out, s, r));
-  return nlohmann::json::parse(out.str());   // throws (fails the test) if not valid JSON
+  return nlohmann::json::parse(out.str());  // throws (fails the test) if not valid JSON
 }
 
 TEST(ExportChrome, HasCoreAndThreadTracksWithNamesAndArgs) {
@@ -121,13 +121,13 @@ TEST(ExportChrome, HasCoreAndThreadTracksWithNamesAndArgs) {
   for (const auto& lane : r.trace.threads) want_state += lane.size();
   EXPECT_EQ(run_spans, want_run);
   EXPECT_EQ(overhead_spans, want_overhead);
-  EXPECT_GT(overhead_spans, 0u);   // three threads on two cores with a switch cost
+  EXPECT_GT(overhead_spans, 0u);  // three threads on two cores with a switch cost
   EXPECT_EQ(state_spans, want_state);
   EXPECT_EQ(state_pids, (std::set<int>{1, 2}));
   EXPECT_EQ(counters, r.trace.run_queue.size());
   std::size_t samples = 0;
   for (const MemoryLane& lane : r.trace.memory) samples += lane.size();
-  EXPECT_EQ(memory_counters, 3 * samples);   // resident, private, shared per sample
+  EXPECT_EQ(memory_counters, 3 * samples);  // resident, private, shared per sample
   EXPECT_EQ(instants, r.trace.instants.size());
   EXPECT_EQ(page_instants, r.trace.pages.events.size());
 }
@@ -219,7 +219,7 @@ TEST(ExportChrome, MemoryCountersFollowTheMemoryLanes) {
   const RunResult r = run(s);
   ASSERT_EQ(r.outcome, Outcome::Completed);
   const nlohmann::json doc = export_json(s, r);
-  using Sample = std::tuple<std::string, std::uint64_t, std::uint64_t, std::uint64_t>;   // ts, res, priv, shared
+  using Sample = std::tuple<std::string, std::uint64_t, std::uint64_t, std::uint64_t>;  // ts, res, priv, shared
   std::map<int, std::vector<Sample>> got;
   std::map<std::pair<int, std::string>, std::uint64_t> last;
   for (const auto& e : doc["traceEvents"]) {
@@ -244,7 +244,7 @@ TEST(ExportChrome, MemoryCountersFollowTheMemoryLanes) {
   bool cow = false;
   for (const Sample& m : got[2]) cow |= std::get<1>(m) == image_kb && std::get<2>(m) == 40 && std::get<3>(m) == image_kb - 40;
   EXPECT_TRUE(cow);
-  EXPECT_EQ(std::get<1>(got[2].back()), 0u);   // the child exited
+  EXPECT_EQ(std::get<1>(got[2].back()), 0u);  // the child exited
   bool receive = false;
   for (const StateRow& row : state_rows(doc, 1, 0))
     receive |= std::get<0>(row) == "waiting for a message" && std::get<3>(row) == "blocked-receive";

@@ -18,7 +18,7 @@ std::string counter(const std::string& runtime, int n) {
 
 std::int64_t lost(const RunResult& r) { return r.increments[0][0] - r.final_vars[0][0]; }
 
-constexpr int kN = 100'000;   // each thread outlives many 5 ms switch intervals
+constexpr int kN = 100'000;  // each thread outlives many 5 ms switch intervals
 
 TEST(GilVersion, Python39SwitchesInsideIncrementsAndLosesUpdates) {
   const RunResult r = run_json(counter(R"({"python":"3.9"})", kN));
@@ -76,7 +76,8 @@ std::string io_beside(const std::string& cpu_step) {
   return R"({"machine":{"profile":"python","cores":2},"runtime":{"python":"3.11"},
     "processes":[{"threads":[
       {"name":"io","program":[{"sleep_us":1000},{"compute_us":10}]},
-      {"name":"cpu","program":[)" + cpu_step + R"(]}]}]})";
+      {"name":"cpu","program":[)" +
+         cpu_step + R"(]}]}]})";
 }
 
 TEST(CCall, HoldingTheGilBlocksEveryOtherThreadUntilItReturns) {
@@ -92,7 +93,8 @@ TEST(CCall, HoldingTheGilBlocksEveryOtherThreadUntilItReturns) {
 TEST(CCall, ReleasingTheGilLetsThreadsRunInParallel) {
   auto two_threads = [](const std::string& step) {
     return run_json(R"({"machine":{"profile":"python","cores":2},"runtime":{"gil":true},
-      "processes":[{"threads":[{"program":[)" + step + R"(]},{"program":[)" + step + R"(]}]}]})");
+      "processes":[{"threads":[{"program":[)" +
+                    step + R"(]},{"program":[)" + step + R"(]}]}]})");
   };
   const RunResult python = two_threads(R"({"compute_us":100000})");
   const RunResult released = two_threads(R"({"compute_us":100000,"c_call":"release"})");
@@ -133,7 +135,7 @@ TEST(GilProgress, AHolderDispatchedWithAPendingRequestRunsBeforeDropping) {
       ++dispatches;
     }
   ASSERT_GT(dispatches, 0);
-  EXPECT_GE(python_cpu, dispatches * 1 * kUs);   // every dispatch makes some progress
+  EXPECT_GE(python_cpu, dispatches * 1 * kUs);  // every dispatch makes some progress
 }
 
 }  // namespace

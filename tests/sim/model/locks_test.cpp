@@ -22,10 +22,10 @@ const std::string kPython = R"({"profile":"python","cores":2,"mem_op_ns":40})";
 const std::string kNative = R"({"profile":"native","cores":2})";
 
 TEST(BargingMutex, PythonThreadsPayTheInterpreterNotAConvoy) {
-  constexpr int kN = 100'000;   // a tenth of the measured 4 x 1e6
+  constexpr int kN = 100'000;  // a tenth of the measured 4 x 1e6
   const RunResult r = run_json(locked_counter(kPython, R"({"gil":true})", kN, false));
   ASSERT_EQ(r.outcome, Outcome::Completed);
-  EXPECT_EQ(r.final_vars[0][0], 4 * kN);   // the lock protects the counter
+  EXPECT_EQ(r.final_vars[0][0], 4 * kN);  // the lock protects the counter
   // CPython 3.11: 2.8 s / 4e6 = 0.7 us per locked increment. A convoy (a GIL hand-over and a
   // wake per acquisition) would cost hundreds of us each: 37 s for this run.
   const double per_iteration_us = static_cast<double>(r.metrics.makespan) / (4.0 * kN) / 1000.0;

@@ -50,7 +50,7 @@ TEST(ProcessStart, ForkCostGrowsWithTheParentsResidentMemory) {
     const RunResult r = run_json(std::string(R"({"machine":{"profile":"python","heap_kb":)") + heap_kb + R"(},
       "processes":[{"name":"main","threads":[{"program":[{"fork":"w"},{"wait":"w"}]}]},
                    {"name":"w","start":"fork","threads":[{"program":[]}]}]})");
-    return r.metrics.threads[0].cpu;   // the parent's part
+    return r.metrics.threads[0].cpu;  // the parent's part
   };
   // ~10 ms per GB of resident memory (page tables); a 5 MB and a 1 GB parent differ.
   const double extra = ms(fork_cpu("1048576") - fork_cpu("5120"));
@@ -64,9 +64,9 @@ TEST(ProcessStart, AForkedChildContinuesFromTheParentsValues) {
         {"repeat":5,"do":[{"increment":"n"}]},{"fork":"child"},{"increment":"n"},{"wait":"child"}]}]},
       {"name":"child","start":"fork","shared":{"n":100,"own":7},"threads":[{"program":[{"increment":"n"},{"increment":"own"}]}]}]})");
   ASSERT_EQ(r.outcome, Outcome::Completed);
-  EXPECT_EQ(r.final_vars[0][0], 6);   // the parent's own copy
-  EXPECT_EQ(r.final_vars[1][0], 6);   // 5 at the fork, +1 in the child: not 100 + 1
-  EXPECT_EQ(r.final_vars[1][1], 8);   // only the child declares it: its declared value
+  EXPECT_EQ(r.final_vars[0][0], 6);  // the parent's own copy
+  EXPECT_EQ(r.final_vars[1][0], 6);  // 5 at the fork, +1 in the child: not 100 + 1
+  EXPECT_EQ(r.final_vars[1][1], 8);  // only the child declares it: its declared value
 }
 
 TEST(ProcessStart, ForkserverIsAStartMethodWithItsOwnStep) {

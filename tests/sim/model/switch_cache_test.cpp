@@ -16,7 +16,8 @@ TimeNs overhead_per_switch(bool processes, const std::string& working_set) {
   const std::string procs = processes ? R"([{"threads":[)" + t + R"(]},{"threads":[)" + t + "]}]"
                                       : R"([{"threads":[)" + t + "," + t + "]}]";
   const RunResult r = run_json(R"({"machine":{"cores":1,"profile":"native"},
-    "scheduler":{"policy":"rr","quantum_us":100},"processes":)" + procs + "}");
+    "scheduler":{"policy":"rr","quantum_us":100},"processes":)" +
+                               procs + "}");
   EXPECT_GT(r.metrics.context_switches, 0u);
   return r.metrics.cores[0].overhead / static_cast<TimeNs>(r.metrics.context_switches);
 }
@@ -27,7 +28,7 @@ TEST(SwitchCost, ProcessAndThreadSwitchesDifferByTensOfPercent) {
   EXPECT_GE(thread, 1 * kUs);
   EXPECT_LE(process, 4 * kUs);
   EXPECT_GT(process, thread);
-  EXPECT_LT(static_cast<double>(process) / static_cast<double>(thread), 1.5);   // was 4.5x
+  EXPECT_LT(static_cast<double>(process) / static_cast<double>(thread), 1.5);  // was 4.5x
 }
 
 TEST(SwitchCost, TheWorkingSetIsRefilledForThreadsToo) {
@@ -42,8 +43,10 @@ TEST(SwitchCost, TheWorkingSetIsRefilledForThreadsToo) {
 // Two threads on two cores increment one counter 1000 times each.
 RunResult counter(const char* step) {
   return run_json(std::string(R"({"machine":{"profile":"native","cores":2},"processes":[{"shared":{"c":0},"threads":[
-      {"program":[{"repeat":1000,"do":[{")") + step + R"(":"c"}]}]},
-      {"program":[{"repeat":1000,"do":[{")" + step + R"(":"c"}]}]}]}]})");
+      {"program":[{"repeat":1000,"do":[{")") +
+                  step + R"(":"c"}]}]},
+      {"program":[{"repeat":1000,"do":[{")" +
+                  step + R"(":"c"}]}]}]}]})");
 }
 
 TEST(CacheLines, ContendedAtomicsAreSlowerThanUncontendedButCorrect) {
@@ -51,7 +54,7 @@ TEST(CacheLines, ContendedAtomicsAreSlowerThanUncontendedButCorrect) {
   EXPECT_EQ(contended.final_vars[0][0], 2000);
   const RunResult alone = run_json(R"({"machine":{"profile":"native","cores":2},"processes":[{"shared":{"c":0},"threads":[
       {"program":[{"repeat":2000,"do":[{"atomic_increment":"c"}]}]}]}]})");
-  EXPECT_EQ(alone.metrics.makespan, 2000 * 3);   // 3 ns each, the line stays on its core
+  EXPECT_EQ(alone.metrics.makespan, 2000 * 3);  // 3 ns each, the line stays on its core
   // Under contention the line moves between the cores on (nearly) every write: tens of ns.
   EXPECT_GT(contended.metrics.makespan, 10 * alone.metrics.makespan / 2);
 }
@@ -59,7 +62,7 @@ TEST(CacheLines, ContendedAtomicsAreSlowerThanUncontendedButCorrect) {
 TEST(CacheLines, ContendedAtomicsAreNoLongerCheaperThanTheRacyIncrements) {
   const RunResult atomic = counter("atomic_increment");
   const RunResult racy = counter("increment");
-  EXPECT_LT(racy.final_vars[0][0], 2000);   // still loses updates
+  EXPECT_LT(racy.final_vars[0][0], 2000);  // still loses updates
   // A load, an add and a store whose line moved cost more than one atomic whose line moved,
   // but the atomic is no longer several times cheaper than three plain accesses.
   EXPECT_GT(atomic.metrics.makespan * 3, racy.metrics.makespan);

@@ -34,8 +34,10 @@ TEST(WakeKinds, AThreadQueueRoundTripIsTensOfMicroseconds) {
   const RunResult r = run_json(R"({"machine":{"profile":"python","cores":2},"runtime":{"gil":true},
     "channels":{"ping":"queue","pong":"queue"},
     "processes":[{"threads":[
-      {"name":"a","program":[{"repeat":)" + n + R"(,"do":[{"send":"ping","bytes":8},{"receive":"pong"}]}]},
-      {"name":"b","program":[{"repeat":)" + n + R"(,"do":[{"receive":"ping"},{"send":"pong","bytes":8}]}]}]}]})");
+      {"name":"a","program":[{"repeat":)" +
+                               n + R"(,"do":[{"send":"ping","bytes":8},{"receive":"pong"}]}]},
+      {"name":"b","program":[{"repeat":)" +
+                               n + R"(,"do":[{"receive":"ping"},{"send":"pong","bytes":8}]}]}]}]})");
   ASSERT_EQ(r.outcome, Outcome::Completed);
   const double round_trip_us = static_cast<double>(r.metrics.makespan) / kRounds / 1000.0;
   // Two hand-overs of ~0.05 ms; a timer-like wake on each (the old model) made ~0.5 ms.
@@ -45,7 +47,8 @@ TEST(WakeKinds, AThreadQueueRoundTripIsTensOfMicroseconds) {
 
 std::string one_message(const char* kind, std::uint64_t bytes) {
   return std::string(R"({"machine":{"profile":"python","cores":2},"channels":{"c":")") + kind + R"("},
-    "processes":[{"name":"a","threads":[{"program":[{"send":"c","bytes":)" + std::to_string(bytes) + R"(}]}]},
+    "processes":[{"name":"a","threads":[{"program":[{"send":"c","bytes":)" +
+         std::to_string(bytes) + R"(}]}]},
                  {"name":"b","threads":[{"program":[{"receive":"c"}]}]}]})";
 }
 

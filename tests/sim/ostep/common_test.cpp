@@ -6,7 +6,10 @@
 namespace tl::ostep {
 namespace {
 
-enum { kQuantum, kQuantumList, kSolve, kStats };
+enum { kQuantum,
+       kQuantumList,
+       kSolve,
+       kStats };
 constexpr FlagSpec kSpecs[] = {
     {'q', "quantum", true, kQuantum},
     {'Q', "quantumList", true, kQuantumList},
@@ -69,7 +72,7 @@ TEST(OstepNumbers, ParseScaledIsExactToSixDecimals) {
   EXPECT_EQ(v, 1);
   EXPECT_FALSE(parse_scaled(".5", 6, 100, v));
   EXPECT_EQ(v, 500'000);
-  EXPECT_TRUE(parse_scaled("0.0000001", 6, 100, v).has_value());   // 7 decimals
+  EXPECT_TRUE(parse_scaled("0.0000001", 6, 100, v).has_value());  // 7 decimals
   EXPECT_TRUE(parse_scaled("-1", 6, 100, v).has_value());
   EXPECT_TRUE(parse_scaled("1e3", 6, 100, v).has_value());
   EXPECT_TRUE(parse_scaled(".", 6, 100, v).has_value());

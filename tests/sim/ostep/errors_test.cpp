@@ -97,7 +97,7 @@ TEST(OstepScheduler, RandomJobsAreSeededAndSaySo) {
   EXPECT_NE(a.options->lengths, c.options->lengths);
   ASSERT_EQ(a.options->lengths.size(), 5u);
   for (std::int64_t len : a.options->lengths) {
-    EXPECT_EQ(len % kUnitNs, 0);   // random lengths are whole units, as in scheduler.py
+    EXPECT_EQ(len % kUnitNs, 0);  // random lengths are whole units, as in scheduler.py
     EXPECT_GE(len, kUnitNs);
     EXPECT_LE(len, 20 * kUnitNs);
   }

@@ -78,14 +78,14 @@ TEST(PolicyCyclic, IdlesDuringIoThenResumes) {
 TEST(PolicyCyclic, NextByIdAfterTheLastNotByReadyTime) {
   // At 4 ms P0 (ready since 2) and P2 (ready since 3) wait; P1 just ran, so P2 goes first.
   RunResult r = run_json(one_process(R"({"policy":"cyclic"})",
-      R"({"program":[{"compute_us":1000},{"io_us":1000},{"compute_us":1000}]},
+                                     R"({"program":[{"compute_us":1000},{"io_us":1000},{"compute_us":1000}]},
          {"program":[{"compute_us":3000}]},
          {"arrival_us":3000,"program":[{"compute_us":1000}]})"));
   EXPECT_EQ(r.trace.completion[1], 4 * kMs);
   EXPECT_EQ(r.trace.completion[2], 5 * kMs);
   EXPECT_EQ(r.trace.completion[0], 6 * kMs);
   RunResult f = run_json(one_process(R"({"policy":"fifo"})",
-      R"({"program":[{"compute_us":1000},{"io_us":1000},{"compute_us":1000}]},
+                                     R"({"program":[{"compute_us":1000},{"io_us":1000},{"compute_us":1000}]},
          {"program":[{"compute_us":3000}]},
          {"arrival_us":3000,"program":[{"compute_us":1000}]})"));
   EXPECT_EQ(f.trace.completion[0], 5 * kMs);  // FIFO: ready order instead
@@ -119,7 +119,7 @@ TEST(IoAndSleep, StatesLatencyAndOverlap) {
   // A does I/O at once; B computes 30 ms. FIFO on one core: A blocks at 0, B runs 0-30,
   // A (ready at 10) runs 30-35: wake-up latency 20 ms, wait 20 ms.
   RunResult r = run_json(one_process(R"({"policy":"fifo"})",
-      R"({"program":[{"io_us":10000},{"compute_us":5000}]},{"program":[{"compute_us":30000}]})"));
+                                     R"({"program":[{"io_us":10000},{"compute_us":5000}]},{"program":[{"compute_us":30000}]})"));
   const auto& a = r.trace.threads[0];
   ASSERT_EQ(a.size(), 3u);
   EXPECT_EQ(a[0].state, ThreadState::BlockedIo);
@@ -132,7 +132,7 @@ TEST(IoAndSleep, StatesLatencyAndOverlap) {
   EXPECT_EQ(r.metrics.makespan, 35 * kMs);
 
   RunResult s = run_json(one_process(R"({"policy":"rr","quantum_us":1000})",
-      R"({"program":[{"repeat":3,"do":[{"sleep_us":2000},{"compute_us":500}]}]})"));
+                                     R"({"program":[{"repeat":3,"do":[{"sleep_us":2000},{"compute_us":500}]}]})"));
   ASSERT_GE(s.trace.threads[0].size(), 1u);
   EXPECT_EQ(s.trace.threads[0][0].state, ThreadState::Sleeping);
   EXPECT_EQ(s.metrics.makespan, us(7500));
@@ -141,8 +141,7 @@ TEST(IoAndSleep, StatesLatencyAndOverlap) {
 }
 
 TEST(Trace, VisibleFindsTheWindowByBinarySearch) {
-  const std::vector<CoreSpan> lane = {{0, 10, 0, CoreSpanKind::Run}, {10, 20, 1, CoreSpanKind::Run},
-                                      {30, 40, 0, CoreSpanKind::Overhead}};
+  const std::vector<CoreSpan> lane = {{0, 10, 0, CoreSpanKind::Run}, {10, 20, 1, CoreSpanKind::Run}, {30, 40, 0, CoreSpanKind::Overhead}};
   auto v = visible(lane, 15, 31);
   ASSERT_EQ(v.size(), 2u);
   EXPECT_EQ(v[0].start, 10);
@@ -158,7 +157,7 @@ TEST(Trace, VisibleFindsTheWindowByBinarySearch) {
 
 TEST(Trace, RunQueueCounterTracksReadyThreads) {
   RunResult r = run_json(one_process(R"({"policy":"fifo"})",
-      R"({"program":[{"compute_us":10}]},{"program":[{"compute_us":10}]},{"program":[{"compute_us":10}]})"));
+                                     R"({"program":[{"compute_us":10}]},{"program":[{"compute_us":10}]},{"program":[{"compute_us":10}]})"));
   // 0: two wait (one sample per instant: it replaces the initial 0); 10: one; 20: none.
   ASSERT_EQ(r.trace.run_queue.size(), 3u);
   EXPECT_EQ(r.trace.run_queue[0].time, 0);

@@ -50,21 +50,21 @@ TEST(Cancel, AProgressCallbackStopsARunInProgress) {
   std::atomic<bool> cancel{false};
   std::vector<RunProgress> seen;
   RunOptions options;
-  options.cancel   = &cancel;
+  options.cancel = &cancel;
   options.progress = [&](const RunProgress& p) {
     seen.push_back(p);
     if (seen.size() == 3) cancel.store(true);
   };
   const RunResult r = run(huge_event_run(), options);
   ASSERT_EQ(r.outcome, Outcome::Cancelled);
-  ASSERT_EQ(seen.size(), 3u);   // the flag is read right after the callback that set it
+  ASSERT_EQ(seen.size(), 3u);  // the flag is read right after the callback that set it
   EXPECT_EQ(seen[0].steps, 0u);
   for (std::size_t i = 1; i < seen.size(); ++i) {
     EXPECT_GE(seen[i].steps, seen[i - 1].steps + kPoll);
     EXPECT_GE(seen[i].now, seen[i - 1].now);
   }
   EXPECT_GE(r.events, 2 * kPoll);
-  EXPECT_LT(r.events, 3 * kPoll + 16);   // stopped at the third poll, not run on
+  EXPECT_LT(r.events, 3 * kPoll + 16);  // stopped at the third poll, not run on
   // The trace ends where the run stopped: spans closed, nobody finished.
   EXPECT_EQ(r.trace.makespan, seen.back().now);
   EXPECT_GT(r.trace.makespan, 0);
@@ -77,9 +77,9 @@ TEST(Cancel, AHugeLoopInsideOneInstantIsInterruptible) {
   std::atomic<bool> cancel{false};
   int calls = 0;
   RunOptions options;
-  options.cancel   = &cancel;
+  options.cancel = &cancel;
   options.progress = [&](const RunProgress& p) {
-    EXPECT_EQ(p.now, 0);   // every op is inline at time 0
+    EXPECT_EQ(p.now, 0);  // every op is inline at time 0
     if (++calls == 2) cancel.store(true);
   };
   const RunResult r = run(huge_inline_run(), options);
@@ -100,7 +100,7 @@ TEST(Cancel, PollingWithoutCancellingChangesNothing) {
   std::atomic<bool> cancel{false};
   int calls = 0;
   RunOptions options;
-  options.cancel   = &cancel;
+  options.cancel = &cancel;
   options.progress = [&](const RunProgress&) { ++calls; };
   const RunResult plain = run(sc), polled = run(sc, options);
   EXPECT_GT(calls, 1);

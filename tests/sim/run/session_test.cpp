@@ -14,14 +14,14 @@ constexpr TimeNs kUs = 1'000;
 // and idle cores that a wrong core count or a mixed-up cell changes the result.
 Scenario make_scenario(std::uint32_t threads, TimeNs compute, TimeNs io) {
   Scenario s;
-  s.scheduler.policy  = PolicyKind::Rr;
+  s.scheduler.policy = PolicyKind::Rr;
   s.scheduler.quantum = 300 * kUs;
   s.machine.switch_cost = 2 * kUs;
   ProcessSpec p;
   p.name = "p";
   for (std::uint32_t t = 0; t < threads; ++t) {
     ThreadSpec th;
-    th.name    = "t" + std::to_string(t);
+    th.name = "t" + std::to_string(t);
     th.process = 0;
     th.arrival = t * 10 * kUs;
     th.program = {Op{OpKind::LoopBegin, 4, 0, 0}, Op{OpKind::Compute, 0, compute + t * kUs, 1},
@@ -37,9 +37,9 @@ Scenario make_scenario(std::uint32_t threads, TimeNs compute, TimeNs io) {
 
 SweepGrid make_grid() {
   SweepGrid g;
-  g.cores    = {1, 2, 3, 4};
+  g.cores = {1, 2, 3, 4};
   g.variants = {make_scenario(4, 500 * kUs, 200 * kUs), make_scenario(6, 200 * kUs, 900 * kUs)};
-  g.names    = {"cpu", "io"};
+  g.names = {"cpu", "io"};
   return g;
 }
 
@@ -111,9 +111,9 @@ TEST(Sweep, SlicedGivesTheSameResultsOneCellPerCall) {
 
 TEST(Sweep, SpeedupsCompareEveryRowWithOneBaseline) {
   SweepGrid g;
-  g.cores    = {1, 2, 4};
+  g.cores = {1, 2, 4};
   g.variants.resize(2);
-  g.names    = {"threads", "processes"};
+  g.names = {"threads", "processes"};
   SweepResults results;
   for (TimeNs m : {1000, 1000, 1000, 1200, 600, 300}) {
     auto r = std::make_shared<RunResult>();
@@ -124,9 +124,9 @@ TEST(Sweep, SpeedupsCompareEveryRowWithOneBaseline) {
   const auto rows = sweep_speedups(g, results);
   ASSERT_EQ(rows.size(), 2u);
   EXPECT_EQ(rows[0].name, "threads");
-  EXPECT_EQ(rows[0].speedup_milli, (std::vector<std::int64_t>{1000, 1000, 1000}));   // a GIL-like flat row
-  EXPECT_EQ(rows[1].speedup_milli, (std::vector<std::int64_t>{833, 1666, 0}));       // slower alone, then faster
-  EXPECT_EQ(rows[1].makespan[2], -1);                                                // did not complete
+  EXPECT_EQ(rows[0].speedup_milli, (std::vector<std::int64_t>{1000, 1000, 1000}));  // a GIL-like flat row
+  EXPECT_EQ(rows[1].speedup_milli, (std::vector<std::int64_t>{833, 1666, 0}));      // slower alone, then faster
+  EXPECT_EQ(rows[1].makespan[2], -1);                                               // did not complete
   EXPECT_EQ(sweep_speedups(g, results, 600)[0].speedup_milli[0], 600);
 }
 
@@ -134,7 +134,7 @@ TEST(Sweep, RealSweepSpeedsUpWithCores) {
   const SweepGrid g = make_grid();
   const auto rows = sweep_speedups(g, run_sweep(g));
   EXPECT_EQ(rows[0].speedup_milli[0], 1000);
-  EXPECT_GT(rows[0].speedup_milli[3], rows[0].speedup_milli[0]);   // 4 CPU-heavy threads on 4 cores
+  EXPECT_GT(rows[0].speedup_milli[3], rows[0].speedup_milli[0]);  // 4 CPU-heavy threads on 4 cores
 }
 
 TEST(Session, WorkerRunPublishesTheResult) {
@@ -162,7 +162,7 @@ TEST(Session, ReadersNeverSeeAPartialResult) {
     std::size_t last_done = 0;
     for (;;) {
       const auto snap = session.snapshot();
-      if (snap->request != id) continue;     // the submit's first snapshot is already in, but be exact
+      if (snap->request != id) continue;  // the submit's first snapshot is already in, but be exact
       std::size_t present = 0;
       for (std::size_t i = 0; i < snap->cells.size(); ++i) {
         if (!snap->cells[i]) continue;
@@ -170,7 +170,7 @@ TEST(Session, ReadersNeverSeeAPartialResult) {
         expect_same(*snap->cells[i], expected[i], "cell " + std::to_string(i));
       }
       EXPECT_EQ(present, snap->cells_done);
-      EXPECT_GE(snap->cells_done, last_done);   // progress only moves forward
+      EXPECT_GE(snap->cells_done, last_done);  // progress only moves forward
       last_done = snap->cells_done;
       EXPECT_FALSE(snap->cancelled);
       if (snap->complete()) return;
@@ -194,7 +194,7 @@ TEST(Session, SlicedModeRunsOneCellPerPollWithTheSameResults) {
     ++polls;
     EXPECT_EQ(session.snapshot()->cells_done, polls);
   }
-  EXPECT_EQ(polls + 1, g.cell_count());   // the last poll runs the last cell and returns false
+  EXPECT_EQ(polls + 1, g.cell_count());  // the last poll runs the last cell and returns false
   const auto snap = session.snapshot();
   ASSERT_TRUE(snap->complete());
   for (std::size_t i = 0; i < expected.size(); ++i) expect_same(*snap->cells[i], expected[i], "sliced session");
@@ -208,7 +208,7 @@ TEST(Session, NewestRequestWinsAndCancelStops) {
   const Scenario single = make_scenario(2, 100 * kUs, 100 * kUs);
   const std::uint64_t second = session.submit(single);
   EXPECT_EQ(session.snapshot()->request, second);
-  EXPECT_FALSE(session.poll());                  // the single run is its only cell
+  EXPECT_FALSE(session.poll());  // the single run is its only cell
   ASSERT_TRUE(session.snapshot()->complete());
   expect_same(*session.snapshot()->result(), run(single), "second request");
 

@@ -33,7 +33,7 @@ TEST(Channels, QueueHandsAReferenceWhateverItsSize) {
   Channels ch(py);
   const ChannelId q = ch.add(ChannelKind::Queue);
   EXPECT_EQ(ch.send_cost(q, 1), ch.send_cost(q, 1'000'000'000));
-  EXPECT_EQ(ch.send_cost(q, 1) + ch.receive_cost(q, 1), py.queue_handoff);   // ~0.05 ms in all
+  EXPECT_EQ(ch.send_cost(q, 1) + ch.receive_cost(q, 1), py.queue_handoff);  // ~0.05 ms in all
   ch.deliver(q, 0, 1'000'000'000, 0);
   EXPECT_EQ(ch.bytes_copied(), 0u);
   EXPECT_EQ(ch.messages(), 1u);
@@ -46,7 +46,7 @@ TEST(Channels, WaitingReceiverIsHandedTheMessage) {
   EXPECT_TRUE(ch.is_waiting(5));
   EXPECT_EQ(ch.waiting(pipe), 1u);
   EXPECT_FALSE(ch.holds_message(5));
-  EXPECT_EQ(ch.deliver(pipe, 1, 4096, 10), 5u);   // wake thread 5
+  EXPECT_EQ(ch.deliver(pipe, 1, 4096, 10), 5u);  // wake thread 5
   EXPECT_FALSE(ch.is_waiting(5));
   EXPECT_TRUE(ch.holds_message(5));
   const Message m = ch.take(5);
@@ -78,7 +78,7 @@ TEST(Channels, ChannelsAreIndependent) {
   const ChannelId a = ch.add(ChannelKind::Pipe);
   const ChannelId b = ch.add(ChannelKind::Queue);
   EXPECT_FALSE(ch.receive(a, 3, 0));
-  EXPECT_EQ(ch.deliver(b, 1, 8, 0), kNoThread);   // nobody waits on b
+  EXPECT_EQ(ch.deliver(b, 1, 8, 0), kNoThread);  // nobody waits on b
   EXPECT_EQ(ch.queued(b), 1u);
   EXPECT_TRUE(ch.is_waiting(3));
 }
@@ -97,7 +97,7 @@ TEST(Channels, TextbookProfileMakesCommunicationFree) {
   const ChannelId pipe = ch.add(ChannelKind::Pipe);
   EXPECT_EQ(ch.send_cost(pipe, 1'000'000'000), 0);
   ch.deliver(pipe, 0, 123, 0);
-  EXPECT_EQ(ch.bytes_copied(), 123u);   // free, but still a copy
+  EXPECT_EQ(ch.bytes_copied(), 123u);  // free, but still a copy
 }
 
 }  // namespace

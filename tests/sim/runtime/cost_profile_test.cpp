@@ -15,8 +15,8 @@ TEST(CostProfile, NativeMagnitudesFollowCalibration) {
   EXPECT_GT(p.process_switch, p.thread_switch);
   EXPECT_LE(p.process_switch * 10, p.thread_switch * 15);
   EXPECT_EQ(p.address_space_refill, 0);
-  EXPECT_EQ(refill_cost(p, 1'024), 100'000);                 // 1 MB: ~0.1 ms
-  EXPECT_EQ(refill_cost(p, 1 << 20), refill_cost(p, p.cache_kb));   // no more than the cache holds
+  EXPECT_EQ(refill_cost(p, 1'024), 100'000);                       // 1 MB: ~0.1 ms
+  EXPECT_EQ(refill_cost(p, 1 << 20), refill_cost(p, p.cache_kb));  // no more than the cache holds
   // The lesson's ordering: a thread is cheaper to create than a forked process, which is
   // cheaper than a fresh program.
   EXPECT_LT(p.thread_create, p.fork + p.fork_child);
@@ -35,7 +35,7 @@ TEST(CostProfile, PythonMagnitudesFollowCalibration) {
   EXPECT_EQ(p.spawn + p.spawn_child, 120'000'000);
   EXPECT_GT(p.spawn_child, 10 * p.spawn);
   EXPECT_EQ(p.gil_switch_interval, 5'000'000);
-  EXPECT_EQ(p.lock * 2, 500);                          // an acquire/release pair ~0.5 us
+  EXPECT_EQ(p.lock * 2, 500);  // an acquire/release pair ~0.5 us
   // A queue hand-over to a waiting thread: ~0.05 ms end to end with the futex wake.
   EXPECT_EQ(p.queue_handoff + p.futex_wake, 50'000);
   // A timer wake (sleep) ~0.1 ms; a futex wake a few to tens of us.
@@ -83,7 +83,7 @@ TEST(CostProfile, TextbookHasNoTimeCosts) {
   EXPECT_EQ(ipc_side_cost(p, 1'000'000'000), 0);
   EXPECT_EQ(switch_cost(p, SwitchKind::Process), 0);
   EXPECT_EQ(creation_cost(p, WorkerKind::SpawnedProcess), 0);
-  EXPECT_GT(p.code_kb, 0u);   // sizes are not costs
+  EXPECT_GT(p.code_kb, 0u);  // sizes are not costs
 }
 
 TEST(CostProfile, DefaultConstructedIsTextbook) {
@@ -98,7 +98,7 @@ TEST(CostProfile, DefaultConstructedIsTextbook) {
     }
   }
   const CostProfile native = cost_profile(CostProfileKind::Native);
-  EXPECT_EQ(a.code_kb, native.code_kb);   // textbook keeps native's sizes
+  EXPECT_EQ(a.code_kb, native.code_kb);  // textbook keeps native's sizes
   EXPECT_EQ(a.thread_stack_kb, native.thread_stack_kb);
 }
 
@@ -138,7 +138,7 @@ TEST(CostProfile, SetFieldTakesInternalUnits) {
 TEST(CostProfile, IpcCostScalesWithBytesWithoutOverflow) {
   const CostProfile p = cost_profile(CostProfileKind::Native);
   EXPECT_EQ(ipc_side_cost(p, 0), p.ipc_latency);
-  EXPECT_EQ(ipc_side_cost(p, 2'000'000) - p.ipc_latency, 1'000'000);   // 2 MB at 2000 MB/s = 1 ms
+  EXPECT_EQ(ipc_side_cost(p, 2'000'000) - p.ipc_latency, 1'000'000);  // 2 MB at 2000 MB/s = 1 ms
   // A terabyte stays well inside int64 ns.
   EXPECT_EQ(ipc_side_cost(p, 1'000'000'000'000ULL) - p.ipc_latency, 500'000'000'000);
 }

@@ -13,9 +13,9 @@ TEST(Gil, FreeGilIsTakenAtOnce) {
   Gil gil(5 * kMs);
   EXPECT_TRUE(gil.acquire(0, 10));
   EXPECT_EQ(gil.holder(), 0u);
-  EXPECT_TRUE(gil.acquire(0, 20));   // re-entry by the holder is a no-op
+  EXPECT_TRUE(gil.acquire(0, 20));  // re-entry by the holder is a no-op
   EXPECT_EQ(gil.holder_since(), 10);
-  EXPECT_EQ(gil.drop_request_due(), kForever);   // nobody waits: no timer
+  EXPECT_EQ(gil.drop_request_due(), kForever);  // nobody waits: no timer
 }
 
 TEST(Gil, WaiterForcesAHandOverAfterOneInterval) {
@@ -23,7 +23,7 @@ TEST(Gil, WaiterForcesAHandOverAfterOneInterval) {
   gil.acquire(0, 0);
   EXPECT_FALSE(gil.acquire(1, 2 * kMs));
   EXPECT_TRUE(gil.is_waiting(1));
-  EXPECT_EQ(gil.drop_request_due(), 7 * kMs);   // one interval after it started waiting
+  EXPECT_EQ(gil.drop_request_due(), 7 * kMs);  // one interval after it started waiting
   EXPECT_THROW(gil.request_drop(6 * kMs), std::logic_error);
   gil.request_drop(7 * kMs);
   EXPECT_TRUE(gil.drop_requested());
@@ -42,8 +42,8 @@ TEST(Gil, TimerCountsFromTheLatestHandOver) {
   gil.acquire(1, 0);
   gil.acquire(2, 0);
   gil.request_drop(5 * kMs);
-  gil.drop(5 * kMs);                              // 1 holds; 2 has waited across a switch
-  EXPECT_EQ(gil.drop_request_due(), 10 * kMs);    // so 2 waits a whole interval more
+  gil.drop(5 * kMs);                            // 1 holds; 2 has waited across a switch
+  EXPECT_EQ(gil.drop_request_due(), 10 * kMs);  // so 2 waits a whole interval more
 }
 
 TEST(Gil, DropperCannotRetakeBeforeAnotherThreadHeldIt) {
@@ -55,7 +55,7 @@ TEST(Gil, DropperCannotRetakeBeforeAnotherThreadHeldIt) {
   gil.drop(6 * kMs);
   // The dropper still wants to compute: it waits behind 2, who was already waiting.
   EXPECT_TRUE(gil.is_waiting(0));
-  EXPECT_THROW(gil.acquire(0, 6 * kMs), std::logic_error);   // it is queued already
+  EXPECT_THROW(gil.acquire(0, 6 * kMs), std::logic_error);  // it is queued already
   EXPECT_EQ(gil.first_waiter(), 2u);
   EXPECT_EQ(gil.release(1, 7 * kMs).to, 2u);
   EXPECT_EQ(gil.release(2, 8 * kMs).to, 0u);
@@ -74,15 +74,15 @@ TEST(Gil, BlockingReleasesAndTheFirstWaiterTakesOver) {
   gil.acquire(0, 0);
   gil.acquire(1, 1 * kMs);
   gil.acquire(2, 1 * kMs);
-  const GilHandover h = gil.release(0, 3 * kMs);   // thread 0 starts blocking I/O
-  EXPECT_EQ(h.to, 1u);                             // FIFO
+  const GilHandover h = gil.release(0, 3 * kMs);  // thread 0 starts blocking I/O
+  EXPECT_EQ(h.to, 1u);                            // FIFO
   EXPECT_EQ(gil.handovers(), 1u);
   EXPECT_EQ(gil.forced_drops(), 0u);
-  EXPECT_EQ(gil.drop_request_due(), 8 * kMs);      // 2's timer restarted at the hand-over
+  EXPECT_EQ(gil.drop_request_due(), 8 * kMs);  // 2's timer restarted at the hand-over
   EXPECT_EQ(gil.release(1, 4 * kMs).to, 2u);
   EXPECT_EQ(gil.release(2, 5 * kMs).to, kNoThread);
   EXPECT_EQ(gil.holder(), kNoThread);
-  EXPECT_TRUE(gil.acquire(0, 6 * kMs));            // back from I/O: free, taken at once
+  EXPECT_TRUE(gil.acquire(0, 6 * kMs));  // back from I/O: free, taken at once
 }
 
 TEST(Gil, VoluntaryReleaseCancelsAPendingRequest) {
@@ -117,19 +117,19 @@ TEST(Gil, HandOverLatencyDelaysTheNewHolderAndItsTenure) {
   EXPECT_EQ(h.at, 6 * kMs + 100'000);
   EXPECT_EQ(gil.holder_since(), h.at);
   EXPECT_EQ(gil.drop_request_due(), h.at + 5 * kMs);
-  const GilHandover back = gil.release(1, 7 * kMs);   // voluntary: the same latency
+  const GilHandover back = gil.release(1, 7 * kMs);  // voluntary: the same latency
   EXPECT_EQ(back.to, 0u);
   EXPECT_EQ(back.at, 7 * kMs + 100'000);
-  EXPECT_EQ(gil.release(0, 8 * kMs).to, kNoThread);   // nobody waits: nothing to hand over
+  EXPECT_EQ(gil.release(0, 8 * kMs).to, kNoThread);  // nobody waits: nothing to hand over
   EXPECT_THROW(Gil(5 * kMs, -1), std::logic_error);
   GilSet set(1, 5 * kMs, 100'000);
-  EXPECT_EQ(set[set.add_process()].handoff(), 100'000);   // a forked child's GIL too
+  EXPECT_EQ(set[set.add_process()].handoff(), 100'000);  // a forked child's GIL too
 }
 
 TEST(GilSet, ProcessesHaveIndependentGils) {
   GilSet gils(2, 5 * kMs);
   EXPECT_TRUE(gils[0].acquire(0, 0));
-  EXPECT_TRUE(gils[1].acquire(1, 0));   // another process: no contention
+  EXPECT_TRUE(gils[1].acquire(1, 0));  // another process: no contention
   EXPECT_FALSE(gils[0].acquire(2, 1 * kMs));
   EXPECT_EQ(gils[1].drop_request_due(), kForever);
   const GilDue due = gils.next_due();
@@ -157,20 +157,20 @@ TimeNs mean_io_wait(TimeNs interval) {
   constexpr ThreadId cpu = 0, io = 1;
   constexpr TimeNs io_time = 1 * kMs, io_work = 10'000;
   Gil gil(interval);
-  gil.acquire(cpu, 0);   // the CPU-bound thread never blocks: it only ever holds or waits
+  gil.acquire(cpu, 0);  // the CPU-bound thread never blocks: it only ever holds or waits
   TimeNs now = 0, waited = 0;
   constexpr int wakeups = 20;
   for (int i = 0; i < wakeups; ++i) {
-    now += io_time;                                  // back from I/O
+    now += io_time;  // back from I/O
     const TimeNs asked = now;
     if (!gil.acquire(io, now)) {
-      now = gil.drop_request_due();                  // the timer fires
+      now = gil.drop_request_due();  // the timer fires
       gil.request_drop(now);
-      EXPECT_EQ(gil.drop(now).to, io);               // the CPU thread is on a core: drops at once
+      EXPECT_EQ(gil.drop(now).to, io);  // the CPU thread is on a core: drops at once
     }
     waited += now - asked;
     now += io_work;
-    EXPECT_EQ(gil.release(io, now).to, cpu);         // next I/O: the CPU thread takes it back
+    EXPECT_EQ(gil.release(io, now).to, cpu);  // next I/O: the CPU thread takes it back
   }
   return waited / wakeups;
 }

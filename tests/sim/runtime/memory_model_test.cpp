@@ -24,17 +24,17 @@ TEST(MemoryModel, FreshImageIsAllPrivate) {
 TEST(MemoryModel, ForkSharesEverythingUntilWritten) {
   MemoryModel m;
   const AddressSpaceId parent = m.create_image(kLayout, 0);
-  const AddressSpaceId child  = m.fork(parent, 0, 1);
+  const AddressSpaceId child = m.fork(parent, 0, 1);
   EXPECT_EQ(m.usage(child).resident_pages, kImagePages);
   EXPECT_EQ(m.usage(child).shared_pages, kImagePages);
   EXPECT_EQ(m.usage(parent).shared_pages, kImagePages);
-  EXPECT_EQ(m.frames_in_use(), kImagePages);   // nothing copied by fork itself
+  EXPECT_EQ(m.frames_in_use(), kImagePages);  // nothing copied by fork itself
 }
 
 TEST(MemoryModel, ChildWritingKOfNHeapPagesCopiesExactlyK) {
   MemoryModel m;
   const AddressSpaceId parent = m.create_image(kLayout, 0);
-  const AddressSpaceId child  = m.fork(parent, 0, 1);
+  const AddressSpaceId child = m.fork(parent, 0, 1);
   const RegionId heap = m.find_region(child, RegionKind::Heap);
   const WriteResult w = m.write(child, heap, 5, 7);
   EXPECT_EQ(w.pages_touched, 7u);
@@ -55,7 +55,7 @@ TEST(MemoryModel, ChildWritingKOfNHeapPagesCopiesExactlyK) {
 TEST(MemoryModel, ParentWriteAfterChildExitCopiesNothing) {
   MemoryModel m;
   const AddressSpaceId parent = m.create_image(kLayout, 0);
-  const AddressSpaceId child  = m.fork(parent, 0, 1);
+  const AddressSpaceId child = m.fork(parent, 0, 1);
   m.exit(child);
   EXPECT_FALSE(m.alive(child));
   EXPECT_EQ(m.usage(child).resident_pages, 0u);
@@ -67,11 +67,11 @@ TEST(MemoryModel, ParentWriteAfterChildExitCopiesNothing) {
 TEST(MemoryModel, ParentWriteWhileChildLivesCopiesInTheParent) {
   MemoryModel m;
   const AddressSpaceId parent = m.create_image(kLayout, 0);
-  const AddressSpaceId child  = m.fork(parent, 0, 1);
+  const AddressSpaceId child = m.fork(parent, 0, 1);
   const RegionId data = m.find_region(parent, RegionKind::Data);
   EXPECT_EQ(m.write(parent, data, 0, 4).pages_copied, 4u);
   EXPECT_EQ(m.usage(parent).private_pages, 4u);
-  EXPECT_EQ(m.usage(child).private_pages, 4u);   // the child's originals are now its alone
+  EXPECT_EQ(m.usage(child).private_pages, 4u);  // the child's originals are now its alone
 }
 
 TEST(MemoryModel, ThreadsShareTheHeapAndAddOnlyAStack) {
@@ -80,7 +80,7 @@ TEST(MemoryModel, ThreadsShareTheHeapAndAddOnlyAStack) {
   m.add_stack(p, 1, 3);
   m.add_stack(p, 2, 3);
   EXPECT_EQ(m.usage(p).resident_pages, kImagePages + 6);
-  EXPECT_EQ(m.usage(p).shared_pages, 0u);   // sharing inside one address space is not "shared"
+  EXPECT_EQ(m.usage(p).shared_pages, 0u);  // sharing inside one address space is not "shared"
   EXPECT_EQ(m.write(p, m.find_region(p, RegionKind::Heap), 0, 20).pages_copied, 0u);
   m.remove_stack(p, 1);
   EXPECT_EQ(m.usage(p).resident_pages, kImagePages + 3);
@@ -92,7 +92,7 @@ TEST(MemoryModel, ExplicitSharedMemoryIsSharedAndNeverCopied) {
   const AddressSpaceId a = m.create_image(kLayout, 0);
   const AddressSpaceId b = m.create_image(kLayout, 1);
   const ShmId shm = m.create_shm(a, 10);
-  EXPECT_EQ(m.usage(a).shared_pages, 0u);    // nobody else maps it yet
+  EXPECT_EQ(m.usage(a).shared_pages, 0u);  // nobody else maps it yet
   const RegionId rb = m.map_shm(b, shm);
   EXPECT_EQ(m.usage(a).shared_pages, 10u);
   EXPECT_EQ(m.usage(b).shared_pages, 10u);
@@ -120,7 +120,7 @@ TEST(MemoryModel, ForkKeepsSharedMemoryShared) {
 TEST(MemoryModel, SpawnSharesNothing) {
   MemoryModel m;
   const AddressSpaceId parent = m.create_image(kLayout, 0);
-  const AddressSpaceId child  = m.create_image(kLayout, 1);
+  const AddressSpaceId child = m.create_image(kLayout, 1);
   EXPECT_EQ(m.usage(parent).shared_pages, 0u);
   EXPECT_EQ(m.usage(child).shared_pages, 0u);
   EXPECT_EQ(m.frames_in_use(), 2 * kImagePages);
@@ -129,7 +129,7 @@ TEST(MemoryModel, SpawnSharesNothing) {
 TEST(MemoryModel, SpawnOfTheSameProgramSharesOnlyReadOnlyCode) {
   MemoryModel m;
   const AddressSpaceId parent = m.create_image(kLayout, 0);
-  const AddressSpaceId child  = m.create_image(kLayout, 1, parent);
+  const AddressSpaceId child = m.create_image(kLayout, 1, parent);
   EXPECT_EQ(m.usage(child).resident_pages, kImagePages);
   EXPECT_EQ(m.usage(child).shared_pages, 8u);
   EXPECT_EQ(m.usage(child).private_pages, kImagePages - 8);
@@ -151,8 +151,8 @@ TEST(MemoryModel, ForkOfAMultithreadedProcessCopiesOtherStacksToNoOne) {
 TEST(MemoryModel, PythonProfileMatchesCalibratedWorkerMemory) {
   const CostProfile py = cost_profile(CostProfileKind::Python);
   MemoryModel m;
-  const AddressSpaceId parent  = m.create_image(image_layout(py, false), 0);
-  const AddressSpaceId forked  = m.fork(parent, 0, 1);
+  const AddressSpaceId parent = m.create_image(image_layout(py, false), 0);
+  const AddressSpaceId forked = m.fork(parent, 0, 1);
   const AddressSpaceId spawned = m.create_image(image_layout(py, true), 2, parent);
   // What a forked child dirties soon after fork (reference counts, GC), as the engine will do.
   m.write(forked, m.find_region(forked, RegionKind::Heap), 0, pages_for_kb(py.fork_dirty_kb));

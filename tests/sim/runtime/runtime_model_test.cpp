@@ -14,8 +14,8 @@ constexpr TimeNs kMs = 1'000'000;
 // Process 2 (spawned by thread 0): thread 3.
 RuntimeModelSpec family(CostProfileKind kind, bool gil) {
   RuntimeModelSpec s;
-  s.costs          = cost_profile(kind);
-  s.gil.enabled    = gil;
+  s.costs = cost_profile(kind);
+  s.gil.enabled = gil;
   s.thread_process = {0, 0, 1, 2};
   s.process_origin = {ProcessOrigin::Initial, ProcessOrigin::Forked, ProcessOrigin::Spawned};
   return s;
@@ -43,8 +43,8 @@ TEST(RuntimeModel, GilIsPerProcessAndHandsOverAfterTheInterval) {
   RuntimeModel rt(family(CostProfileKind::Python, true));
   rt.start_process(1, 0, 0);
   EXPECT_TRUE(rt.acquire_gil(0, 0));
-  EXPECT_FALSE(rt.acquire_gil(1, 1 * kMs));   // same process: waits
-  EXPECT_TRUE(rt.acquire_gil(2, 1 * kMs));    // the forked child has its own interpreter
+  EXPECT_FALSE(rt.acquire_gil(1, 1 * kMs));  // same process: waits
+  EXPECT_TRUE(rt.acquire_gil(2, 1 * kMs));   // the forked child has its own interpreter
   const GilDue due = rt.next_gil_request();
   EXPECT_EQ(due.process, 0u);
   EXPECT_EQ(due.time, 6 * kMs);
@@ -53,12 +53,12 @@ TEST(RuntimeModel, GilIsPerProcessAndHandsOverAfterTheInterval) {
   const GilHandover h = rt.drop_gil(0, due.time);
   EXPECT_EQ(h.to, 1u);
   EXPECT_EQ(h.at, due.time + rt.costs().gil_handoff);   // the waiter runs after the hand-over latency
-  const GilHandover back = rt.release_gil(1, 7 * kMs);   // 1 blocks on I/O: 0 (waiting since its drop) resumes
+  const GilHandover back = rt.release_gil(1, 7 * kMs);  // 1 blocks on I/O: 0 (waiting since its drop) resumes
   EXPECT_EQ(back.to, 0u);
   // A release signals the waiter at once: a futex wake, not a forced drop's hand-over.
   EXPECT_EQ(back.at, 7 * kMs + rt.costs().futex_wake);
   EXPECT_LT(rt.costs().futex_wake, rt.costs().gil_handoff);
-  EXPECT_EQ(rt.release_gil(3, 7 * kMs).to, kNoThread);   // never held it: nothing to pass on
+  EXPECT_EQ(rt.release_gil(3, 7 * kMs).to, kNoThread);  // never held it: nothing to pass on
 }
 
 TEST(RuntimeModel, ForkedChildSharesUntilWrittenAndPaysItsFaults) {
@@ -67,7 +67,7 @@ TEST(RuntimeModel, ForkedChildSharesUntilWrittenAndPaysItsFaults) {
   const CostProfile& c = rt.costs();
   const std::uint64_t image_kb = c.code_kb + c.data_kb + c.heap_kb + c.thread_stack_kb;
   EXPECT_FALSE(rt.process_started(1));
-  const TimeNs prelude = rt.start_process(1, 0, 5 * kMs);   // the child's start-up, then its faults
+  const TimeNs prelude = rt.start_process(1, 0, 5 * kMs);  // the child's start-up, then its faults
   EXPECT_EQ(prelude, c.fork_child + static_cast<TimeNs>(pages_for_kb(c.fork_dirty_kb)) * c.cow_fault);
   const MemoryUsage child = rt.memory().usage(rt.space_of(1));
   EXPECT_EQ(child.resident_kb(), image_kb);
@@ -91,7 +91,7 @@ TEST(RuntimeModel, ForkedChildSharesUntilWrittenAndPaysItsFaults) {
 TEST(RuntimeModel, SpawnedChildIsAFreshImageSharingOnlyCode) {
   RuntimeModel rt(family(CostProfileKind::Python, false));
   const CostProfile& c = rt.costs();
-  EXPECT_EQ(rt.start_process(2, 0, 0), c.spawn_child);   // no faults: only the child's start-up
+  EXPECT_EQ(rt.start_process(2, 0, 0), c.spawn_child);  // no faults: only the child's start-up
   const MemoryUsage u = rt.memory().usage(rt.space_of(2));
   EXPECT_EQ(u.resident_kb(), 16u * 1024 + c.thread_stack_kb);
   EXPECT_EQ(u.shared_kb(), c.code_kb);
@@ -102,13 +102,13 @@ TEST(RuntimeModel, ThreadsAddOnlyAStack) {
   RuntimeModel rt(family(CostProfileKind::Python, false));
   const CostProfile& c = rt.costs();
   const std::uint64_t before = rt.memory().usage(rt.space_of(0)).resident_kb();
-  rt.start_thread(0, 0);   // the main thread: its stack came with the image
+  rt.start_thread(0, 0);  // the main thread: its stack came with the image
   rt.start_thread(1, 0);
   EXPECT_EQ(rt.memory().usage(rt.space_of(0)).resident_kb(), before + c.thread_stack_kb);
-  EXPECT_EQ(rt.write(1, RegionKind::Heap, 0, 50, 1), 0);   // shared heap: no copies
+  EXPECT_EQ(rt.write(1, RegionKind::Heap, 0, 50, 1), 0);  // shared heap: no copies
   rt.end_thread(1, 2);
   EXPECT_EQ(rt.memory().usage(rt.space_of(0)).resident_kb(), before);
-  EXPECT_THROW(rt.start_thread(2, 3), std::logic_error);   // its process was never forked
+  EXPECT_THROW(rt.start_thread(2, 3), std::logic_error);  // its process was never forked
 }
 
 TEST(RuntimeModel, DeclaredChannelsExistWithTheirKinds) {

@@ -71,10 +71,10 @@ TEST(Compare, ErrorsNameTheField) {
   std::vector<ScenarioError> errors;
   Json d = doc();
   d["workload"]["workers"] = 0;
-  d["workload"]["start"]   = "exec";
+  d["workload"]["start"] = "exec";
   d["workload"]["program"] = "compute";
-  d["workload"]["extra"]   = 1;
-  d["processes"]           = Json::array();
+  d["workload"]["extra"] = 1;
+  d["processes"] = Json::array();
   EXPECT_FALSE(expand_compare(d, WorkerModel::Threads, errors));
   ASSERT_EQ(errors.size(), 5u);
   EXPECT_EQ(errors[0].path, "processes");

@@ -13,8 +13,7 @@ using json = nlohmann::ordered_json;
 TEST(MachineCosts, OverridesApplyOnTopOfTheChosenProfile) {
   std::vector<ScenarioError> errors;
   // Keys sort before "profile" on purpose: the profile must still be applied first.
-  const json machine = {{"cores", 4}, {"fork_us", 1500}, {"lock_us", 0.25}, {"profile", "python"},
-                        {"ipc_mb_per_s", 200}, {"address_space_refill_us", 30}, {"heap_kb", 4096}};
+  const json machine = {{"cores", 4}, {"fork_us", 1500}, {"lock_us", 0.25}, {"profile", "python"}, {"ipc_mb_per_s", 200}, {"address_space_refill_us", 30}, {"heap_kb", 4096}};
   const CostProfile p = machine_cost_profile(machine, "machine", errors);
   EXPECT_TRUE(errors.empty());
   EXPECT_EQ(p.kind, CostProfileKind::Python);
@@ -23,7 +22,7 @@ TEST(MachineCosts, OverridesApplyOnTopOfTheChosenProfile) {
   EXPECT_EQ(p.ipc_mb_per_s, 200u);
   EXPECT_EQ(p.address_space_refill, 30'000);
   EXPECT_EQ(p.heap_kb, 4'096u);
-  EXPECT_EQ(p.spawn_child, 118'000'000);   // untouched fields keep the python default
+  EXPECT_EQ(p.spawn_child, 118'000'000);  // untouched fields keep the python default
 }
 
 TEST(MachineCosts, DefaultProfileIsNative) {
@@ -40,9 +39,7 @@ TEST(MachineCosts, DefaultProfileIsNative) {
 
 TEST(MachineCosts, BadValuesNameTheFieldAndKeepTheDefault) {
   std::vector<ScenarioError> errors;
-  const json machine = {{"fork_us", -1},          {"spawn_us", "slow"},   {"heap_kb", 1.5},
-                        {"ipc_mb_per_s", 1e12},   {"thread_switch_us", 1e10},
-                        {"gil_switch_interval_us", 0}, {"lock_us", true}, {"cow_fault_us", -0.5}};
+  const json machine = {{"fork_us", -1}, {"spawn_us", "slow"}, {"heap_kb", 1.5}, {"ipc_mb_per_s", 1e12}, {"thread_switch_us", 1e10}, {"gil_switch_interval_us", 0}, {"lock_us", true}, {"cow_fault_us", -0.5}};
   const CostProfile p = machine_cost_profile(machine, "machine", errors);
   ASSERT_EQ(errors.size(), 8u);
   // Document order, as every other parser error.
@@ -78,8 +75,8 @@ TEST(MachineCosts, FractionalMicrosecondsRoundFromTheWrittenDecimal) {
   };
   EXPECT_EQ(lock_ns(0.25), 250);
   EXPECT_EQ(lock_ns(0.001), 1);
-  EXPECT_EQ(lock_ns(0.0015), 2);    // 1.5 ns: ties to even
-  EXPECT_EQ(lock_ns(0.0025), 2);    // 2.5 ns: ties to even
+  EXPECT_EQ(lock_ns(0.0015), 2);  // 1.5 ns: ties to even
+  EXPECT_EQ(lock_ns(0.0025), 2);  // 2.5 ns: ties to even
   EXPECT_EQ(lock_ns(0.0026), 3);
   EXPECT_EQ(lock_ns(1e-7), 0);
   EXPECT_EQ(lock_ns(12.5), 12'500);

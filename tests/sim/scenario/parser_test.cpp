@@ -79,9 +79,9 @@ TEST(Parser, DecimalMicrosecondsConvertExactly) {
   const auto& p = r.scenario->threads[0].program;
   EXPECT_EQ(p[0].duration, 1);
   EXPECT_EQ(p[1].duration, 1500);
-  EXPECT_EQ(p[2].duration, 2);      // 1.5 ns: ties to even
-  EXPECT_EQ(p[3].duration, 2);      // 2.5 ns: ties to even
-  EXPECT_EQ(p[4].duration, 2675);   // binary 2.675 is 2.67499999..., the decimal is not
+  EXPECT_EQ(p[2].duration, 2);     // 1.5 ns: ties to even
+  EXPECT_EQ(p[3].duration, 2);     // 2.5 ns: ties to even
+  EXPECT_EQ(p[4].duration, 2675);  // binary 2.675 is 2.67499999..., the decimal is not
   EXPECT_EQ(p[5].duration, 1'000'000);
   EXPECT_EQ(p[6].duration, 123'456'789'123);
 }

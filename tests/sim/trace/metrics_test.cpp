@@ -39,8 +39,8 @@ TEST(Metrics, CompletedIncrementsExplainTheFinalValue) {
   auto run_counter = [](const char* step, const char* guard_before, const char* guard_after) {
     return run_json(std::string(R"({"seed": 3, "machine": {"cores": 2, "profile": "textbook", "mem_op_ns": 2},
       "processes": [{"name": "P", "shared": {"n": 5}, "threads": [)") +
-      R"({"name": "a", "program": [{"repeat": 500, "do": [)" + guard_before + step + guard_after + R"(]}]},)" +
-      R"({"name": "b", "program": [{"repeat": 500, "do": [)" + guard_before + step + guard_after + R"(]}]}]}]})");
+                    R"({"name": "a", "program": [{"repeat": 500, "do": [)" + guard_before + step + guard_after + R"(]}]},)" +
+                    R"({"name": "b", "program": [{"repeat": 500, "do": [)" + guard_before + step + guard_after + R"(]}]}]}]})");
   };
   const RunResult race = run_counter(R"({"increment": "n"})", "", "");
   ASSERT_EQ(race.outcome, Outcome::Completed);

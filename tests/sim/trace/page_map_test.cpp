@@ -133,15 +133,15 @@ TEST(PageMap, ForkSharesEveryPageUntilWrittenAndTheChildsExitFreesThem) {
   ASSERT_NE(child, kNoSpace);
   const PageCounts parent = at_fork.counts(0);
   EXPECT_GT(parent.shared, 0u);
-  EXPECT_LT(parent.private_, parent.resident);   // fork_dirty_kb is already private in the child
+  EXPECT_LT(parent.private_, parent.resident);  // fork_dirty_kb is already private in the child
 
   const PageMap later = page_map_at(pages, exit_time - 1);
   RegionId heap = 0;
   const auto regions = later.regions(child);
   for (RegionId i = 0; i < regions.size(); ++i)
     if (regions[i].kind == RegionKind::Heap) heap = i;
-  EXPECT_EQ(later.page_state(child, heap, 520), PageState::Private);   // written: copied
-  EXPECT_EQ(later.page_state(child, heap, 1000), PageState::Shared);    // never written
+  EXPECT_EQ(later.page_state(child, heap, 520), PageState::Private);  // written: copied
+  EXPECT_EQ(later.page_state(child, heap, 1000), PageState::Shared);  // never written
 
   const PageMap after = page_map_at(pages, exit_time);
   EXPECT_FALSE(after.alive(child));
