@@ -5,13 +5,14 @@
 // Native Linux only: the web build has no fork, futex or /proc, and says so.
 #include "cli/commands.h"
 
+#include <ostream>
+
 #ifdef TL_HAS_LAB
 #include "lab/measure.h"
 
 #include <cstdio>
 #include <fstream>
 #include <iomanip>
-#include <ostream>
 #include <sstream>
 #include <unistd.h>
 #endif
