@@ -84,10 +84,14 @@ for (const { isolation, variant, mechanism, simulatedAs } of [
         positive(p.predicted_speedup, `${p.workers} workers: the simulator's speedup`);
       }
       assert.equal(r.points[0].speedup, 1);
-      assert.ok(Math.abs(r.points[0].predicted_speedup - 1) < 0.01, `one worker predicts ${r.points[0].predicted_speedup}`);
+      // One worker: as a thread, the same as doing it all on the main thread; as a process, a
+      // little less (it must be spawned first).
+      const one = r.points[0].predicted_speedup;
+      assert.ok(one <= 1.0001 && one > (variant === "threads" ? 0.99 : 0.9), `one worker predicts ${one}`);
       if (workers === 2) {
-        // Two workers on two cores: the simulator (native profile) predicts nearly 2x.
-        assert.ok(r.points[1].predicted_speedup > 1.8 && r.points[1].predicted_speedup <= 2.0,
+        // Two workers on two cores: the simulator (native profile) predicts well above 1.5x,
+        // never above 2x (how far above depends on the work's size against the start-up).
+        assert.ok(r.points[1].predicted_speedup > 1.5 && r.points[1].predicted_speedup <= 2.0,
                   `predicted ${r.points[1].predicted_speedup}`);
       }
       if (variant === "single") positive(r.worker_startup_ms, "Web Worker start-up");
@@ -102,7 +106,7 @@ for (const { isolation, variant, mechanism, simulatedAs } of [
         else assert.equal(m.shared_us, null);
       }
       // A copy grows with the size; the largest costs more than the smallest.
-      assert.ok(r.messages.rows.at(-1).clone_us > r.messages.rows[0].clone_us, "copying 8 MiB costs more than 64 KiB");
+      assert.ok(r.messages.rows.at(-1).clone_us > r.messages.rows[0].clone_us, "copying 4 MiB costs more than 64 KiB");
       positive(r.elapsed_ms, "elapsed");
 
       // The panel shows the same numbers: one row per worker count, beside the prediction.
