@@ -18,6 +18,8 @@
 // the slider's value; lanes show the last finished run, so compare them once "pending" is false.
 #include "app/api.h"
 
+#include "app/lab_api.h"  // its functions are in interface.json's list too
+
 #include "app/state/catalog.h"
 #include "app/state/interface_table.h"
 #include "app/theme.h"

@@ -13,8 +13,10 @@
 #include "app/state/playback.h"
 #include "app/state/run_slot.h"
 #include "app/state/time_range.h"
+#include "app/state/view_kind.h"
 #include "app/timeline/timeline_view.h"
 #include "app/views/controls.h"
+#include "app/views/lab_panel.h"
 #include "app/views/scenario_info.h"
 
 #include <cstdint>
@@ -31,6 +33,10 @@ struct FrameLayout {  // where the last frame put things (tl_state_json, tests)
   float canvas_h = 0;
   ControlsLayout controls;
   ScenarioInfoLayout info;
+  // [ViewKind] its tab (empty when only one view is available), and the view selected last.
+  std::vector<Rect> view_tabs;
+  ViewKind tabs_view = ViewKind::Timeline;
+  LabPanelLayout lab;
 };
 
 struct AppState {
@@ -42,6 +48,9 @@ struct AppState {
   TimeRange range;  // the timeline's visible window
   TimelineView timeline;
   LessonState lesson;  // the lesson being followed, if any (its column replaces the picker)
+  // What the tab bar shows under it, and the Lab view's measurement with its options.
+  ViewKind view = ViewKind::Timeline;
+  LabPanelState lab;
   FrameLayout layout;
   std::uint64_t frame = 0;  // frames drawn
 
