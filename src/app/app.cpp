@@ -3,6 +3,7 @@
 #include "app/app.h"
 
 #include "app/state/catalog.h"
+#include "app/state/progress_store.h"
 #include "app/views/lesson_panel.h"
 #include "app/views/legend.h"
 #include "app/views/metrics_table.h"
@@ -82,11 +83,13 @@ void zoom_to_fit(AppState& state) { fit_range(state.range, state.result().trace.
 
 namespace {
 
-// The timeline shows the lesson's first run (the learner's own settings) as the simulator ran it.
+// The timeline shows the lesson's first run (the learner's own settings). Its scenario is built
+// at once, so the timeline starts simulating it beside the lesson's own runs.
 void show_lesson_run(AppState& state) {
   const LessonState& lesson = state.lesson;
-  if (lesson.runs.empty() || !lesson.runs.front().built.scenario) return;
-  load_scenario(state, *lesson.runs.front().built.scenario, lesson_catalog()[std::size_t(lesson.current)].id);
+  const auto& runs = lesson.pending() ? lesson.background.building : lesson.runs;
+  if (runs.empty() || !runs.front().built.scenario) return;
+  load_scenario(state, *runs.front().built.scenario, lesson.lesson().id);
   state.document.title = lesson.lesson().title;
   state.playback.playing = true;
 }
@@ -101,13 +104,19 @@ bool open_lesson(AppState& state, int index) {
   return true;
 }
 
+bool open_lesson_text(AppState& state, std::string_view source, std::string_view text) {
+  if (!start_lesson_text(state.lesson, source, text)) return false;
+  show_lesson_run(state);
+  return true;
+}
+
 std::string set_lesson_control(AppState& state, std::string_view assignment) {
   std::string reason = set_lesson_control(state.lesson, assignment);
   if (reason.empty()) show_lesson_run(state);
   return reason;
 }
 
-void close_lesson(AppState& state) { state.lesson.current = -1; }
+void close_lesson(AppState& state) { close_lesson(state.lesson); }
 
 // ---------------------------------------------------------------------------------------------
 // [SECTION] The frame
@@ -155,6 +164,7 @@ void draw_view_tabs(AppState& state) {
 void draw_frame(AppState& state) {
   const ImGuiIO& io = ImGui::GetIO();
   update_run(state);
+  update_lesson_runs(state.lesson);
   advance_playback(state.playback, state.result().trace.makespan, io.DeltaTime);
 
   ImGui::SetNextWindowPos(ImVec2(0, 0));
@@ -167,11 +177,11 @@ void draw_frame(AppState& state) {
 
   // A lesson puts its column on the left; the live view takes the rest.
   LessonAsk lesson_ask;
-  const bool in_lesson = state.lesson.open();
+  const bool in_lesson = state.lesson.open() || !state.lesson.load_error.empty();
   if (in_lesson) {
     const float column = std::max(360.0f, ImGui::GetContentRegionAvail().x * 0.36f);
     ImGui::BeginChild("lesson", ImVec2(column, 0), true);
-    lesson_ask = draw_lesson_panel(state.lesson);
+    lesson_ask = draw_lesson_panel(state.lesson, state.layout.lesson);
     ImGui::EndChild();
     ImGui::SameLine();
     ImGui::BeginChild("view", ImVec2(0, 0), false);
@@ -233,6 +243,8 @@ void draw_frame(AppState& state) {
   if (lesson_ask.close) close_lesson(state);
   if (lesson_ask.open >= 0) open_lesson(state, lesson_ask.open);
   if (!lesson_ask.assignment.empty()) set_lesson_control(state, lesson_ask.assignment);
+  carry_out(state.lesson, lesson_ask.progress);
+  save_progress_if_changed(state.lesson);
 
   state.layout.canvas_w = io.DisplaySize.x;
   state.layout.canvas_h = io.DisplaySize.y;

@@ -17,6 +17,7 @@
 #include "app/timeline/timeline_view.h"
 #include "app/views/controls.h"
 #include "app/views/lab_panel.h"
+#include "app/views/lesson_panel.h"
 #include "app/views/scenario_info.h"
 
 #include <cstdint>
@@ -37,6 +38,7 @@ struct FrameLayout {  // where the last frame put things (tl_state_json, tests)
   std::vector<Rect> view_tabs;
   ViewKind tabs_view = ViewKind::Timeline;
   LabPanelLayout lab;
+  LessonPanelLayout lesson;
 };
 
 struct AppState {
@@ -88,6 +90,9 @@ void zoom_to_fit(AppState& state);
 // id or a lesson that does not parse (state unchanged).
 bool open_lesson(AppState& state, std::string_view id);
 bool open_lesson(AppState& state, int index);
+// Opens a lesson file's text (`threadlab FILE`, ?lesson_url=); on errors returns false and
+// state.lesson.load_error says where and why (the panel shows it).
+bool open_lesson_text(AppState& state, std::string_view source, std::string_view text);
 // The setter the lesson's controls use ("cores=1", "scenario=locked"): "" or why it was refused.
 std::string set_lesson_control(AppState& state, std::string_view assignment);
 // Back to the free scenario viewer.
