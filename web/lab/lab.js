@@ -378,6 +378,14 @@
         ["workers", "measured", "time", "simulated"],
         r.points.map((p) => [String(p.workers), `${fixed(p.speedup, 2)}×`, `${fixed(p.median_ms, 0)} ms`,
                              p.predicted_speedup ? `${fixed(p.predicted_speedup, 2)}×` : p.prediction_error])));
+    // More speed than workers cannot come from the cores: others took turns with this page.
+    if (r.points.some((p) => p.speedup > p.workers * 1.1)) {
+      const warn = document.createElement("p");
+      warn.className = "tl-lab-warning";
+      warn.textContent = "A speedup above the number of workers means other programs were using the cores and " +
+                         "the one-worker runs got less of them: close them and measure again.";
+      out.appendChild(warn);
+    }
     if (r.worker_startup_ms !== null && r.worker_startup_ms !== undefined) {
       const p = document.createElement("p");
       p.textContent = `Starting a Web Worker with the kernel took ${fixed(r.worker_startup_ms, 1)} ms ` +
