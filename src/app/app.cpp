@@ -134,12 +134,17 @@ constexpr ViewTab kViewTabs[] = {
     {ViewKind::Lab, "Lab", lab_panel_available},
 };
 
+// Below this height (an embedded page on a phone) the tab bar's row goes to the timeline's
+// lanes, and the frame shows the timeline.
+constexpr float kMinHeightForViewTabs = 600.0f;
+
 // The tab bar over the views, when there is more than one to choose from: a click sets
 // state.view; a view set by code since the last frame selects its tab.
 void draw_view_tabs(AppState& state) {
   state.layout.view_tabs.clear();
   int available = 0;
   for (const ViewTab& tab : kViewTabs) available += tab.available() ? 1 : 0;
+  if (ImGui::GetIO().DisplaySize.y < kMinHeightForViewTabs) available = 1;
   if (available < 2) state.view = ViewKind::Timeline;
   if (available < 2 || !ImGui::BeginTabBar("views")) return;
   const bool set_by_code = state.view != state.layout.tabs_view;
