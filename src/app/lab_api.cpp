@@ -53,7 +53,8 @@ TL_EXPORT const char* tl_lab_threads_poll() {
   } else {
     const tl::lab::KernelThreadsStatus s = kernel_threads().poll();
     using State = tl::lab::KernelThreadsStatus::State;
-    j["state"] = s.state == State::Idle ? "idle" : s.state == State::Running ? "running" : "done";
+    j["state"] = s.state == State::Idle ? "idle" : s.state == State::Running ? "running"
+                                                                             : "done";
     j["workers"] = s.workers;
     j["ready"] = s.ready;
     if (s.state == State::Done) {

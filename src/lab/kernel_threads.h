@@ -21,9 +21,9 @@ struct KernelThreadsStatus {
                                     Done };
   State state = State::Idle;
   unsigned workers = 0;
-  unsigned ready = 0;                 // workers through the gate's door so far
-  Nanos elapsed_ns = 0;               // once done: the slowest worker's time from the gate
-  std::vector<Nanos> per_worker_ns;   // once done
+  unsigned ready = 0;                // workers through the gate's door so far
+  Nanos elapsed_ns = 0;              // once done: the slowest worker's time from the gate
+  std::vector<Nanos> per_worker_ns;  // once done
 };
 
 class KernelThreads {

@@ -11,9 +11,9 @@
 namespace tl::app {
 
 struct LabJobOptions {
-  bool quick = true;        // a few seconds per part instead of one to two minutes in all
-  bool python = true;       // run the CPython programs when python3 is on the PATH
-  unsigned max_workers = 0; // speedup curves up to this many workers; 0 = the usable cpus
+  bool quick = true;          // a few seconds per part instead of one to two minutes in all
+  bool python = true;         // run the CPython programs when python3 is on the PATH
+  unsigned max_workers = 0;   // speedup curves up to this many workers; 0 = the usable cpus
   std::string spawn_program;  // what posix_spawn runs (`measure --child`): "" = the CLI beside us
 };
 

@@ -120,16 +120,17 @@ int draw_speedup_table(const Json& report) {
                                  : "-");
       ImGui::TableNextColumn();
       ImGui::TextUnformatted(has && p.contains("predicted_speedup") ? fixed(num(p, "predicted_speedup"), 2, "x").c_str()
-                                                                     : "-");
+                                                                    : "-");
     }
   }
   ImGui::EndTable();
   for (const auto& [name, curve] : curves.items()) {
     if (num(curve, "others_cpus") >= 0.3) {
       ImGui::PushStyleColor(ImGuiCol_Text, theme::kWarning);
-      ImGui::TextWrapped("Other programs kept %.1f cpus busy while the %s curve ran: its speedups understate what "
-                         "this machine does when idle.",
-                         num(curve, "others_cpus"), name.c_str());
+      ImGui::TextWrapped(
+          "Other programs kept %.1f cpus busy while the %s curve ran: its speedups understate what "
+          "this machine does when idle.",
+          num(curve, "others_cpus"), name.c_str());
       ImGui::PopStyleColor();
     }
   }
@@ -167,9 +168,8 @@ void draw_costs_table(const Json& report) {
     const char* field = name == "ping-pong threads futex same-cpu"     ? "thread_switch_us"
                         : name == "ping-pong processes futex same-cpu" ? "process_switch_us"
                         : name == "ping-pong threads futex two-cpus"   ? "futex_wake_us"
-                                                                        : "";
-    cost_row(name.c_str(), p.contains("skipped") ? "skipped: " + p["skipped"].get<std::string>()
-                                                 : fixed(num(p, "one_way_us"), 2, " us one way"),
+                                                                       : "";
+    cost_row(name.c_str(), p.contains("skipped") ? "skipped: " + p["skipped"].get<std::string>() : fixed(num(p, "one_way_us"), 2, " us one way"),
              field);
   }
   double best = 0;

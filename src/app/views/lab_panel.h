@@ -12,10 +12,10 @@
 namespace tl::app {
 
 struct LabPanelState {
-  LabJobOptions options;         // what the next Measure runs
-  std::shared_ptr<LabJob> job;   // the run in progress or the last one (its report)
+  LabJobOptions options;                       // what the next Measure runs
+  std::shared_ptr<LabJob> job;                 // the run in progress or the last one (its report)
   char profile_path[512] = "my-machine.json";  // where Write profile writes (the text field)
-  std::string profile_message;   // what the last write did
+  std::string profile_message;                 // what the last write did
   bool profile_failed = false;
 };
 
