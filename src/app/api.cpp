@@ -101,6 +101,37 @@ nlohmann::json lesson_json(const LessonState& lesson, const LessonPanelLayout& l
           {"layout", panel_json(layout)}};
 }
 
+nlohmann::json editor_json(const EditorState& editor, const EditorLayout& layout) {
+  nlohmann::json errors = nlohmann::json::array();
+  for (std::size_t i = 0; i < editor.errors.size(); ++i) {
+    const EditorError& e = editor.errors[i];
+    errors.push_back({{"line", e.line},
+                      {"path", e.path},
+                      {"message", e.message},
+                      {"rect", rect_json(i < layout.errors.size() ? layout.errors[i] : Rect{})}});
+  }
+  return {{"origin", editor.origin},
+          {"text", editor.text},
+          {"errors", std::move(errors)},
+          {"summary", editor.summary},
+          {"edits", editor.edits},
+          {"runs", editor.runs},
+          {"layout",
+           {{"text", rect_json(layout.text)},
+            {"run", rect_json(layout.run)},
+            {"reset", rect_json(layout.reset)},
+            {"start", rect_json(layout.start_combo)},
+            {"start_items", rects_json(layout.start_items)}}}};
+}
+
+// The tab bar's tabs by view name ({} when there is no tab bar).
+nlohmann::json tabs_json(const std::vector<Rect>& tabs) {
+  nlohmann::json out = nlohmann::json::object();
+  for (std::size_t i = 0; i < tabs.size(); ++i)
+    if (tabs[i].x1 > tabs[i].x0) out[view_name(ViewKind(i))] = rect_json(tabs[i]);
+  return out;
+}
+
 nlohmann::json progress_json(const LessonState& lesson) {
   nlohmann::json done = nlohmann::json::array();
   for (const auto& [id, entry] : lesson.progress.lessons)
@@ -207,6 +238,9 @@ TL_EXPORT const char* tl_state_json() {
       {"pending", state.run.pending},
       {"lesson", lesson_json(state.lesson, state.layout.lesson)},
       {"progress", progress_json(state.lesson)},
+      {"view", view_name(state.view)},
+      {"tabs", tabs_json(state.layout.view_tabs)},
+      {"editor", editor_json(state.editor, state.layout.editor)},
   };
   text = json.dump();
   return text.c_str();

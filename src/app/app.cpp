@@ -118,6 +118,32 @@ std::string set_lesson_control(AppState& state, std::string_view assignment) {
 
 void close_lesson(AppState& state) { close_lesson(state.lesson); }
 
+namespace {
+
+// The editor, shown for the first time, starts from the scenario on screen (or a template).
+void prepare_editor(AppState& state) {
+  if (!state.editor.origin.empty()) return;
+  const bool has_text = !state.document.text.empty();
+  start_editor(state.editor, has_text ? state.document.name : editor_templates().front().name,
+               has_text ? std::string_view(state.document.text) : std::string_view(editor_templates().front().text));
+}
+
+}  // namespace
+
+void show_view(AppState& state, ViewKind view) {
+  if (view == ViewKind::Editor) prepare_editor(state);
+  state.view = view;  // the tab bar selects its tab on the next frame
+}
+
+bool run_editor(AppState& state) {
+  check_editor(state.editor);
+  if (!state.editor.errors.empty() || !load_scenario(state, state.editor.text, "editor")) return false;
+  ++state.editor.runs;
+  state.playback.playing = true;
+  show_view(state, ViewKind::Timeline);
+  return true;
+}
+
 // ---------------------------------------------------------------------------------------------
 // [SECTION] The frame
 // ---------------------------------------------------------------------------------------------
@@ -129,8 +155,11 @@ struct ViewTab {
   bool (*available)();
 };
 bool always() { return true; }
+// A short frame (a phone-sized embed) keeps its height for the lanes: no editor there.
+bool editor_available() { return ImGui::GetIO().DisplaySize.y >= 600; }
 constexpr ViewTab kViewTabs[] = {
     {ViewKind::Timeline, "Timeline", always},
+    {ViewKind::Editor, "Editor", editor_available},
     {ViewKind::Lab, "Lab", lab_panel_available},
 };
 
@@ -195,8 +224,13 @@ void draw_frame(AppState& state) {
   const ShownRun& shown = state.run.shown;
   draw_view_tabs(state);
   ControlsAsk ask;
-  if (state.view == ViewKind::Lab) draw_lab_panel(state.lab, state.layout.lab);
-  else {
+  EditorAsk editor_ask;
+  if (state.view == ViewKind::Lab) {
+    draw_lab_panel(state.lab, state.layout.lab);
+  } else if (state.view == ViewKind::Editor) {
+    prepare_editor(state);
+    editor_ask = draw_editor_view(state.editor, state.layout.editor);
+  } else {
     draw_scenario_info(state.document, state.cores, shown, state.error, state.layout.info);
     ImGui::Spacing();
     ask = draw_controls(
@@ -242,6 +276,7 @@ void draw_frame(AppState& state) {
   ImGui::End();
 
   // What the learner asked for this frame takes effect now, between frames.
+  if (editor_ask.run) run_editor(state);
   if (ask.scenario != nullptr) select_scenario(state, ask.scenario);
   if (ask.cores != 0) set_cores(state, ask.cores);
   if (ask.fit) zoom_to_fit(state);

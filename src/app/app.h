@@ -9,6 +9,7 @@
 // [SECTION] Functions
 #pragma once
 #include "app/state/document.h"
+#include "app/state/editor_state.h"
 #include "app/state/lesson_state.h"
 #include "app/state/playback.h"
 #include "app/state/run_slot.h"
@@ -16,6 +17,7 @@
 #include "app/state/view_kind.h"
 #include "app/timeline/timeline_view.h"
 #include "app/views/controls.h"
+#include "app/views/editor_view.h"
 #include "app/views/lab_panel.h"
 #include "app/views/lesson_panel.h"
 #include "app/views/scenario_info.h"
@@ -39,6 +41,7 @@ struct FrameLayout {  // where the last frame put things (tl_state_json, tests)
   ViewKind tabs_view = ViewKind::Timeline;
   LabPanelLayout lab;
   LessonPanelLayout lesson;
+  EditorLayout editor;
 };
 
 struct AppState {
@@ -53,6 +56,7 @@ struct AppState {
   // What the tab bar shows under it, and the Lab view's measurement with its options.
   ViewKind view = ViewKind::Timeline;
   LabPanelState lab;
+  EditorState editor;  // the scenario editor's text and its errors
   FrameLayout layout;
   std::uint64_t frame = 0;  // frames drawn
 
@@ -97,6 +101,13 @@ bool open_lesson_text(AppState& state, std::string_view source, std::string_view
 std::string set_lesson_control(AppState& state, std::string_view assignment);
 // Back to the free scenario viewer.
 void close_lesson(AppState& state);
+
+// Switches the main area's view (the tab bar does it too); the editor, opened for the first
+// time, starts from the scenario on screen.
+void show_view(AppState& state, ViewKind view);
+// Runs the editor's text if it is valid: the timeline view shows it. False (nothing changes)
+// when it has errors.
+bool run_editor(AppState& state);
 
 // The whole UI for one frame: call between ImGui::NewFrame() and ImGui::Render().
 void draw_frame(AppState& state);

@@ -68,7 +68,9 @@ TEST_P(LessonByInput, TasksPassAfterTheIntendedChangeAndTheAnswerGetsItsFeedback
     ASSERT_TRUE(input.click([&] { return layout.check; }));
   }
   ASSERT_TRUE(state.lesson.grade.has_value() || q.kind == lessons::Question::Kind::None);
-  if (state.lesson.grade) EXPECT_TRUE(state.lesson.grade->correct) << state.lesson.grade->feedback;
+  if (state.lesson.grade) {
+    EXPECT_TRUE(state.lesson.grade->correct) << state.lesson.grade->feedback;
+  }
   EXPECT_TRUE(state.lesson.done()) << lesson.id << " is not marked done";
 }
 

@@ -15,7 +15,7 @@ namespace {
 EM_JS(char*, tl_js_load_progress, (), {
   try {
     const text = window.localStorage.getItem("threadlab.progress");
-    return text === null ? 0 : allocateUTF8(text);
+    return text == = null ? 0 : allocateUTF8(text);
   } catch (e) {
     return allocateUTF8(String.fromCharCode(1) + String(e && e.message || e));
   }
@@ -31,14 +31,14 @@ EM_JS(char*, tl_js_save_progress, (const char* text), {
 });
 
 EM_JS(void, tl_js_download, (const char* name, const char* text), {
-  const blob = new Blob([UTF8ToString(text)], {type: "application/json"});
+  const blob = new Blob([UTF8ToString(text)], {type: "application/json" });
   const a = document.createElement("a");
   a.href = URL.createObjectURL(blob);
   a.download = UTF8ToString(name);
   document.body.appendChild(a);
   a.click();
   a.remove();
-  setTimeout(() => URL.revokeObjectURL(a.href), 1000);
+  setTimeout(() = > URL.revokeObjectURL(a.href), 1000);
 });
 
 // The picker must be opened from the learner's click; ImGui handles the click inside the same
@@ -49,12 +49,13 @@ EM_JS(void, tl_js_pick_progress, (), {
   input.accept = ".json,application/json";
   input.id = "tl-progress-picker";
   input.style.display = "none";
-  input.addEventListener("change", () => {
-    const file = input.files && input.files[0];
-    input.remove();
-    if (!file) return;
-    file.text().then((text) => Module.ccall("tl_import_progress", null, ["string", "string"], [file.name, text]));
-  });
+  input.addEventListener(
+      "change", () = > {
+        const file = input.files && input.files[0];
+        input.remove();
+        if (!file) return;
+        file.text().then((text) = > Module.ccall("tl_import_progress", null, [ "string", "string" ], [ file.name, text ]));
+      });
   document.body.appendChild(input);
   input.click();
 });

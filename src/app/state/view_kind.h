@@ -8,6 +8,16 @@ namespace tl::app {
 enum class ViewKind : std::uint8_t {
   Timeline,  // the scenario's run: controls, timeline, legend, metrics
   Lab,       // measurements of this machine beside the simulator's predictions (desktop)
+  Editor,    // the scenario editor (views/editor_view.cpp)
 };
+
+inline const char* view_name(ViewKind view) {
+  switch (view) {
+    case ViewKind::Timeline: return "Timeline";
+    case ViewKind::Lab: return "Lab";
+    case ViewKind::Editor: return "Editor";
+  }
+  return "?";
+}
 
 }  // namespace tl::app
