@@ -83,8 +83,14 @@ nlohmann::json lesson_json(const LessonState& lesson, const LessonPanelLayout& l
     tasks.push_back({{"id", lesson.lesson().tasks[i].id},
                      {"pass", lesson.task_passed(i)},
                      {"hints_shown", lesson.hints_shown[i]}});
+  // A number question's expected answer as the runs on screen give it (tests type it).
+  const lessons::Question& q = lesson.lesson().question;
+  std::optional<double> answer = q.answer;
+  if (q.kind == lessons::Question::Kind::Number && !q.answer_quote.empty())
+    answer = lessons::quote_number(lesson.lesson(), q.answer_quote, lessons::RunSet::of(lesson.runs));
   return {{"id", lesson.lesson().id},
           {"title", lesson.lesson().title},
+          {"answer", answer ? nlohmann::json(*answer) : nlohmann::json(nullptr)},
           {"index", lesson.current},
           {"source", lesson.source},
           {"controls", std::move(controls)},

@@ -11,8 +11,9 @@ namespace tl::app::test {
 namespace {
 
 TEST(JsonLines, EveryPathGetsTheLineOfItsKeyOrElement) {
-  const std::string text = "{\n  \"machine\": { \"cores\": 2 },\n  \"processes\": [\n    { \"name\": \"P\",\n"
-                           "      \"threads\": [ { \"name\": \"A\" },\n                   { \"name\": \"B\" } ] } ]\n}\n";
+  const std::string text =
+      "{\n  \"machine\": { \"cores\": 2 },\n  \"processes\": [\n    { \"name\": \"P\",\n"
+      "      \"threads\": [ { \"name\": \"A\" },\n                   { \"name\": \"B\" } ] } ]\n}\n";
   const JsonLines lines = json_lines(text);
   EXPECT_EQ(lines.at(""), 1);
   EXPECT_EQ(lines.at("machine.cores"), 2);

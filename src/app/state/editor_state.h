@@ -12,26 +12,26 @@
 namespace tl::app {
 
 struct EditorError {
-  int line = 1;       // 1-based, where the error is in the text
-  std::string path;   // the JSON path the parser named ("" = the document)
+  int line = 1;      // 1-based, where the error is in the text
+  std::string path;  // the JSON path the parser named ("" = the document)
   std::string message;
 };
 
 struct EditorTemplate {
-  const char* name;   // shown in the Templates menu
-  const char* text;   // a complete, valid scenario to start from
+  const char* name;  // shown in the Templates menu
+  const char* text;  // a complete, valid scenario to start from
 };
 // Small scenarios that show one idea each; every one parses (tests check).
 std::span<const EditorTemplate> editor_templates();
 
 struct EditorState {
-  std::string text;                  // what the learner is editing
-  std::string origin;                // the example or template it started from
-  std::string origin_text;           // its text, for Reset
-  std::vector<EditorError> errors;   // of `text`, in document order
-  std::string summary;               // "2 processes, 3 threads" when valid
-  std::uint64_t edits = 0;           // changes checked so far
-  std::uint64_t runs = 0;            // Run pressed with a valid text
+  std::string text;                 // what the learner is editing
+  std::string origin;               // the example or template it started from
+  std::string origin_text;          // its text, for Reset
+  std::vector<EditorError> errors;  // of `text`, in document order
+  std::string summary;              // "2 processes, 3 threads" when valid
+  std::uint64_t edits = 0;          // changes checked so far
+  std::uint64_t runs = 0;           // Run pressed with a valid text
 };
 
 // Starts from `text` (an example's or a template's); checks it.
