@@ -80,5 +80,16 @@ TEST(ExampleDescriptions, SlicesAndOverlapNeedFewerCoresThanThreads) {
   EXPECT_GT(run_example("priority", 1).result.metrics.threads[0].wait, 0);
 }
 
+// The pipe's reader overlaps the writer only when it has a core of its own.
+TEST(ExampleDescriptions, PipeReaderOverlapsTheWriterOnlyWithACoreOfItsOwn) {
+  const Ran three = run_example("pipe_vs_mp_queue", 3);
+  const Ran one = run_example("pipe_vs_mp_queue", 1);
+  const ThreadMetrics& writer3 = three.result.metrics.threads[0];
+  const ThreadMetrics& reader3 = three.result.metrics.threads[1];
+  EXPECT_LT(reader3.wait, 1'000'000) << "on three cores the reader hardly waits";
+  EXPECT_LT(reader3.turnaround, writer3.turnaround) << "it is done reading before the writer finishes its queue";
+  EXPECT_GT(one.result.metrics.threads[1].wait, 10'000'000) << "on one core it waits for the writer's turns";
+}
+
 }  // namespace
 }  // namespace tl::test
