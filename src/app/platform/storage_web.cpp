@@ -10,6 +10,8 @@
 namespace tl::app::platform {
 namespace {
 
+// clang-format off (these bodies are JavaScript: the formatter would split `=>` and `===`)
+
 // Returns a malloc'd string (the caller frees), or null when nothing is stored; on a refusal
 // returns "\x01" followed by the browser's reason.
 EM_JS(char*, tl_js_load_progress, (), {
@@ -38,7 +40,8 @@ EM_JS(void, tl_js_download, (const char* name, const char* text), {
   document.body.appendChild(a);
   a.click();
   a.remove();
-  setTimeout(() = > URL.revokeObjectURL(a.href), 1000);
+  setTimeout(
+      function() { URL.revokeObjectURL(a.href); }, 1000);
 });
 
 // The picker must be opened from the learner's click; ImGui handles the click inside the same
@@ -50,15 +53,19 @@ EM_JS(void, tl_js_pick_progress, (), {
   input.id = "tl-progress-picker";
   input.style.display = "none";
   input.addEventListener(
-      "change", () = > {
+      "change", function() {
         const file = input.files && input.files[0];
         input.remove();
         if (!file) return;
-        file.text().then((text) = > Module.ccall("tl_import_progress", null, [ "string", "string" ], [ file.name, text ]));
+        file.text().then(function(text) {
+          Module.ccall("tl_import_progress", null, [ "string", "string" ], [ file.name, text ]);
+        });
       });
   document.body.appendChild(input);
   input.click();
 });
+
+// clang-format on
 
 std::string take(char* text) {
   std::string out = text != nullptr ? text : "";
