@@ -10,14 +10,15 @@
 namespace tl::app::platform {
 namespace {
 
-// clang-format off (these bodies are JavaScript: the formatter would split `=>` and `===`)
+// These bodies are JavaScript: the formatter would split `=>` and `===`.
+// clang-format off
 
 // Returns a malloc'd string (the caller frees), or null when nothing is stored; on a refusal
 // returns "\x01" followed by the browser's reason.
 EM_JS(char*, tl_js_load_progress, (), {
   try {
     const text = window.localStorage.getItem("threadlab.progress");
-    return text == = null ? 0 : allocateUTF8(text);
+    return text === null ? 0 : allocateUTF8(text);
   } catch (e) {
     return allocateUTF8(String.fromCharCode(1) + String(e && e.message || e));
   }
@@ -33,15 +34,14 @@ EM_JS(char*, tl_js_save_progress, (const char* text), {
 });
 
 EM_JS(void, tl_js_download, (const char* name, const char* text), {
-  const blob = new Blob([UTF8ToString(text)], {type: "application/json" });
+  const blob = new Blob([UTF8ToString(text)], {type: "application/json"});
   const a = document.createElement("a");
   a.href = URL.createObjectURL(blob);
   a.download = UTF8ToString(name);
   document.body.appendChild(a);
   a.click();
   a.remove();
-  setTimeout(
-      function() { URL.revokeObjectURL(a.href); }, 1000);
+  setTimeout(function() { URL.revokeObjectURL(a.href); }, 1000);
 });
 
 // The picker must be opened from the learner's click; ImGui handles the click inside the same
@@ -52,15 +52,14 @@ EM_JS(void, tl_js_pick_progress, (), {
   input.accept = ".json,application/json";
   input.id = "tl-progress-picker";
   input.style.display = "none";
-  input.addEventListener(
-      "change", function() {
-        const file = input.files && input.files[0];
-        input.remove();
-        if (!file) return;
-        file.text().then(function(text) {
-          Module.ccall("tl_import_progress", null, [ "string", "string" ], [ file.name, text ]);
-        });
-      });
+  input.addEventListener("change", function() {
+    const file = input.files && input.files[0];
+    input.remove();
+    if (!file) return;
+    file.text().then(function(text) {
+      Module.ccall("tl_import_progress", null, ["string", "string"], [file.name, text]);
+    });
+  });
   document.body.appendChild(input);
   input.click();
 });
