@@ -1,4 +1,6 @@
-// tl_state_json() shape (version 5 = version 4 plus "lesson"; version 4 = version 3 plus
+// tl_state_json() shape (version 6 = version 5 plus "view", "tabs", "editor", "progress" and
+// the lesson's "layout", "pending", "refusal", "source", "load_error", "choice", "feedback",
+// "answer" and task "hints_shown"; version 5 = version 4 plus "lesson"; version 4 = version 3 plus
 // "processes" and each thread's "label" and "process"):
 //   {"version":4, "frame":N, "cores":N, "canvas":{"w","h"},
 //    "lanes":[{"core","x0","y0","x1","y1"}],          // where each core's spans are drawn
@@ -12,8 +14,17 @@
 //    "scenario", "scenarios", "title", "outcome", "outcome_line", "variables",
 //    "makespan_us", "playhead_us", "playing", "runs",
 //    "pending",                                       // a newer run is still being simulated
-//    "lesson": null | {"id","title","index","controls":{name: value as written},
-//               "tasks":[{"id","pass"}], "answered", "correct", "done"}
+//    "lesson": null | {"id","title","index","source","controls":{name: value as written},
+//               "tasks":[{"id","pass","hints_shown"}], "pending", "choice", "answered",
+//               "correct", "feedback", "answer" (a number question's), "done", "error",
+//               "refusal", "load_error",
+//               "layout":{where the column put its list, controls, options of an open combo,
+//                         tasks, hints, choices, number, check, previous, next, close and
+//                         progress buttons; an empty rect = scrolled out of view}},
+//    "progress": {"done": [lesson ids], "message"},
+//    "view": "Timeline" | "Editor" | "Lab", "tabs": {view name: its tab's rect},
+//    "editor": {"origin", "text", "errors":[{"line","path","message","rect"}], "summary",
+//               "edits", "runs", "layout":{"text","run","reset","start","start_items"}}
 // Lanes and controls are those of the last frame drawn (empty before the first). "cores" is
 // the slider's value; lanes show the last finished run, so compare them once "pending" is false.
 #include "app/api.h"

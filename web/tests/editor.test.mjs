@@ -60,7 +60,7 @@ for (const { isolation, variant } of [{ isolation: true, variant: "threads" },
 
     test("typing shows an error at its line and path, the fixed text runs", async () => {
       let s = await state(page);
-      await clickRect(page, offset, s.tabs[1]);
+      await clickRect(page, offset, s.tabs.Editor);
       s = await state(page);
       assert.equal(s.view, "Editor");
       assert.equal(s.editor.origin, "race", "the editor starts from the scenario on screen");
