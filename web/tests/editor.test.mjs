@@ -83,10 +83,13 @@ for (const { isolation, variant } of [{ isolation: true, variant: "threads" },
       assert.ok(error.rect.y1 > error.rect.y0, "the error is listed on the page");
       writeFileSync(path.join(ARTIFACTS, `editor-${variant}-error.png`), await page.screenshot());
 
-      // Fix it: the last line, typed again.
-      await page.keyboard.press("Backspace");  // the final newline
-      for (let i = 0; i < LINES[5].length; i++) await page.keyboard.press("Backspace");
-      await page.keyboard.type(LINES[5].replace("-3", "3000"));
+      // Fix it: everything typed again with the right duration.
+      await page.keyboard.press("Control+A");
+      await page.keyboard.press("Backspace");
+      for (const line of LINES) {
+        await page.keyboard.type(line.replace("-3", "3000"));
+        await page.keyboard.press("Enter");
+      }
       await frames(page);
       s = await state(page);
       assert.deepEqual(s.editor.errors, []);
