@@ -155,15 +155,10 @@ struct ViewTab {
   bool (*available)();
 };
 bool always() { return true; }
-// A short frame (a phone-sized embed) keeps its height for the lanes: the timeline only, no
-// tab bar.
-constexpr float kTabsMinHeight = 600;
-bool tall_enough() { return ImGui::GetIO().DisplaySize.y >= kTabsMinHeight; }
-bool lab_available() { return tall_enough() && lab_panel_available(); }
 constexpr ViewTab kViewTabs[] = {
     {ViewKind::Timeline, "Timeline", always},
-    {ViewKind::Editor, "Editor", tall_enough},
-    {ViewKind::Lab, "Lab", lab_available},
+    {ViewKind::Editor, "Editor", always},
+    {ViewKind::Lab, "Lab", lab_panel_available},
 };
 
 // Below this height (an embedded page on a phone) the tab bar's row goes to the timeline's
