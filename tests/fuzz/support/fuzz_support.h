@@ -44,8 +44,8 @@ inline std::vector<std::string> split_words(std::string_view text) {
 // The engine's own limits, lowered: a parsed scenario may ask for 10^11 events; a fuzz input
 // gets enough of them to reach every kind of step, and the run ends in event-limit beyond.
 inline constexpr std::uint64_t kMaxEvents = 20'000;
-inline void bound_for_fuzzing(Scenario& s) {
-  s.limits.max_events = std::min<std::uint64_t>(s.limits.max_events, kMaxEvents);
+inline void bound_for_fuzzing(Scenario& s, std::uint64_t max_events = kMaxEvents) {
+  s.limits.max_events = std::min<std::uint64_t>(s.limits.max_events, max_events);
 }
 
 // Properties of every run (tests/sim/invariants_test.cpp checks a stronger set on textbook
