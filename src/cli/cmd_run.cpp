@@ -32,6 +32,11 @@ std::string to_json(const Scenario& s, const RunResult& r) {
   append_us(o, m.makespan);
   o += ",\"context_switches\":";
   o += std::to_string(m.context_switches);
+  if (m.smt > 1) {  // only with SMT, so other outputs stay as they were
+    o += ",\"smt\":" + std::to_string(m.smt) + ",\"physical_cores\":" + std::to_string(m.physical_cores);
+    o += ",\"smt_shared_us\":";
+    append_us(o, m.smt_shared);
+  }
   o += ",\"threads\":[";
   for (std::size_t t = 0; t < m.threads.size(); ++t) {
     const ThreadMetrics& tm = m.threads[t];
@@ -148,7 +153,13 @@ std::string to_table(const Scenario& s, const RunResult& r) {
   o += "makespan          " + format_us(m.makespan) + " us\n";
   o += "context switches  ";
   o += std::to_string(m.context_switches);
-  o += "\n\n";
+  o += "\n";
+  if (m.smt > 1) {  // the core rows below are hardware threads; h and h + cores share a core
+    o += "hardware threads  " + std::to_string(m.cores.size()) + " (" + std::to_string(m.physical_cores) +
+         " cores x " + std::to_string(m.smt) + " SMT)\n";
+    o += "smt shared        " + format_us(m.smt_shared) + " us (run beside a busy sibling, at its share of the core)\n";
+  }
+  o += "\n";
 
   // The GIL column appears only where a GIL exists, so textbook tables stay as they were.
   const bool gil = s.gil.enabled;

@@ -25,6 +25,10 @@ void draw_metrics_table(const ShownRun& run) {
   ImGui::Text("Makespan %s", makespan.c_str());
   ImGui::SameLine(0, 24);
   ImGui::Text("Context switches %llu", static_cast<unsigned long long>(metrics.context_switches));
+  if (metrics.smt > 1) {  // core lanes are hardware threads: say how many cores they share
+    ImGui::SameLine(0, 24);
+    ImGui::Text("Hardware threads %zu (%u cores x %u SMT)", metrics.cores.size(), metrics.physical_cores, metrics.smt);
+  }
   if (run.result->outcome != Outcome::Completed) {
     ImGui::SameLine(0, 24);
     ImGui::PushStyleColor(ImGuiCol_Text, theme::kError);

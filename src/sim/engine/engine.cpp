@@ -91,7 +91,10 @@ RuntimeModelSpec runtime_spec(const Scenario& sc) {
 Engine::Engine(const Scenario& scenario, const RunOptions& options)
     : sc_(scenario), machine_(scenario.machine), memory_(scenario.processes.size()), runtime_(runtime_spec(scenario), &memory_), options_(options) {
   const std::size_t n = sc_.threads.size();
-  const std::uint32_t ncores = std::clamp<std::uint32_t>(machine_.cores, 1, 256);
+  const std::uint32_t ncores = hardware_threads(machine_);
+  smt_ = std::clamp<std::uint32_t>(machine_.smt, 1, 8);
+  phys_cores_ = std::max<std::uint32_t>(1, ncores / smt_);
+  if (phys_cores_ * smt_ != ncores) smt_ = 1;  // clamped to 256: no sibling structure left
   threads_.resize(n);
   joiners_.resize(n);
   proc_waiters_.resize(sc_.processes.size());
@@ -136,6 +139,7 @@ Engine::Engine(const Scenario& scenario, const RunOptions& options)
   policy_preempts_ = policy_->may_preempt();
 
   result_.trace.cores.resize(ncores);
+  result_.trace.smt = smt_;
   result_.trace.threads.resize(n);
   result_.trace.completion.assign(n, -1);
   events_.reserve(n + 16);
@@ -369,6 +373,7 @@ bool Engine::gil_switch_point(ThreadId t) const {
 }
 
 void Engine::schedule_core(CoreId c, TimeNs at) {
+  cores_[c].seg_end = at;
   core_events_.push(core_event(at, c, cores_[c].gen));
 }
 
@@ -388,6 +393,8 @@ void Engine::dispatch(CoreId c, ThreadId t, TimeNs now) {
   threads_[t].core = c;
   core.thread = t;
   core.ran = 0;
+  core.rate = kFullRate;
+  smt_changed(c, now);
   core.slice_left = std::max<TimeNs>(1, policy_->slice(t));
   core.seg_start = now;
   core.span_start = now;
@@ -419,7 +426,8 @@ void Engine::continue_run(CoreId c, TimeNs now, StepResult r) {
     // holder runs to its next eval-breaker check before dropping. Dropping with no progress at
     // all could hand the GIL back and forth forever between threads that each wait longer than
     // the switch interval for a core.
-    const TimeNs progress = std::min({threads_[core.thread].op_left, core.slice_left, kGilCheckNs});
+    core.rate = smt_rate(c);
+    const TimeNs progress = std::min({wall_for(core, threads_[core.thread].op_left), core.slice_left, kGilCheckNs});
     if (core.ran == 0 && progress > 0) {
       schedule_core(c, now + progress);
       return;
@@ -431,7 +439,61 @@ void Engine::continue_run(CoreId c, TimeNs now, StepResult r) {
     release(c, now, StopReason::SliceExpired);
     return;
   }
-  schedule_core(c, now + std::min(threads_[core.thread].op_left, core.slice_left));
+  core.rate = smt_rate(c);
+  schedule_segment(c, now);
+}
+
+// The running thread's next segment: until its op is done or its slice is used up. A slice is
+// wall time on the hardware thread (what Linux accounts), an op is work, slower beside a busy
+// sibling.
+void Engine::schedule_segment(CoreId c, TimeNs now) {
+  CoreRt& core = cores_[c];
+  schedule_core(c, now + std::min(wall_for(core, threads_[core.thread].op_left), core.slice_left));
+}
+
+// ---------------------------------------------------------------------------------------------
+// SMT
+// ---------------------------------------------------------------------------------------------
+// With k of its smt hardware threads busy, a core does 100 + (smt_throughput_pct - 100) x
+// (k - 1) / (smt - 1) percent of one thread's work per ns, shared evenly: 2-way SMT at the
+// default 125 % runs two busy siblings at 62.5 % each. A hardware thread counts as busy while
+// it has a thread, switch overhead included (the kernel's code runs there).
+std::uint32_t Engine::smt_rate(CoreId c) const {
+  if (smt_ == 1) return kFullRate;
+  std::uint32_t busy = 0;
+  for (CoreId s = c % phys_cores_; s < cores_.size(); s += phys_cores_) busy += cores_[s].thread != kNoThread ? 1 : 0;
+  if (busy <= 1) return kFullRate;
+  const std::uint32_t pct = std::clamp<std::uint32_t>(machine_.smt_throughput_pct, 100, 100 * smt_);
+  const std::uint64_t total = kFullRate + std::uint64_t{pct * 10 - kFullRate} * (busy - 1) / (smt_ - 1);
+  return static_cast<std::uint32_t>(total / busy);
+}
+
+TimeNs Engine::wall_for(const CoreRt& core, TimeNs work) const {
+  if (core.rate == kFullRate || work <= 0) return work;
+  if (work >= kForever / kFullRate) return kForever;
+  return (work * kFullRate + core.rate - 1) / core.rate;  // rounded up: the work is done by then
+}
+
+// Hardware thread c started or stopped a thread: its busy siblings now run at another rate.
+// Each one mid-segment is settled at its old rate and its segment re-timed at the new one; one
+// whose segment ends at this very instant is left to its own event, which times the next
+// segment at the new rate (its past segment was all at the old one).
+void Engine::smt_changed(CoreId c, TimeNs now) {
+  if (smt_ == 1) return;
+  for (CoreId s = c % phys_cores_; s < cores_.size(); s += phys_cores_) {
+    CoreRt& sib = cores_[s];
+    if (s == c || sib.thread == kNoThread || sib.in_overhead || sib.seg_end <= now) continue;
+    const std::uint32_t rate = smt_rate(s);
+    if (rate == sib.rate) continue;
+    settle(s, now);
+    sib.rate = rate;
+    ++sib.gen;
+    const ThreadId t = sib.thread;
+    if (runtime_.gil_enabled() && sib.ran == 0 && runtime_.must_drop_gil(t) && gil_switch_point(t))
+      schedule_core(s, now + std::max<TimeNs>(1, std::min({wall_for(sib, threads_[t].op_left), sib.slice_left, kGilCheckNs})));
+    else
+      schedule_segment(s, now);
+  }
 }
 
 void Engine::on_core_event(CoreId c, TimeNs now) {
@@ -463,11 +525,19 @@ void Engine::settle(CoreId c, TimeNs now) {
   const TimeNs elapsed = now - core.seg_start;
   if (elapsed <= 0) return;
   ThreadRt& th = threads_[core.thread];
-  th.op_left -= elapsed;
+  // Work done: elapsed at full rate; beside a busy SMT sibling, that share of it (rounded down;
+  // a segment's end was rounded up, so its op is exactly done then).
+  TimeNs work = elapsed;
+  if (core.rate != kFullRate) {
+    work = elapsed >= kForever / kFullRate ? elapsed : elapsed * core.rate / kFullRate;
+    work = std::min(work, th.op_left);
+    result_.trace.smt_shared += elapsed;
+  }
+  th.op_left -= work;
   core.slice_left -= elapsed;
   core.ran += elapsed;
   TimeNs& rem = remaining_cpu_[core.thread];
-  rem = rem > elapsed ? rem - elapsed : 0;
+  rem = rem > work ? rem - work : 0;
   core.seg_start = now;
 }
 
@@ -493,6 +563,7 @@ void Engine::release(CoreId c, TimeNs now, StopReason why) {
   set_idle(c, true);
   ++idle_count_;
   --busy_;
+  smt_changed(c, now);
   threads_[t].core = kNoCore;
   if (core.ran > 0) threads_[t].last_core = c;  // a dispatch that ran nothing warms no cache
   if (why == StopReason::Finished) {

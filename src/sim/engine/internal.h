@@ -112,6 +112,9 @@ struct ThreadRt {
   bool lock_retry = false;                      // woken from a barging mutex: its next acquire marks it contended
 };
 
+// A hardware thread's speed, in work per kFullRate ns: kFullRate alone on its core.
+inline constexpr std::uint32_t kFullRate = 1000;
+
 struct CoreRt {
   ThreadId thread = kNoThread;     // on the core now
   ThreadId last = kNoThread;       // thread of the last span recorded on this core
@@ -122,6 +125,8 @@ struct CoreRt {
   TimeNs slice_left = 0;
   TimeNs ran = 0;  // CPU used in this dispatch
   TimeNs freed_at = -1;
+  TimeNs seg_end = 0;              // when its pending segment event falls due
+  std::uint32_t rate = kFullRate;  // work per kFullRate ns in this segment: < kFullRate beside a busy SMT sibling
   std::uint32_t gen = 0;
   bool in_overhead = false;
   bool offered = false;  // asked pick() since freed_at, got nothing
@@ -163,6 +168,12 @@ class Engine {
   void preempt(CoreId c, TimeNs now);
   void release(CoreId c, TimeNs now, StopReason why);
   void schedule_core(CoreId c, TimeNs at);
+  // SMT: a core's rate from its siblings' business, the wall time work takes at that rate,
+  // and re-timing the siblings' segments when a hardware thread starts or stops.
+  std::uint32_t smt_rate(CoreId c) const;
+  TimeNs wall_for(const CoreRt& core, TimeNs work) const;
+  void smt_changed(CoreId c, TimeNs now);
+  void schedule_segment(CoreId c, TimeNs now);
   TimeNs switch_cost(ThreadId prev, ThreadId next) const;
   bool gil_switch_point(ThreadId t) const;  // may t's GIL change hands where t stands?
   // The GIL and lifetimes (runtime.cpp)
@@ -222,7 +233,9 @@ class Engine {
 
   std::vector<ThreadRt> threads_;
   std::vector<TimeNs> remaining_cpu_;  // PolicyContext::remaining_cpu
-  std::vector<CoreRt> cores_;
+  std::vector<CoreRt> cores_;          // hardware threads: cores x smt
+  std::uint32_t smt_ = 1;              // hardware threads per core
+  std::uint32_t phys_cores_ = 1;
   std::array<std::uint64_t, 4> idle_{};  // bit per core (cores <= 256)
   std::uint32_t idle_count_ = 0;
   std::vector<MutexRt> mutexes_;  // all processes, mutex_base_[process] + MutexId

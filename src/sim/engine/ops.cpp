@@ -218,6 +218,18 @@ StepResult Engine::step(ThreadId t, TimeNs now) {
         cost = runtime_.write(t, region, first, pages, now, op.arg >> 8);
         break;
       }
+      case OpKind::Read: {
+        const auto region = static_cast<RegionKind>(op.arg & 0xFF);
+        const auto first = static_cast<std::uint32_t>(static_cast<std::uint64_t>(op.duration) >> 32);
+        const auto pages = static_cast<std::uint32_t>(op.duration & 0xFFFFFFFF);
+        cost = runtime_.read(t, region, first, pages, now);
+        break;
+      }
+      case OpKind::GcFreeze:
+        runtime_.gc_freeze(t);
+        ++th.pc;
+        continue;
+      case OpKind::GcCollect: cost = runtime_.gc_collect(t, now); break;
       // Communication: the sender pays, then the message enters the channel (complete_op);
       // the receiver takes it, then pays (latency, copy, unpickling).
       case OpKind::Send:
@@ -279,6 +291,8 @@ StepResult Engine::complete_op(ThreadId t, TimeNs now) {
       ++th.pc;
       return StepResult::NeedCpu;
     case OpKind::Write:
+    case OpKind::Read:
+    case OpKind::GcCollect:
     case OpKind::Receive:
       ++th.pc;
       return StepResult::NeedCpu;

@@ -27,7 +27,7 @@ class CyclicPolicy final : public Policy {
     const std::size_t n = ctx.scenario->threads.size();
     // The engine's clamp: a hand-built scenario's 0 cores run as 1 (and this policy must then
     // have a slot for core 0), more than 256 as 256.
-    const std::size_t cores = std::clamp<std::uint32_t>(ctx.scenario->machine.cores, 1, 256);
+    const std::size_t cores = hardware_threads(ctx.scenario->machine);
     ready_.assign(n, false);
     ready_order_.assign(n, 0);
     core_of_.assign(n, kNoCore);

@@ -27,6 +27,7 @@ RuntimeModel::RuntimeModel(RuntimeModelSpec spec, MemoryObserver* observer)
   main_thread_.assign(np, kNoThread);
   threads_left_.assign(np, 0);
   exited_.assign(np, false);
+  frozen_pages_.assign(np, 0);
   for (ThreadId t = 0; t < spec_.thread_process.size(); ++t) {
     const ProcessId p = spec_.thread_process[t];
     if (p >= np) throw std::logic_error("runtime: thread " + std::to_string(t) + " has no process");
@@ -138,6 +139,7 @@ TimeNs RuntimeModel::start_process(ProcessId p, ThreadId creator, TimeNs now) {
       throw std::logic_error("runtime: an initial process is not created by a step");
     case ProcessOrigin::Forked: {
       set_space(p, memory_.fork(parent, creator, main_thread_[p]));
+      frozen_pages_[p] = frozen_pages_[process_of(creator)];  // the permanent generation is copied too
       // What the child soon writes on its own (CPython: reference counts, the GC) becomes
       // private at once; charging it up front keeps the model simple and the total right.
       const std::uint32_t dirty = pages_for_kb(spec_.costs.fork_dirty_kb);
@@ -208,6 +210,28 @@ void RuntimeModel::map_shared_memory(ProcessId p) {
       shm_ids_[i] = memory_.create_shm(space, pages_for_kb(shm.kb));
     }
   }
+}
+
+TimeNs RuntimeModel::read(ThreadId t, RegionKind kind, std::uint32_t first, std::uint32_t pages, TimeNs now) {
+  if (!refcounts() || pages == 0) return 0;  // C code reads without writing
+  return write(t, kind, first, pages, now);
+}
+
+void RuntimeModel::gc_freeze(ThreadId t) {
+  const ProcessId p = process_of(t);
+  const RegionId heap = memory_.find_region(space_of_[p], RegionKind::Heap);
+  if (heap == MemoryModel::kNoRegion) return;
+  frozen_pages_[p] = static_cast<std::uint32_t>(memory_.regions(space_of_[p])[heap].frames.size());
+}
+
+TimeNs RuntimeModel::gc_collect(ThreadId t, TimeNs now) {
+  if (!refcounts()) return 0;
+  const ProcessId p = process_of(t);
+  const RegionId heap = memory_.find_region(space_of_[p], RegionKind::Heap);
+  if (heap == MemoryModel::kNoRegion) return 0;
+  const auto size = static_cast<std::uint32_t>(memory_.regions(space_of_[p])[heap].frames.size());
+  const std::uint32_t frozen = std::min(frozen_pages_[p], size);
+  return frozen < size ? write(t, RegionKind::Heap, frozen, size - frozen, now) : 0;
 }
 
 TimeNs RuntimeModel::write(ThreadId t, RegionKind kind, std::uint32_t first, std::uint32_t pages, TimeNs now,

@@ -108,6 +108,16 @@ class RuntimeModel {
   // must map). Returns the fault time to charge (pages copied x cow_fault; never for Shared).
   TimeNs write(ThreadId t, RegionKind region, std::uint32_t first, std::uint32_t pages, TimeNs now,
                std::uint32_t shm = 0);
+  // Python objects (the python profile only; elsewhere these cost and change nothing). Reading
+  // pages of objects writes their reference counts, so pages a forked child shares with its
+  // parent are copied ("copy-on-read"). gc.freeze() moves the heap's objects, as they are now,
+  // to a permanent generation; a collection then writes the GC header of every other tracked
+  // object: every heap page past the frozen ones. A forked child inherits the frozen pages.
+  // Each returns the fault time to charge.
+  TimeNs read(ThreadId t, RegionKind region, std::uint32_t first, std::uint32_t pages, TimeNs now);
+  void gc_freeze(ThreadId t);
+  TimeNs gc_collect(ThreadId t, TimeNs now);
+  bool refcounts() const { return spec_.costs.kind == CostProfileKind::Python; }
   const MemoryModel& memory() const { return memory_; }
   AddressSpaceId space_of(ProcessId p) const { return space_of_[p]; }
   std::span<const AddressSpaceId> spaces() const { return space_of_; }  // [process]
@@ -138,6 +148,7 @@ class RuntimeModel {
   std::vector<ThreadId> main_thread_;         // [process] first declared thread: the image's stack
   std::vector<std::uint32_t> threads_left_;   // [process] threads not yet done
   std::vector<bool> exited_;                  // [process]
+  std::vector<std::uint32_t> frozen_pages_;   // [process] heap pages gc.freeze() left alone
   std::vector<ShmId> shm_ids_;                // [declared region] MemoryModel id; kNoShm: never created
   AddressSpaceId program_image_ = kNoSpace;   // for shared code
   static constexpr ShmId kNoShm = ~ShmId{0};

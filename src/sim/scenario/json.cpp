@@ -83,8 +83,11 @@ void parse_machine(const Json& m, const std::string& path, MachineSpec& out, con
     else if (key == "atomic_ns") field(m, "atomic_ns", path, errors, out.atomic_cost, int_reader(0, 1'000'000'000));
     else if (key == "line_transfer_ns")
       field(m, "line_transfer_ns", path, errors, out.line_transfer_cost, int_reader(0, 1'000'000'000));
+    else if (key == "smt") field(m, "smt", path, errors, out.smt, int_reader(1, 8));
+    else if (key == "smt_throughput_pct")
+      field(m, "smt_throughput_pct", path, errors, out.smt_throughput_pct, int_reader(100, 800));
     else {
-      std::string list = "cores, profile, switch_us, mem_op_ns, atomic_ns, line_transfer_ns";
+      std::string list = "cores, profile, switch_us, mem_op_ns, atomic_ns, line_transfer_ns, smt, smt_throughput_pct";
       for (const CostField& f : cost_fields()) list += std::string(", ") + f.name;
       errors.add(path, "unknown key " + quote_name(key) + " (expected one of: " + list + ")");
     }
@@ -92,6 +95,14 @@ void parse_machine(const Json& m, const std::string& path, MachineSpec& out, con
   for (; next_cost_error < cost_errors.size(); ++next_cost_error)
     errors.add(cost_errors[next_cost_error].path, cost_errors[next_cost_error].message);
   out.lock_cost = out.costs.lock;
+  if (out.smt > 1 && std::uint64_t{out.cores} * out.smt > detail::kMaxCores)
+    errors.add(key_path(path, "smt"), "cores x smt is " + std::to_string(std::uint64_t{out.cores} * out.smt) +
+                                          " hardware threads; at most " + std::to_string(detail::kMaxCores));
+  if (out.smt > 1 && out.smt_throughput_pct > 100 * out.smt)
+    errors.add(key_path(path, "smt_throughput_pct"),
+               "a core with " + std::to_string(out.smt) + " hardware threads does at most " +
+                   std::to_string(100 * out.smt) + " percent of one thread's work, not " +
+                   std::to_string(out.smt_throughput_pct));
 }
 
 // "runtime": {"python": "3.11", "gil": bool, "switch_interval_us": N}. The interval defaults

@@ -49,6 +49,11 @@ enum class OpKind : std::uint8_t {
   // pure-C call holds the GIL), or that runs with the GIL released (NumPy, hashlib, zlib).
   CCallHold,     // duration: CPU work holding the GIL, no switch point inside
   CCallRelease,  // duration: CPU work without the GIL; retakes it afterwards
+  // Python objects after fork: reading them writes their reference counts (copy-on-read), a
+  // garbage collection writes the GC header of every tracked object, except those frozen.
+  Read,       // arg: RegionKind (data or heap); duration: first page << 32 | page count
+  GcFreeze,   // gc.freeze(): the heap's pages as they are now are left alone by collections
+  GcCollect,  // gc.collect(): writes every heap page not frozen (in the python profile)
 };
 
 struct Op {
@@ -89,11 +94,18 @@ struct ChannelSpec {
 // [SECTION] Machine, scheduler, limits
 // ---------------------------------------------------------------------------------------------
 struct MachineSpec {
-  std::uint32_t cores = 1;  // 1 .. 256
-  TimeNs switch_cost = 0;   // charged when a core starts a thread other than its last
-  TimeNs lock_cost = 0;     // an uncontended lock or unlock
-  TimeNs mem_op_cost = 1;   // each of load / add / store of a non-atomic increment
-  TimeNs atomic_cost = 3;   // one atomic increment
+  std::uint32_t cores = 1;  // 1 .. 256 physical cores (cores x smt <= 256)
+  // Simultaneous multithreading: hardware threads per core (1 .. 8). The engine runs
+  // cores x smt hardware threads, numbered as Linux does: hardware thread h is on core
+  // h % cores, so the first `cores` fill every core before any sibling. Siblings share their
+  // core: with k of its hardware threads busy a core does smt_throughput_pct(k) percent of
+  // one thread's work per ns, split evenly among them.
+  std::uint32_t smt = 1;
+  std::uint32_t smt_throughput_pct = 125;  // all hardware threads of a core busy, vs one
+  TimeNs switch_cost = 0;                  // charged when a core starts a thread other than its last
+  TimeNs lock_cost = 0;                    // an uncontended lock or unlock
+  TimeNs mem_op_cost = 1;                  // each of load / add / store of a non-atomic increment
+  TimeNs atomic_cost = 3;                  // one atomic increment
   // A shared variable's or mutex's cache line last written on another core moves here first
   // (loads, stores, atomics, lock and unlock). 0 in scenarios built in code; files: 40 ns.
   TimeNs line_transfer_cost = 0;
@@ -102,6 +114,14 @@ struct MachineSpec {
   // parse_scenario starts from "native". switch_cost above is added to every switch.
   CostProfile costs;
 };
+
+// What the engine schedules on: cores x smt hardware threads (cores clamped to 1 .. 256, the
+// product to 256), each a "core" of the trace with its own lane.
+inline std::uint32_t hardware_threads(const MachineSpec& m) {
+  const std::uint32_t cores = m.cores < 1 ? 1 : (m.cores > 256 ? 256 : m.cores);
+  const std::uint32_t smt = m.smt < 1 ? 1 : (m.smt > 8 ? 8 : m.smt);
+  return cores * smt > 256 ? 256 : cores * smt;
+}
 
 enum class PolicyKind : std::uint8_t { Fifo,
                                        Sjf,

@@ -204,16 +204,20 @@ std::optional<std::uint32_t> shared_region(StepArgs& a, const std::optional<std:
   return std::nullopt;
 }
 
-void write_step(StepArgs& a) {
+// {"write": REGION} and {"read": REGION}: pages of a region; a read is of Python objects
+// (data or heap only), which in the python profile writes their reference counts.
+void memory_step(StepArgs& a, OpKind kind) {
   const Json& v = a.value;
+  const bool read = kind == OpKind::Read;
   RegionKind region = RegionKind::Heap;
   if (v == "data") region = RegionKind::Data;
   else if (v == "heap") region = RegionKind::Heap;
-  else if (v == "stack") region = RegionKind::Stack;
-  else if (v == "shared") region = RegionKind::Shared;
+  else if (v == "stack" && !read) region = RegionKind::Stack;
+  else if (v == "shared" && !read) region = RegionKind::Shared;
   else {
     a.c.errors.add(a.value_path, v.is_string() ? "unknown region " + quote_name(v.get<std::string>()) +
-                                                     " (expected data, heap, stack or shared)"
+                                                     (read ? " (expected data or heap: where Python objects live)"
+                                                           : " (expected data, heap, stack or shared)")
                                                : std::string("expected a region name, got ") + type_name(v));
     return;
   }
@@ -254,10 +258,23 @@ void write_step(StepArgs& a) {
                                (region == RegionKind::Shared ? " pages of 4 KiB)" : " pages of 4 KiB with this machine profile)"));
     return;
   }
-  a.c.emit(OpKind::Write, static_cast<std::uint32_t>(region) | shm << 8,
+  a.c.emit(kind, static_cast<std::uint32_t>(region) | shm << 8,
            static_cast<TimeNs>(static_cast<std::uint64_t>(first) << 32 | static_cast<std::uint64_t>(pages)),
            a.source, a.mult);
 }
+void write_step(StepArgs& a) { memory_step(a, OpKind::Write); }
+void read_step(StepArgs& a) { memory_step(a, OpKind::Read); }
+
+// {"gc_freeze": true}, {"gc_collect": true}: the value must be true (there is nothing to choose).
+void flag_step(StepArgs& a, OpKind kind) {
+  if (!a.value.is_boolean() || !a.value.get<bool>()) {
+    a.c.errors.add(a.value_path, std::string("expected true, got ") + (a.value.is_boolean() ? "false" : type_name(a.value)));
+    return;
+  }
+  a.c.emit(kind, 0, 0, a.source, a.mult);
+}
+void gc_freeze_step(StepArgs& a) { flag_step(a, OpKind::GcFreeze); }
+void gc_collect_step(StepArgs& a) { flag_step(a, OpKind::GcCollect); }
 
 struct StepKind {
   std::string_view key;
@@ -281,6 +298,9 @@ constexpr StepKind kSteps[] = {
     {"forkserver", {}, forkserver_step},
     {"wait", {}, wait_step},
     {"write", {"pages", "first_page", "name"}, write_step},
+    {"read", {"pages", "first_page"}, read_step},
+    {"gc_freeze", {}, gc_freeze_step},
+    {"gc_collect", {}, gc_collect_step},
     {"send", {"bytes"}, send_step},
     {"receive", {}, receive_step},
 };

@@ -71,6 +71,9 @@ Metrics compute_metrics(const Scenario& scenario, const Trace& trace) {
   m.processes = process_memory_metrics(trace.memory);
   m.ipc_bytes_copied = trace.ipc_bytes_copied;
   m.migrations = trace.migrations;
+  m.smt = trace.smt < 1 ? 1 : trace.smt;
+  m.physical_cores = static_cast<std::uint32_t>(trace.cores.size() / m.smt);
+  m.smt_shared = trace.smt_shared;
   return m;
 }
 

@@ -37,6 +37,11 @@ struct Metrics {
   std::vector<ProcessMemoryMetrics> processes;  // [process] peak resident/private/shared KB
   std::uint64_t ipc_bytes_copied = 0;
   std::uint64_t migrations = 0;  // a thread dispatched on another core than before
+  // SMT: hardware threads per core (cores.size() / smt physical cores); time hardware threads
+  // ran beside a busy sibling, each at its share of the core.
+  std::uint32_t smt = 1;
+  std::uint32_t physical_cores = 0;
+  TimeNs smt_shared = 0;
 };
 
 Metrics compute_metrics(const Scenario& scenario, const Trace& trace);

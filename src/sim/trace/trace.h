@@ -65,6 +65,10 @@ struct Trace {
   PageEvents pages;                    // every mapping change, to rebuild page maps (page_map.h)
   std::uint64_t ipc_bytes_copied = 0;  // pipe payloads copied between processes
   std::uint64_t migrations = 0;        // dispatches of a thread on another core than its previous one
+  // Simultaneous multithreading: hardware threads per core. cores[h] is hardware thread h, on
+  // physical core h % (cores.size() / smt) (Linux's numbering: siblings are cores apart).
+  std::uint32_t smt = 1;
+  TimeNs smt_shared = 0;  // hardware-thread time spent running beside a busy sibling (slower)
 };
 
 // Spans of a sorted lane that intersect [t0, t1): binary search, no allocation.
