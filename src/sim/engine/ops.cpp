@@ -75,10 +75,12 @@ void Engine::init_programs() {
     stack.clear();
     std::uint32_t depth = 0;
     for (std::uint32_t i = 0; i < prog.size(); ++i) {
-      if (prog[i].kind == OpKind::LoopBegin) {
+      // A serve loop pairs with its end like a repeat (it needs no counter, but one slot per
+      // level keeps the bookkeeping simple).
+      if (prog[i].kind == OpKind::LoopBegin || prog[i].kind == OpKind::Serve) {
         stack.push_back(i);
         depth = std::max<std::uint32_t>(depth, static_cast<std::uint32_t>(stack.size()));
-      } else if (prog[i].kind == OpKind::LoopEnd && !stack.empty()) {
+      } else if ((prog[i].kind == OpKind::LoopEnd || prog[i].kind == OpKind::ServeEnd) && !stack.empty()) {
         loop_end_[base + stack.back()] = i;
         loop_end_[base + i] = stack.back();
         stack.pop_back();
@@ -230,6 +232,32 @@ StepResult Engine::step(ThreadId t, TimeNs now) {
         ++th.pc;
         continue;
       case OpKind::GcCollect: cost = runtime_.gc_collect(t, now); break;
+      // A pool worker: the next task, or the end of the loop once the channel is closed and
+      // drained; otherwise it waits like a receive (pc stays: the wake retries).
+      case OpKind::Serve: {
+        Channels& ch = runtime_.channels();
+        if (op.arg >= ch.size()) break;
+        if (!ch.holds_message(t)) {
+          if (ch.closed_and_empty(op.arg)) {
+            const std::uint32_t end = loop_end_[base + th.pc];
+            th.pc = end == kNoIndex ? th.pc + 1 : end + 1;
+            continue;
+          }
+          if (!ch.receive(op.arg, t, now)) return wait_for(t, RtState::BlockedReceive, now);
+        }
+        cost = ch.receive_cost(op.arg, ch.take(t).bytes);
+        break;
+      }
+      case OpKind::ServeEnd: {
+        const std::uint32_t begin = loop_end_[base + th.pc];
+        th.pc = begin == kNoIndex ? th.pc + 1 : begin;
+        continue;
+      }
+      case OpKind::Close:
+        if (op.arg < runtime_.channels().size())
+          for (ThreadId w : runtime_.channels().close(op.arg)) schedule_wake(w, now);
+        ++th.pc;
+        continue;
       // Communication: the sender pays, then the message enters the channel (complete_op);
       // the receiver takes it, then pays (latency, copy, unpickling).
       case OpKind::Send:
@@ -293,6 +321,7 @@ StepResult Engine::complete_op(ThreadId t, TimeNs now) {
     case OpKind::Write:
     case OpKind::Read:
     case OpKind::GcCollect:
+    case OpKind::Serve:
     case OpKind::Receive:
       ++th.pc;
       return StepResult::NeedCpu;

@@ -7,7 +7,7 @@
 namespace tl {
 
 ChannelId Channels::add(ChannelKind kind) {
-  channels_.push_back(Channel{kind, {}, {}, 0});
+  channels_.push_back(Channel{kind, {}, {}, 0, false});
   return static_cast<ChannelId>(channels_.size() - 1);
 }
 
@@ -74,6 +74,15 @@ Message Channels::take(ThreadId receiver) {
     throw std::logic_error("channel: thread " + std::to_string(receiver) + " has no message to take");
   set_status(receiver, Status::None);
   return handed_[receiver];
+}
+
+std::vector<ThreadId> Channels::close(ChannelId id) {
+  Channel& c = channels_.at(id);
+  c.closed = true;
+  std::vector<ThreadId> woken(c.receivers.begin(), c.receivers.end());
+  c.receivers.clear();
+  for (ThreadId r : woken) set_status(r, Status::None);
+  return woken;
 }
 
 void Channels::set_status(ThreadId thread, Status s) {

@@ -63,6 +63,15 @@ class Channels {
   // The message `receiver` was given by receive() or by a deliver() that woke it.
   Message take(ThreadId receiver);
 
+  // No more messages will come: the receivers waiting on it are returned (the engine wakes
+  // them; they find it closed and empty and leave their serve loops). Messages already in it
+  // are still taken first; a later send still delivers (CPython would raise instead).
+  std::vector<ThreadId> close(ChannelId channel);
+  bool closed_and_empty(ChannelId channel) const {
+    const Channel& c = channels_.at(channel);
+    return c.closed && c.messages.empty();
+  }
+
   std::size_t queued(ChannelId channel) const { return channels_.at(channel).messages.size(); }
   std::size_t waiting(ChannelId channel) const { return channels_.at(channel).receivers.size(); }
   bool is_waiting(ThreadId thread) const { return status(thread) == Status::Waiting; }
@@ -77,6 +86,7 @@ class Channels {
     std::deque<Message> messages;
     std::deque<ThreadId> receivers;
     std::uint64_t bytes_copied = 0;
+    bool closed = false;
   };
   // Where a thread stands as a receiver, indexed by thread id (grown on demand): O(1) checks
   // and no allocation per message, however many receivers wait.

@@ -54,6 +54,11 @@ enum class OpKind : std::uint8_t {
   Read,       // arg: RegionKind (data or heap); duration: first page << 32 | page count
   GcFreeze,   // gc.freeze(): the heap's pages as they are now are left alone by collections
   GcCollect,  // gc.collect(): writes every heap page not frozen (in the python profile)
+  // A worker of a pool: takes the next message of a channel (paying its receive side), runs
+  // the body, and again, until the channel is closed and empty.
+  Serve,     // arg: channel index; the loop's head (waits like Receive when the channel is empty)
+  ServeEnd,  // arg: index of its Serve
+  Close,     // arg: channel index; receivers waiting on it are woken and their serve loops end
 };
 
 struct Op {

@@ -146,6 +146,33 @@ void named_step(StepArgs& a, OpKind kind) {
   a.c.emit(kind, 0, 0, a.source, a.mult);
 }
 void create_step(StepArgs& a) { named_step(a, OpKind::Create); }
+void close_step(StepArgs& a) { named_step(a, OpKind::Close); }
+
+// {"serve": "C", "do": [steps]}: a pool worker's loop over the messages of C, one task each,
+// until C is closed and empty. How often the body runs depends on the other workers, so it
+// counts as repeated (a creation step inside is an error) and twice for the size check.
+void serve_step(StepArgs& a) {
+  const std::string do_path = key_path(a.path, "do");
+  if (!a.step.contains("do")) {
+    a.c.errors.add(a.path, "a serve step needs \"do\": [steps...] (what the worker does with each message)");
+    return;
+  }
+  const Json& body = a.step["do"];
+  if (!body.is_array() || body.empty()) {
+    a.c.errors.add(do_path, body.is_array() ? "\"do\" must not be empty"
+                                            : std::string("expected an array of steps, got ") + type_name(body));
+    return;
+  }
+  if (a.depth + 1 > kMaxNesting) {
+    a.c.errors.add(a.path, "serve nested more than " + std::to_string(kMaxNesting) + " deep");
+    return;
+  }
+  const auto begin = static_cast<std::uint32_t>(a.c.spec.program.size());
+  named_step(a, OpKind::Serve);
+  if (a.c.spec.program.size() == begin) return;
+  a.c.steps(body, do_path, a.depth + 1, sat_mul(a.mult, 2));
+  a.c.emit(OpKind::ServeEnd, begin, 0, a.source, a.mult);
+}
 void join_step(StepArgs& a) { named_step(a, OpKind::Join); }
 void fork_step(StepArgs& a) { named_step(a, OpKind::Fork); }
 void spawn_step(StepArgs& a) { named_step(a, OpKind::Spawn); }
@@ -303,6 +330,8 @@ constexpr StepKind kSteps[] = {
     {"gc_collect", {}, gc_collect_step},
     {"send", {"bytes"}, send_step},
     {"receive", {}, receive_step},
+    {"serve", {"do"}, serve_step},
+    {"close", {}, close_step},
 };
 
 std::string step_kind_list() {
