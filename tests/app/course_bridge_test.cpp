@@ -3,12 +3,15 @@
 // and the exports carry the run on screen.
 #include "app/course_bridge.h"
 #include "app/state/catalog.h"
+#include "app/views/export_files.h"
 #include "course/lz_uri.h"
 #include "app/state/progress_events.h"
 #include "headless.h"
 
 #include <gtest/gtest.h>
 #include <nlohmann/json.hpp>
+#include <filesystem>
+#include <fstream>
 #include <sstream>
 
 #include "sim/export/chrome_trace.h"
@@ -191,6 +194,30 @@ TEST(CourseBridge, TheTraceExportIsTheSimulatorsTrace) {
   EXPECT_EQ(export_text(state, "scenario", error), std::string(find_embedded_scenario("race")->json));
   EXPECT_EQ(export_text(state, "pdf", error), "");
   EXPECT_NE(error.find("unknown export 'pdf'"), std::string::npos);
+}
+
+// The desktop's Export button: the same texts as files in the working directory.
+TEST(CourseBridge, DesktopExportsWriteFilesIntoADirectory) {
+  AppState state;
+  ASSERT_TRUE(select_scenario(state, "locks"));
+  wait_for_run(state);
+  const std::filesystem::path dir = std::filesystem::temp_directory_path() / "threadlab-export-test";
+  std::filesystem::remove_all(dir);
+  std::filesystem::create_directories(dir);
+  const SavedExports saved = save_exports(state, dir);
+  EXPECT_EQ(saved.error, "");
+  ASSERT_EQ(saved.files.size(), 3u);
+  EXPECT_EQ(std::filesystem::path(saved.files[0]).filename(), "threadlab-locks.trace.json");
+  std::ifstream trace(saved.files[0]);
+  std::stringstream text;
+  text << trace.rdbuf();
+  std::string error;
+  EXPECT_EQ(text.str(), export_text(state, "trace", error));
+  EXPECT_TRUE(std::filesystem::exists(dir / "threadlab-locks.metrics.csv"));
+  EXPECT_TRUE(std::filesystem::exists(dir / "threadlab-locks.scenario.json"));
+  const SavedExports failed = save_exports(state, dir / "missing" / "folder");
+  EXPECT_NE(failed.error.find("cannot write"), std::string::npos);
+  std::filesystem::remove_all(dir);
 }
 
 TEST(CourseBridge, TheLessonDescriptionHasEverythingTheMirrorShows) {
