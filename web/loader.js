@@ -13,7 +13,10 @@
 //     setCores(n),          // same as moving the cores slider
 //     setScenario(name),    // same as choosing it in the Scenario combo ("race"; the names
 //                           // are state().scenarios); throws RangeError for an unknown name
+//     call(name, ...args),  // one of interface.json's functions (the course scripts use it)
+//     argumentErrors,       // what the program refused of the URL's parameters, as messages
 //   }
+// tl-course.js adds the link, the host-page API and the events; docs/embedding.md lists them.
 (function () {
   "use strict";
   const VERSION = "@THREADLAB_VERSION@";
@@ -72,6 +75,9 @@
     variant,
     ready,
     module: null,
+    call,
+    argumentErrors: [],
+    onArgumentError: null,  // set by tl-course.js to show them in the page
     state() {
       return JSON.parse(call("tl_state_json"));
     },
@@ -110,6 +116,10 @@
         resolveReady(api);
       },
       onAbort(what) { fail(String(what)); },
+      onArgumentError(message) {
+        api.argumentErrors.push(message);
+        if (api.onArgumentError) api.onArgumentError(message);
+      },
       print(text) { console.log(text); },
       printErr(text) { console.warn(text); },
     };

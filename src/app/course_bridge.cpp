@@ -96,7 +96,8 @@ std::vector<std::string> apply_url_state(AppState& state, CourseSettings& settin
     if (!link.set.empty()) errors.push_back("set.*: settings belong to a lesson, and the link opens none");
     // A link naming a scenario leaves the lesson; one naming neither leaves what is open.
     const bool names_scenario = !link.scenario.empty() || !link.scenario_json.empty();
-    if (state.lesson.open() && names_scenario) close_lesson(state);
+    if (state.lesson.open() && names_scenario && (!link.scenario_json.empty() || find_embedded_scenario(link.scenario)))
+      close_lesson(state);
     if (state.lesson.open() && link.cores != 0)
       errors.push_back("cores: the open lesson sets its cores itself (set.cores=N with lesson=ID)");
     if (!link.scenario.empty()) {
@@ -179,10 +180,10 @@ json run_host_command(AppState& state, CourseSettings& settings, const course::H
           return failed("lesson: " + course::quote_for_message(command.lesson) + " is not a lesson here (" +
                         lesson_ids() + ")");
       } else if (!command.scenario.empty()) {
-        if (state.lesson.open()) close_lesson(state);
-        if (!select_scenario(state, command.scenario))
+        if (find_embedded_scenario(command.scenario) == nullptr || !select_scenario(state, command.scenario))
           return failed("scenario: " + course::quote_for_message(command.scenario) + " is not an example here (" +
                         embedded_scenario_names() + ")");
+        if (state.lesson.open()) close_lesson(state);
       } else {
         const course::UrlStateParse parsed = course::decode_url_state(command.state);
         std::vector<std::string> errors = parsed.errors;
