@@ -158,7 +158,7 @@
           return;
         }
         const reply = send(Object.assign({ command: "answer" }, answer));
-        if (reply && reply.ok) api.announce((reply.correct ? "Right. " : "Not quite. ") + reply.feedback);
+        if (reply && reply.ok) api.announce(reply.feedback || (reply.correct ? "Right." : "Not quite."));
       });
       set.appendChild(check);
       set.appendChild(feedback);
@@ -185,8 +185,9 @@
       if (refs.text[i] && refs.text[i].textContent !== p.text) refs.text[i].textContent = p.text;
     });
     if (refs.question && d.question) {
-      refs.question.feedback.textContent = d.question.answered
-          ? (d.question.correct ? "Right. " : "Not quite. ") + d.question.feedback : "";
+      // The lesson's feedback says right or wrong in its own words; without it, this does.
+      refs.question.feedback.textContent = !d.question.answered ? ""
+          : d.question.feedback || (d.question.correct ? "Right." : "Not quite.");
     }
     refs.done.textContent = d.completed ? "Lesson completed (score " + d.score + " of 100)." : "";
   }
