@@ -15,6 +15,8 @@
 //                           // are state().scenarios); throws RangeError for an unknown name
 //     call(name, ...args),  // one of interface.json's functions (the course scripts use it)
 //     argumentErrors,       // what the program refused of the URL's parameters, as messages
+//     lessonLoaded,         // after ready: Promise of ?lesson_url= (true opened, false failed,
+//                           // null when there is none)
 //   }
 // tl-course.js adds the link, the host-page API and the events; docs/embedding.md lists them.
 (function () {
@@ -70,6 +72,39 @@
     return api.module.ccall(name, returns, types, params);
   }
 
+  // ?lesson_url=URL: a teacher's lesson file, fetched once the app has drawn its first frame.
+  // Whatever goes wrong (the fetch, or the file's own errors with their JSON paths) shows in
+  // the lesson column and, as text, in #tl-lesson-error above the canvas.
+  const lessonUrl = params.get("lesson_url");
+  function showLessonError(message) {
+    let box = document.getElementById("tl-lesson-error");
+    if (!box) {
+      box = document.createElement("pre");
+      box.id = "tl-lesson-error";
+      box.setAttribute("role", "alert");
+      box.className = "tl-lesson-error";
+      const canvas = document.getElementById("canvas");
+      canvas.parentNode.insertBefore(box, canvas);
+    }
+    box.textContent = message;
+  }
+  async function openLessonUrl(url) {
+    let text;
+    try {
+      const response = await fetch(new URL(url, location.href));
+      if (!response.ok) throw new Error("HTTP " + response.status + (response.statusText ? " " + response.statusText : ""));
+      text = await response.text();
+    } catch (err) {
+      const reason = "could not fetch the lesson: " + (err && err.message ? err.message : String(err));
+      call("tl_lesson_load_failed", url, reason);
+      showLessonError("error: " + url + ": " + reason);
+      return false;
+    }
+    const errors = call("tl_open_lesson_text", url, text);
+    if (errors) showLessonError(errors);
+    return !errors;
+  }
+
   const api = {
     version: VERSION,
     variant,
@@ -114,6 +149,7 @@
       onFirstFrame() {
         status.hidden = true;
         resolveReady(api);
+        api.lessonLoaded = lessonUrl ? openLessonUrl(lessonUrl) : Promise.resolve(null);
       },
       onAbort(what) { fail(String(what)); },
       onArgumentError(message) {

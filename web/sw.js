@@ -3,11 +3,12 @@
 // and falls back to the cache when the network is gone. Cached responses keep their headers,
 // so a page that was cross-origin isolated stays so offline.
 "use strict";
-const CACHE = "threadlab-v1";
+const CACHE = "threadlab-v1";  // a new name drops every older copy on activation
 const FILES = [
   "./", "index.html", "threadlab.css", "loader.js", "tl-course.js", "tl-mirror.js", "tl-export.js", "tl-scorm.js",
   "threadlab-single.js", "threadlab-single.wasm",
   "threadlab-threads.js", "threadlab-threads.wasm", "threadlab-threads.worker.js",
+  "lab/lab.js", "lab/lab.css", "lab/kernel_worker.js", "lab/message_worker.js", "lab/threadlab-lab-kernel.wasm",
 ];
 let cached = null;  // resolves when the install-time copy is complete
 
@@ -23,7 +24,10 @@ self.addEventListener("install", (event) => {
 });
 
 self.addEventListener("activate", (event) => {
-  event.waitUntil(self.clients.claim());
+  event.waitUntil(caches.keys()
+      .then((names) => Promise.all(names.filter((n) => n.startsWith("threadlab-") && n !== CACHE)
+                                        .map((n) => caches.delete(n))))
+      .then(() => self.clients.claim()));
 });
 
 self.addEventListener("message", (event) => {

@@ -56,6 +56,7 @@
 
   api.on("lesson-started", (e) => {
     if (!ours(e)) return;
+    if (e.completed) return report(e);  // done on an earlier visit (this browser keeps progress)
     if (lms.v === 12) {
       const status = lms.get("cmi.core.lesson_status");
       if (status !== "completed" && status !== "passed") lms.set("cmi.core.lesson_status", "incomplete");
@@ -74,8 +75,7 @@
     }
     lms.commit();
   });
-  api.on("lesson-completed", (e) => {
-    if (!ours(e)) return;
+  function report(e) {
     if (lms.v === 12) {
       lms.set("cmi.core.score.min", 0);
       lms.set("cmi.core.score.max", 100);
@@ -91,7 +91,8 @@
       lms.set("cmi.success_status", "passed");
     }
     lms.commit();
-  });
+  }
+  api.on("lesson-completed", (e) => ours(e) && report(e));
   window.addEventListener("pagehide", () => {
     if (finished) return;
     finished = true;

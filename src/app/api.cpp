@@ -19,9 +19,12 @@
 #include "app/api.h"
 
 #include "app/course_bridge.h"
+#include "app/lab_api.h"  // its functions are in interface.json's list too
+
 #include "app/state/catalog.h"
 #include "app/state/progress_events.h"
 #include "app/state/interface_table.h"
+#include "app/state/progress_store.h"
 #include "app/theme.h"
 
 #include <cstdio>
@@ -35,25 +38,79 @@ AppState* g_state = nullptr;
 CourseSettings g_course;     // embed mode and view, which the page keeps beside the app
 ProgressTracker g_progress;  // what the page has been told about the lesson so far
 
-nlohmann::json lesson_json(const LessonState& lesson) {
-  if (!lesson.open()) return nullptr;
+nlohmann::json rect_json(const Rect& r) { return {{"x0", r.x0}, {"y0", r.y0}, {"x1", r.x1}, {"y1", r.y1}}; }
+
+nlohmann::json rects_json(const std::vector<Rect>& rects) {
+  nlohmann::json out = nlohmann::json::array();
+  for (const Rect& r : rects) out.push_back(rect_json(r));
+  return out;
+}
+
+nlohmann::json rects_json(const std::map<std::string, Rect>& rects) {
+  nlohmann::json out = nlohmann::json::object();
+  for (const auto& [name, r] : rects) out[name] = rect_json(r);
+  return out;
+}
+
+nlohmann::json panel_json(const LessonPanelLayout& l) {
+  return {{"column", rect_json(l.column)},
+          {"scroll_y", l.scroll_y},
+          {"scroll_max", l.scroll_max},
+          {"list_header", rect_json(l.list_header)},
+          {"list", rects_json(l.list)},
+          {"controls", rects_json(l.controls)},
+          {"options", rects_json(l.options)},
+          {"tasks", rects_json(l.tasks)},
+          {"hints", rects_json(l.hints)},
+          {"choices", rects_json(l.choices)},
+          {"number", rect_json(l.number)},
+          {"check", rect_json(l.check)},
+          {"previous", rect_json(l.previous)},
+          {"next", rect_json(l.next)},
+          {"close", rect_json(l.close)},
+          {"progress_header", rect_json(l.progress_header)},
+          {"export", rect_json(l.export_button)},
+          {"import", rect_json(l.import_button)},
+          {"reset", rect_json(l.reset_button)},
+          {"path", rect_json(l.path_field)}};
+}
+
+nlohmann::json lesson_json(const LessonState& lesson, const LessonPanelLayout& layout) {
+  if (!lesson.open()) {
+    if (lesson.load_error.empty()) return nullptr;
+    return {{"id", nullptr}, {"load_error", lesson.load_error}, {"layout", panel_json(layout)}};
+  }
   nlohmann::json controls = nlohmann::json::object();
   for (const auto& [name, value] : lesson.controls) controls[name] = value.display();
   nlohmann::json tasks = nlohmann::json::array();
   for (std::size_t i = 0; i < lesson.lesson().tasks.size(); ++i)
-    tasks.push_back({{"id", lesson.lesson().tasks[i].id}, {"pass", lesson.task_passed(i)}});
+    tasks.push_back({{"id", lesson.lesson().tasks[i].id},
+                     {"pass", lesson.task_passed(i)},
+                     {"hints_shown", lesson.hints_shown[i]}});
   return {{"id", lesson.lesson().id},
           {"title", lesson.lesson().title},
           {"index", lesson.current},
+          {"source", lesson.source},
           {"controls", std::move(controls)},
           {"tasks", std::move(tasks)},
+          {"pending", lesson.pending()},
+          {"choice", lesson.choice},
           {"answered", lesson.grade.has_value()},
           {"correct", lesson.grade.has_value() && lesson.grade->correct},
-          {"done", lesson.done[std::size_t(lesson.current)]},
-          {"error", lesson.error}};
+          {"feedback", lesson.grade ? lesson.grade->feedback : ""},
+          {"done", lesson.done()},
+          {"error", lesson.error},
+          {"refusal", lesson.refusal},
+          {"load_error", lesson.load_error},
+          {"layout", panel_json(layout)}};
 }
 
-nlohmann::json rect_json(const Rect& r) { return {{"x0", r.x0}, {"y0", r.y0}, {"x1", r.x1}, {"y1", r.y1}}; }
+nlohmann::json progress_json(const LessonState& lesson) {
+  nlohmann::json done = nlohmann::json::array();
+  for (const auto& [id, entry] : lesson.progress.lessons)
+    if (entry.done) done.push_back(id);
+  return {{"done", std::move(done)}, {"message", lesson.progress_message}};
+}
 
 std::string hex_color(std::uint32_t rgb) {
   char text[8];
@@ -156,10 +213,29 @@ TL_EXPORT const char* tl_state_json() {
       {"playing", state.playback.playing},
       {"runs", state.run.runs},
       {"pending", state.run.pending},
-      {"lesson", lesson_json(state.lesson)},
+      {"lesson", lesson_json(state.lesson, state.layout.lesson)},
+      {"progress", progress_json(state.lesson)},
   };
   text = json.dump();
   return text.c_str();
+}
+
+TL_EXPORT void tl_import_progress(const char* source, const char* text) {
+  if (g_state == nullptr || source == nullptr || text == nullptr) return;
+  import_progress_text(g_state->lesson, source, text);
+}
+
+TL_EXPORT const char* tl_open_lesson_text(const char* source, const char* text) {
+  static std::string result;
+  result.clear();
+  if (g_state == nullptr || source == nullptr || text == nullptr) return "no app attached";
+  if (!open_lesson_text(*g_state, source, text)) result = g_state->lesson.load_error;
+  return result.c_str();
+}
+
+TL_EXPORT void tl_lesson_load_failed(const char* source, const char* reason) {
+  if (g_state == nullptr || source == nullptr || reason == nullptr) return;
+  g_state->lesson.load_error = std::string("error: ") + source + ": " + reason;
 }
 
 TL_EXPORT const char* tl_url_state() {
@@ -213,7 +289,7 @@ TL_EXPORT const char* tl_lesson_json() {
   nlohmann::json lessons = nlohmann::json::array();
   const auto& catalog = lesson_catalog();
   for (std::size_t i = 0; i < catalog.size(); ++i) {
-    const bool done = g_state != nullptr && i < g_state->lesson.done.size() && g_state->lesson.done[i];
+    const bool done = g_state != nullptr && g_state->lesson.progress.done(catalog[i].id);
     lessons.push_back({{"id", catalog[i].id},
                        {"title", catalog[i].lesson ? catalog[i].lesson->title : catalog[i].id},
                        {"completed", done}});

@@ -7,7 +7,7 @@
 
 namespace tl::app {
 
-inline constexpr int kStateJsonVersion = 5;  // bump when tl_state_json's shape changes
+inline constexpr int kStateJsonVersion = 6;  // bump when tl_state_json's shape changes
 
 void attach_api(AppState* state);  // nullptr detaches
 
@@ -24,6 +24,14 @@ TL_EXPORT int tl_set_scenario(const char* name);
 // What is on screen, as JSON (see api.cpp for the shape); the pointer stays valid until the next
 // call. Coordinates are ImGui coordinates = CSS pixels of the canvas.
 TL_EXPORT const char* tl_state_json();
+// A progress file the learner chose in the browser's file picker (or any text a host passes):
+// merged into the progress; a malformed one is refused with its reason in the panel.
+TL_EXPORT void tl_import_progress(const char* source, const char* text);
+// Opens a lesson file's text (?lesson_url= fetched by the loader): "" or the errors, each
+// "error: SOURCE: PATH: reason", also shown in the lesson column.
+TL_EXPORT const char* tl_open_lesson_text(const char* source, const char* text);
+// The loader could not fetch a lesson: the column says so ("error: SOURCE: REASON").
+TL_EXPORT void tl_lesson_load_failed(const char* source, const char* reason);
 
 // ---- course pages (docs/embedding.md) -------------------------------------------------------
 // The state as a link's fragment ("#v=1&lesson=...").

@@ -3,6 +3,7 @@
 #include "app/app.h"
 
 #include "app/state/catalog.h"
+#include "app/state/progress_store.h"
 #include "app/views/lesson_panel.h"
 #include "app/views/export_files.h"
 #include "app/views/legend.h"
@@ -10,6 +11,7 @@
 
 #include <algorithm>
 #include <imgui.h>
+#include <vector>
 
 namespace tl::app {
 
@@ -82,11 +84,13 @@ void zoom_to_fit(AppState& state) { fit_range(state.range, state.result().trace.
 
 namespace {
 
-// The timeline shows the lesson's first run (the learner's own settings) as the simulator ran it.
+// The timeline shows the lesson's first run (the learner's own settings). Its scenario is built
+// at once, so the timeline starts simulating it beside the lesson's own runs.
 void show_lesson_run(AppState& state) {
   const LessonState& lesson = state.lesson;
-  if (lesson.runs.empty() || !lesson.runs.front().built.scenario) return;
-  load_scenario(state, *lesson.runs.front().built.scenario, lesson_catalog()[std::size_t(lesson.current)].id);
+  const auto& runs = lesson.pending() ? lesson.background.building : lesson.runs;
+  if (runs.empty() || !runs.front().built.scenario) return;
+  load_scenario(state, *runs.front().built.scenario, lesson.lesson().id);
   state.document.title = lesson.lesson().title;
   state.playback.playing = true;
 }
@@ -101,20 +105,67 @@ bool open_lesson(AppState& state, int index) {
   return true;
 }
 
+bool open_lesson_text(AppState& state, std::string_view source, std::string_view text) {
+  if (!start_lesson_text(state.lesson, source, text)) return false;
+  show_lesson_run(state);
+  return true;
+}
+
 std::string set_lesson_control(AppState& state, std::string_view assignment) {
   std::string reason = set_lesson_control(state.lesson, assignment);
   if (reason.empty()) show_lesson_run(state);
   return reason;
 }
 
-void close_lesson(AppState& state) { state.lesson.current = -1; }
+void close_lesson(AppState& state) { close_lesson(state.lesson); }
 
 // ---------------------------------------------------------------------------------------------
 // [SECTION] The frame
 // ---------------------------------------------------------------------------------------------
+namespace {
+
+struct ViewTab {
+  ViewKind view;
+  const char* label;
+  bool (*available)();
+};
+bool always() { return true; }
+constexpr ViewTab kViewTabs[] = {
+    {ViewKind::Timeline, "Timeline", always},
+    {ViewKind::Lab, "Lab", lab_panel_available},
+};
+
+// The tab bar over the views, when there is more than one to choose from: a click sets
+// state.view; a view set by code since the last frame selects its tab.
+void draw_view_tabs(AppState& state) {
+  state.layout.view_tabs.clear();
+  int available = 0;
+  for (const ViewTab& tab : kViewTabs) available += tab.available() ? 1 : 0;
+  if (available < 2) state.view = ViewKind::Timeline;
+  if (available < 2 || !ImGui::BeginTabBar("views")) return;
+  const bool set_by_code = state.view != state.layout.tabs_view;
+  for (const ViewTab& tab : kViewTabs) {
+    const std::size_t index = std::size_t(tab.view);
+    if (state.layout.view_tabs.size() <= index) state.layout.view_tabs.resize(index + 1);
+    if (!tab.available()) continue;
+    const ImGuiTabItemFlags flags = set_by_code && tab.view == state.view ? ImGuiTabItemFlags_SetSelected : 0;
+    if (ImGui::BeginTabItem(tab.label, nullptr, flags)) {
+      if (!set_by_code) state.view = tab.view;
+      ImGui::EndTabItem();
+    }
+    const ImVec2 min = ImGui::GetItemRectMin(), max = ImGui::GetItemRectMax();
+    state.layout.view_tabs[index] = Rect{min.x, min.y, max.x, max.y};
+  }
+  ImGui::EndTabBar();
+  state.layout.tabs_view = state.view;
+}
+
+}  // namespace
+
 void draw_frame(AppState& state) {
   const ImGuiIO& io = ImGui::GetIO();
   update_run(state);
+  update_lesson_runs(state.lesson);
   advance_playback(state.playback, state.result().trace.makespan, io.DeltaTime);
 
   ImGui::SetNextWindowPos(ImVec2(0, 0));
@@ -127,59 +178,64 @@ void draw_frame(AppState& state) {
 
   // A lesson puts its column on the left; the live view takes the rest.
   LessonAsk lesson_ask;
-  const bool in_lesson = state.lesson.open();
+  const bool in_lesson = state.lesson.open() || !state.lesson.load_error.empty();
   if (in_lesson) {
     const float column = std::max(360.0f, ImGui::GetContentRegionAvail().x * 0.36f);
     ImGui::BeginChild("lesson", ImVec2(column, 0), true);
-    lesson_ask = draw_lesson_panel(state.lesson);
+    lesson_ask = draw_lesson_panel(state.lesson, state.layout.lesson);
     ImGui::EndChild();
     ImGui::SameLine();
     ImGui::BeginChild("view", ImVec2(0, 0), false);
   }
 
   const ShownRun& shown = state.run.shown;
-  draw_scenario_info(state.document, state.cores, shown, state.error, state.layout.info);
-  ImGui::Spacing();
-  const ControlsAsk ask = draw_controls(
-      ControlsInput{state.document.name, shown.result->trace.makespan, state.cores, in_lesson}, state.playback,
-      state.layout.controls);
-  if (!in_lesson) {  // the way into the lessons, where the row has room for it
-    const float button_w = ImGui::CalcTextSize("Lessons").x + 2 * ImGui::GetStyle().FramePadding.x;
-    const float right = ImGui::GetWindowPos().x + ImGui::GetWindowContentRegionMax().x;
-    if (ImGui::GetItemRectMax().x + 24 + button_w <= right) {
-      ImGui::SameLine(0, 24);
-      if (ImGui::Button("Lessons")) lesson_ask.open = 0;
+  draw_view_tabs(state);
+  ControlsAsk ask;
+  if (state.view == ViewKind::Lab) draw_lab_panel(state.lab, state.layout.lab);
+  else {
+    draw_scenario_info(state.document, state.cores, shown, state.error, state.layout.info);
+    ImGui::Spacing();
+    ask = draw_controls(
+        ControlsInput{state.document.name, shown.result->trace.makespan, state.cores, in_lesson}, state.playback,
+        state.layout.controls);
+    if (!in_lesson) {  // the way into the lessons, where the row has room for it
+      const float button_w = ImGui::CalcTextSize("Lessons").x + 2 * ImGui::GetStyle().FramePadding.x;
+      const float right = ImGui::GetWindowPos().x + ImGui::GetWindowContentRegionMax().x;
+      if (ImGui::GetItemRectMax().x + 24 + button_w <= right) {
+        ImGui::SameLine(0, 24);
+        if (ImGui::Button("Lessons")) lesson_ask.open = 0;
+      }
     }
-  }
 #ifndef __EMSCRIPTEN__
-  draw_export_button(state);  // the page has its own Export menu (downloads)
+    draw_export_button(state);  // the page has its own Export menu (downloads)
 #endif
-  ImGui::Spacing();
+    ImGui::Spacing();
 
-  // Under the timeline: the legend (wrapped to the width) and the metrics table (it scrolls).
-  // The timeline gets what it wants as long as the table keeps a few rows, and never less
-  // than it needs to show every lane while the table keeps one; the table gets the rest, up
-  // to all of its rows.
-  const float width = ImGui::GetContentRegionAvail().x;
-  const float avail_h = ImGui::GetContentRegionAvail().y;
-  const float spacing = ImGui::GetStyle().ItemSpacing.y;
-  const float line_h = ImGui::GetTextLineHeightWithSpacing();
-  const float row_h = line_h + 2 * ImGui::GetStyle().CellPadding.y;
-  const int threads = int(shown.scenario.threads.size());
-  const float legend_h = legend_height(shown, width) + 2 * spacing;
-  const float table_h = line_h + row_h * float(threads + 1);
-  const float table_min = line_h + row_h * float(std::min(threads, 2) + 1);
-  const float table_least = line_h + row_h * 2;
-  const float wanted = state.timeline.preferred_height(shown);
-  const float table_space = std::max(table_min, std::min(table_h, avail_h - legend_h - wanted));
-  const float needed = std::min(state.timeline.min_height(shown), avail_h - legend_h - table_least);
-  const float timeline_h = std::min(std::max({avail_h - legend_h - table_space, needed, 80.0f}), wanted);
-  state.timeline.draw(shown, state.range, state.playback, state.run.pending, ImVec2(width, timeline_h));
-  draw_legend(shown);
-  ImGui::Spacing();
-  ImGui::BeginChild("metrics", ImVec2(0, 0), false);
-  draw_metrics_table(shown);
-  ImGui::EndChild();
+    // Under the timeline: the legend (wrapped to the width) and the metrics table (it scrolls).
+    // The timeline gets what it wants as long as the table keeps a few rows, and never less
+    // than it needs to show every lane while the table keeps one; the table gets the rest, up
+    // to all of its rows.
+    const float width = ImGui::GetContentRegionAvail().x;
+    const float avail_h = ImGui::GetContentRegionAvail().y;
+    const float spacing = ImGui::GetStyle().ItemSpacing.y;
+    const float line_h = ImGui::GetTextLineHeightWithSpacing();
+    const float row_h = line_h + 2 * ImGui::GetStyle().CellPadding.y;
+    const int threads = int(shown.scenario.threads.size());
+    const float legend_h = legend_height(shown, width) + 2 * spacing;
+    const float table_h = line_h + row_h * float(threads + 1);
+    const float table_min = line_h + row_h * float(std::min(threads, 2) + 1);
+    const float table_least = line_h + row_h * 2;
+    const float wanted = state.timeline.preferred_height(shown);
+    const float table_space = std::max(table_min, std::min(table_h, avail_h - legend_h - wanted));
+    const float needed = std::min(state.timeline.min_height(shown), avail_h - legend_h - table_least);
+    const float timeline_h = std::min(std::max({avail_h - legend_h - table_space, needed, 80.0f}), wanted);
+    state.timeline.draw(shown, state.range, state.playback, state.run.pending, ImVec2(width, timeline_h));
+    draw_legend(shown);
+    ImGui::Spacing();
+    ImGui::BeginChild("metrics", ImVec2(0, 0), false);
+    draw_metrics_table(shown);
+    ImGui::EndChild();
+  }
   if (in_lesson) ImGui::EndChild();
 
   ImGui::End();
@@ -191,6 +247,8 @@ void draw_frame(AppState& state) {
   if (lesson_ask.close) close_lesson(state);
   if (lesson_ask.open >= 0) open_lesson(state, lesson_ask.open);
   if (!lesson_ask.assignment.empty()) set_lesson_control(state, lesson_ask.assignment);
+  carry_out(state.lesson, lesson_ask.progress);
+  save_progress_if_changed(state.lesson);
 
   state.layout.canvas_w = io.DisplaySize.x;
   state.layout.canvas_h = io.DisplaySize.y;

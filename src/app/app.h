@@ -13,8 +13,11 @@
 #include "app/state/playback.h"
 #include "app/state/run_slot.h"
 #include "app/state/time_range.h"
+#include "app/state/view_kind.h"
 #include "app/timeline/timeline_view.h"
 #include "app/views/controls.h"
+#include "app/views/lab_panel.h"
+#include "app/views/lesson_panel.h"
 #include "app/views/scenario_info.h"
 
 #include <cstdint>
@@ -31,6 +34,11 @@ struct FrameLayout {  // where the last frame put things (tl_state_json, tests)
   float canvas_h = 0;
   ControlsLayout controls;
   ScenarioInfoLayout info;
+  // [ViewKind] its tab (empty when only one view is available), and the view selected last.
+  std::vector<Rect> view_tabs;
+  ViewKind tabs_view = ViewKind::Timeline;
+  LabPanelLayout lab;
+  LessonPanelLayout lesson;
 };
 
 struct AppState {
@@ -42,6 +50,9 @@ struct AppState {
   TimeRange range;  // the timeline's visible window
   TimelineView timeline;
   LessonState lesson;  // the lesson being followed, if any (its column replaces the picker)
+  // What the tab bar shows under it, and the Lab view's measurement with its options.
+  ViewKind view = ViewKind::Timeline;
+  LabPanelState lab;
   FrameLayout layout;
   std::uint64_t frame = 0;  // frames drawn
 
@@ -79,6 +90,9 @@ void zoom_to_fit(AppState& state);
 // id or a lesson that does not parse (state unchanged).
 bool open_lesson(AppState& state, std::string_view id);
 bool open_lesson(AppState& state, int index);
+// Opens a lesson file's text (`threadlab FILE`, ?lesson_url=); on errors returns false and
+// state.lesson.load_error says where and why (the panel shows it).
+bool open_lesson_text(AppState& state, std::string_view source, std::string_view text);
 // The setter the lesson's controls use ("cores=1", "scenario=locked"): "" or why it was refused.
 std::string set_lesson_control(AppState& state, std::string_view assignment);
 // Back to the free scenario viewer.

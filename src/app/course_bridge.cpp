@@ -58,7 +58,9 @@ const std::vector<std::string>& view_names() {
 
 course::UrlState capture_url_state(const AppState& state, const CourseSettings& settings) {
   course::UrlState link;
-  if (state.lesson.open()) {
+  if (state.lesson.open() && state.lesson.current < 0) {
+    // A teacher's lesson file (?lesson_url=): the page's address opens it again, not the link.
+  } else if (state.lesson.open()) {
     link.lesson = state.lesson.lesson().id;
     for (const auto& [name, value] : state.lesson.controls) link.set[name] = value.display();
   } else {
@@ -138,7 +140,7 @@ json host_state(const AppState& state, const CourseSettings& settings) {
     for (std::size_t t = 0; t < ls.lesson().tasks.size(); ++t)
       tasks.push_back({{"id", ls.lesson().tasks[t].id},
                        {"passing", ls.task_passed(t)},
-                       {"passed", t < ls.passed_once.size() && ls.passed_once[t]}});
+                       {"passed", task_ever_passed(ls, t)}});
     json controls = json::object();
     for (const auto& [name, value] : ls.controls) controls[name] = value.display();
     lesson = {{"id", ls.lesson().id},
@@ -147,7 +149,7 @@ json host_state(const AppState& state, const CourseSettings& settings) {
               {"tasks", std::move(tasks)},
               {"answered", ls.grade.has_value()},
               {"correct", ls.grade.has_value() && ls.grade->correct},
-              {"completed", std::size_t(ls.current) < ls.done.size() && ls.done[std::size_t(ls.current)]},
+              {"completed", ls.done()},
               {"score", lesson_score(ls)}};
   }
   const ShownRun& shown = state.shown();
@@ -158,7 +160,7 @@ json host_state(const AppState& state, const CourseSettings& settings) {
           {"playhead_us", double(state.playback.playhead) / 1000.0},
           {"makespan_us", double(shown.result->trace.makespan) / 1000.0},
           {"playing", state.playback.playing},
-          {"pending", state.run.pending},
+          {"pending", state.run.pending || state.lesson.pending()},  // runs still to finish
           {"outcome", tl::to_string(shown.result->outcome)},
           {"view", settings.view},
           {"embed", settings.embed},
@@ -282,7 +284,7 @@ json lesson_description(const AppState& state) {
   json tasks = json::array();
   for (std::size_t t = 0; t < l.tasks.size(); ++t) {
     const lessons::Task& task = l.tasks[t];
-    const bool passed = t < ls.passed_once.size() && ls.passed_once[t];
+    const bool passed = task_ever_passed(ls, t);
     tasks.push_back({{"id", task.id},
                      {"text", lessons::render_plain(task.text, ls.quotes)},
                      {"passing", ls.task_passed(t)},
@@ -309,7 +311,7 @@ json lesson_description(const AppState& state) {
           {"controls", std::move(controls)},
           {"tasks", std::move(tasks)},
           {"question", std::move(question)},
-          {"completed", std::size_t(ls.current) < ls.done.size() && ls.done[std::size_t(ls.current)]},
+          {"completed", ls.done()},
           {"score", lesson_score(ls)},
           {"error", ls.error}};
 }

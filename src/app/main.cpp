@@ -6,6 +6,8 @@
 #include "app/platform/platform.h"
 #include "app/state/args.h"
 #include "app/state/catalog.h"
+#include "app/state/progress_store.h"
+#include "lessons/lesson.h"
 
 #include <cstdio>
 #include <filesystem>
@@ -74,13 +76,23 @@ int main(int argc, char** argv) {
       std::fprintf(stderr, "error: %s: %s\n", path.c_str(), reason.c_str());
       return 2;
     }
-    // The picker shows the file's name; errors name the JSON path, as the CLI's do.
-    DocumentParse parsed = parse_document(std::filesystem::path(path).filename().string(), *text);
-    if (!parsed.document) {
-      std::fprintf(stderr, "%s\n", error_lines(parsed.errors).c_str());
-      return 2;
+    const std::string name = std::filesystem::path(path).filename().string();
+    if (tl::lessons::is_lesson_document(*text)) {
+      // A teacher's lesson file: it opens beside the default scenario's viewer.
+      select_scenario(program.app, kDefaultScenario.name);
+      if (!open_lesson_text(program.app, path, *text)) {
+        std::fprintf(stderr, "%s\n", program.app.lesson.load_error.c_str());
+        return 2;
+      }
+    } else {
+      // The picker shows the file's name; errors name the JSON path, as the CLI's do.
+      DocumentParse parsed = parse_document(name, *text);
+      if (!parsed.document) {
+        std::fprintf(stderr, "%s\n", error_lines(parsed.errors).c_str());
+        return 2;
+      }
+      open_document(program.app, std::move(*parsed.document));
     }
-    open_document(program.app, std::move(*parsed.document));
   } else {
     // parse_args accepted only embedded names; an empty one (or, on the web, a rejected one)
     // opens the default.
@@ -96,9 +108,11 @@ int main(int argc, char** argv) {
     return 2;
   }
   if (program.options.cores != 0) set_cores(program.app, program.options.cores);
+  load_stored_progress(program.app.lesson);
   // Later runs never block a frame; this first one does, so that the first frame (the page's
   // `ready`) already shows the timeline.
   wait_for_run(program.app);
+  if (program.app.lesson.open()) wait_for_lesson(program.app.lesson);
   attach_api(&program.app);
 
   std::string error;

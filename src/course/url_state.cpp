@@ -186,7 +186,8 @@ UrlStateParse decode_url_state(std::string_view text) {
         state.set[key.substr(4)] = value;
       else
         errors.push_back(key + ": " + shown + " is not a setting's value (a number or a word)");
-    } else if (key == "variant" || key == "coi" || key == "sw" || key == "hosts") {
+    } else if (key == "variant" || key == "coi" || key == "sw" || key == "hosts" || key == "lesson_url" ||
+               key == "scorm") {
       // The loader's own query keys, read before the program starts; not part of the state.
     } else {
       errors.push_back("link: unknown key " + quote_for_message(key));

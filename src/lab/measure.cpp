@@ -64,11 +64,19 @@ Report run_measurements(const MeasureOptions& options, const ProgressFn& progres
   const unsigned workers = options.max_workers > 0 ? options.max_workers : std::max(1u, r.topology.usable_cpus);
   const bool python = options.python;
   const double cpu_end = python ? 0.45 : 0.6;  // progress shares, roughly by time spent
+  // Checked between stages (never inside a timed one): a cancelled run keeps what it has.
+  const auto stop = [&] {
+    if (options.cancel == nullptr || !options.cancel->load()) return false;
+    if (!r.cancelled) r.errors.push_back("cancelled: the later measurements did not run");
+    r.cancelled = true;
+    return true;
+  };
   report(progress, "calibrating the CPU kernel", 0.0);
   r.kernel = calibrate_kernel(plan.kernel_target);
 
   const Launch launches[] = {Launch::Thread, Launch::Fork, Launch::Spawn};
   for (int i = 0; i < 3; ++i) {
+    if (stop()) return r;
     SpeedupOptions so;
     so.total_iterations = r.kernel.iterations;
     so.max_workers = workers;
@@ -81,23 +89,27 @@ Report run_measurements(const MeasureOptions& options, const ProgressFn& progres
   }
   double at = 0.02 + cpu_end;
   const double step = (python ? 0.75 : 1.0) - at;
+  if (stop()) return r;
   r.creation = measure_creation(plan.creation_min, plan.creation_max, plan.creation_budget, options.target,
                                 slice(progress, at, at + step * 0.2));
   if (!r.creation.error.empty()) r.errors.push_back("creation: " + r.creation.error);
   const std::vector<PingPongCase> cases = standard_pingpong_cases();
   for (std::size_t i = 0; i < cases.size(); ++i) {
+    if (stop()) return r;
     report(progress, "ping-pong: " + cases[i].name(), at + step * (0.2 + 0.3 * i / cases.size()));
     std::string error;
     r.pingpong.push_back(measure_pingpong(cases[i], plan.round_trips, plan.pingpong_min, plan.pingpong_max,
                                           plan.pingpong_budget, error));
     if (!error.empty()) r.errors.push_back(error);
   }
+  if (stop()) return r;
   {
     std::string error;
     r.pipe = measure_pipe_bandwidth(standard_message_sizes(options.quick), plan.pipe_bytes, plan.pipe_min, plan.pipe_max,
                                     plan.pipe_budget, error, slice(progress, at + step * 0.5, at + step * 0.85));
     if (!error.empty()) r.errors.push_back(error);
   }
+  if (stop()) return r;
   report(progress, "copy-on-write after fork", at + step * 0.85);
   {
     std::string error;
@@ -106,8 +118,9 @@ Report run_measurements(const MeasureOptions& options, const ProgressFn& progres
   }
   r.lock_pair_ns = measure_lock_pair_ns(options.quick ? 200'000 : 1'000'000, 5);
   if (!python) r.python.skipped_reason = "not asked for (--no-python)";
-  if (python) {
+  if (python && !stop()) {
     PythonOptions po;
+    po.cancel = options.cancel;
     po.python = options.python_path;
     po.programs_dir = options.python_programs_dir;
     po.quick = options.quick;
@@ -116,6 +129,7 @@ Report run_measurements(const MeasureOptions& options, const ProgressFn& progres
     r.python = run_python_lab(po, slice(progress, 0.75, 1.0));
     for (const PythonProgramResult& p : r.python.programs)
       if (!p.ok) r.errors.push_back("python " + p.program + ": " + p.error);
+    stop();
   }
   report(progress, "done", 1.0);
   return r;

@@ -13,6 +13,8 @@
 
 #include <nlohmann/json.hpp>
 
+#include <atomic>
+
 namespace tl::lab {
 
 struct MeasureOptions {
@@ -22,6 +24,9 @@ struct MeasureOptions {
   bool python = true;               // run the CPython programs if an interpreter is found
   std::string python_path;          // "" = python3 on PATH
   std::string python_programs_dir;  // "" = find_python_programs
+  // Set from another thread (a window closing, a Cancel button): the run stops after the stage
+  // it is in, reporting what it measured so far and "cancelled" among its errors.
+  const std::atomic<bool>* cancel = nullptr;
 };
 
 struct Report {
@@ -35,6 +40,7 @@ struct Report {
   long long lock_pair_ns = 0;
   PythonResults python;
   std::vector<std::string> errors;  // measurements that failed (the rest still ran)
+  bool cancelled = false;           // stopped early: some stages are missing
 };
 
 Report run_measurements(const MeasureOptions& options, const ProgressFn& progress = {});

@@ -178,6 +178,7 @@ PythonResults run_python_lab(const PythonOptions& options, const ProgressFn& pro
     if (options.only.empty() || std::find(options.only.begin(), options.only.end(), n) != options.only.end())
       names.push_back(n);
   for (const std::string& name : names) {
+    if (options.cancel != nullptr && options.cancel->load()) break;
     report(progress, "CPython: " + name, static_cast<double>(done) / names.size());
     res.programs.push_back(run_python_program(res.python, res.programs_dir, name, options));
     const PythonProgramResult& r = res.programs.back();

@@ -8,6 +8,8 @@
 
 #include <nlohmann/json.hpp>
 
+#include <atomic>
+
 #include <string>
 #include <vector>
 
@@ -47,6 +49,8 @@ struct PythonOptions {
   unsigned cores = 2;                 // for the predictions
   std::vector<std::string> only;      // program names to run; empty = all
   Nanos timeout_ns = 60'000'000'000;  // per program
+  // Set from another thread: no further program starts.
+  const std::atomic<bool>* cancel = nullptr;
 };
 
 PythonResults run_python_lab(const PythonOptions& options, const ProgressFn& progress = {});

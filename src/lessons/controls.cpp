@@ -177,6 +177,17 @@ std::string set_control(const Lesson& lesson, ControlState& state, std::string_v
       return std::string(name) + ": '" + v->text + "' is not offered (" + list + ")";
     }
   }
+  // The range the lesson offers, not only what the simulator accepts: a learner (or a URL, or
+  // a test) must not reach a setting the lesson's author never meant to show.
+  if ((info->type == ValueType::Int || info->type == ValueType::Time) &&
+      (v->number < offered->min || v->number > offered->max)) {
+    ControlValue low = *v, high = *v;
+    low.number = offered->min;
+    high.number = offered->max;
+    const char* unit = info->type == ValueType::Time ? " us" : "";
+    return std::string(name) + ": " + v->display() + unit + " is outside this lesson's range (" + low.display() +
+           " to " + high.display() + unit + ")";
+  }
   state[std::string(name)] = *v;
   return "";
 }
@@ -332,6 +343,21 @@ BuiltScenario build_scenario(const Lesson& lesson, const ControlState& s, const 
   if (const ControlValue* v = value_of(s, "gil")) sc.gil.enabled = v->number != 0;
   if (const ControlValue* v = value_of(s, "switch_interval_us")) sc.gil.switch_interval = v->number;
   return out;
+}
+
+std::optional<ControlValue> control_value_in(const Scenario& sc, std::string_view name) {
+  const ControlInfo* info = find_control(name);
+  if (info == nullptr) return std::nullopt;
+  ControlValue v;
+  v.type = info->type;
+  if (name == "cores") v.number = sc.machine.cores;
+  else if (name == "quantum_us") v.number = sc.scheduler.quantum;
+  else if (name == "switch_us") v.number = sc.machine.switch_cost;
+  else if (name == "gil") v.number = sc.gil.enabled ? 1 : 0;
+  else if (name == "switch_interval_us") v.number = sc.gil.switch_interval;
+  else if (name == "policy") v.text = to_string(sc.scheduler.policy);
+  else return std::nullopt;
+  return v;
 }
 
 std::vector<LessonRun> run_lesson(const Lesson& lesson, const ControlState& learner, const Context& context) {

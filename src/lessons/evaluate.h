@@ -43,6 +43,11 @@ struct BuiltScenario {
 // The scenario a control state selects, with the controls applied.
 BuiltScenario build_scenario(const Lesson& lesson, const ControlState& effective, const Context& context);
 
+// What a scenario has for a control the learner has not set ("start": null shows the
+// scenario's own value): cores, quantum_us, switch_us, gil, switch_interval_us, policy;
+// nullopt for the others.
+std::optional<ControlValue> control_value_in(const Scenario& scenario, std::string_view name);
+
 struct LessonRun {
   std::string name;
   BuiltScenario built;

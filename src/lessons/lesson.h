@@ -258,6 +258,10 @@ struct LessonParse {
 // every scenario source resolves and parses.
 LessonParse parse_lesson(std::string_view json_text, const Context& context = embedded_context());
 
+// Whether a JSON text is meant as a lesson rather than a scenario (an object with "tasks"), so
+// one file argument can open either; says nothing about its validity.
+bool is_lesson_document(std::string_view json_text);
+
 // "error: FILE: PATH: MESSAGE" / "warning: ...".
 std::string format_diagnostic(const char* severity, std::string_view file, const Diagnostic& d);
 

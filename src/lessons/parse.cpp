@@ -958,6 +958,13 @@ LessonParse parse_lesson(std::string_view json_text, const Context& context) {
   return out;
 }
 
+bool is_lesson_document(std::string_view json_text) {
+  if (json_text.size() > kMaxLessonBytes || too_deep(json_text, 64)) return false;
+  detail::Errors errors;
+  const std::optional<Json> doc = detail::parse_json(json_text, errors);
+  return doc && doc->is_object() && doc->contains("tasks");
+}
+
 std::string format_diagnostic(const char* severity, std::string_view file, const Diagnostic& d) {
   std::string s = std::string(severity) + ": ";
   if (!file.empty()) s += std::string(file) + ": ";

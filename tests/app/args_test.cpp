@@ -90,17 +90,19 @@ TEST(Args, EveryOptionInTheTableIsUnderstoodAndDocumented) {
   EXPECT_EQ(url, (std::set<std::string>{"scenario", "lesson", "cores"})) << "what a page URL may set";
 }
 
-// The functions the page calls are declared in api.h and listed in interface.json (which the
-// web link exports): the two lists agree.
+// The functions the page calls are declared in api.h (and the lab's in lab_api.h) and listed in
+// interface.json (which the web link exports): the two lists agree.
 TEST(Args, EveryExportedFunctionInApiHIsInTheInterfaceList) {
-  std::ifstream file(std::string(TL_APP_SOURCE_DIR) + "/api.h");
-  std::stringstream text;
-  text << file.rdbuf();
-  const std::string source = text.str();
   std::set<std::string> declared;
-  const std::regex declaration(R"(TL_EXPORT[^(;]*\b(tl_\w+)\s*\()");
-  for (auto it = std::sregex_iterator(source.begin(), source.end(), declaration); it != std::sregex_iterator(); ++it)
-    declared.insert((*it)[1]);
+  for (const char* header : {"/api.h", "/lab_api.h"}) {
+    std::ifstream file(std::string(TL_APP_SOURCE_DIR) + header);
+    std::stringstream text;
+    text << file.rdbuf();
+    const std::string source = text.str();
+    const std::regex declaration(R"(TL_EXPORT[^(;]*\b(tl_\w+)\s*\()");
+    for (auto it = std::sregex_iterator(source.begin(), source.end(), declaration); it != std::sregex_iterator(); ++it)
+      declared.insert((*it)[1]);
+  }
   const std::set<std::string> listed(std::begin(kExportedFunctions), std::end(kExportedFunctions));
   EXPECT_FALSE(declared.empty());
   EXPECT_EQ(declared, listed);

@@ -24,12 +24,15 @@ using nlohmann::json;
 void apply_solution(AppState& state, const lessons::Task& task) {
   for (const auto& [name, value] : task.solution)
     ASSERT_EQ(set_lesson_control(state, name + "=" + value.display()), "") << task.id << ": " << name;
+  wait_for_lesson(state.lesson);
 }
 
 json host(AppState& state, CourseSettings& settings, std::string_view text) {
   const course::HostMessage m = course::parse_host_message(text);
   if (!m.command) return {{"ok", false}, {"error", m.error}};
-  return run_host_command(state, settings, *m.command);
+  json reply = run_host_command(state, settings, *m.command);
+  wait_for_lesson(state.lesson);  // the lesson's runs finish in the background
+  return reply;
 }
 
 // The comparable part of the state (the link itself, and whether a run is still pending, are
@@ -46,6 +49,7 @@ TEST(CourseBridge, EveryLessonSurvivesALink) {
     AppState a;
     CourseSettings sa;
     ASSERT_TRUE(open_lesson(a, entry.id));
+    wait_for_lesson(a.lesson);
     if (!lesson.tasks.empty()) apply_solution(a, lesson.tasks.back());
     wait_for_run(a);
     a.playback.playing = false;
@@ -60,6 +64,7 @@ TEST(CourseBridge, EveryLessonSurvivesALink) {
     ASSERT_TRUE(parsed.errors.empty()) << entry.id << ": " << parsed.errors.front();
     const std::vector<std::string> errors = apply_url_state(b, sb, parsed.state);
     ASSERT_TRUE(errors.empty()) << entry.id << ": " << errors.front();
+    wait_for_lesson(b.lesson);
     wait_for_run(b);
     EXPECT_EQ(comparable(b, sb), comparable(a, sa)) << entry.id << " via " << link;
   }
@@ -223,6 +228,7 @@ TEST(CourseBridge, DesktopExportsWriteFilesIntoADirectory) {
 TEST(CourseBridge, TheLessonDescriptionHasEverythingTheMirrorShows) {
   AppState state;
   ASSERT_TRUE(open_lesson(state, "races"));
+  wait_for_lesson(state.lesson);
   const json d = lesson_description(state);
   EXPECT_EQ(d["id"], "races");
   EXPECT_FALSE(d["text"].empty());

@@ -76,6 +76,33 @@ TEST(Controls, SetControlNamesWhatIsWrong) {
   EXPECT_NE(set_control(l, s, "cores").find("CONTROL=VALUE"), std::string::npos);
 }
 
+TEST(Controls, SetControlKeepsToTheLessonsRange) {
+  Lesson l = lesson_from(kTwoThreads);
+  for (Control& c : l.controls)
+    if (c.name == "quantum_us") {
+      c.min = 100'000;  // 100 us .. 20 ms
+      c.max = 20'000'000;
+    }
+  ControlState s = starting_state(l);
+  const ControlState before = s;
+  EXPECT_EQ(set_control(l, s, "quantum_us=50"), "quantum_us: 50 us is outside this lesson's range (100 to 20000 us)");
+  EXPECT_EQ(set_control(l, s, "quantum_us=20000.001"),
+            "quantum_us: 20000.001 us is outside this lesson's range (100 to 20000 us)");
+  EXPECT_EQ(s, before);
+  EXPECT_EQ(set_control(l, s, "quantum_us=20000"), "");
+}
+
+TEST(Controls, ScenarioValuesForControlsTheLearnerHasNotSet) {
+  Scenario sc;
+  sc.machine.cores = 3;
+  sc.gil.enabled = true;
+  sc.scheduler.quantum = 2'000;
+  EXPECT_EQ(control_value_in(sc, "cores")->display(), "3");
+  EXPECT_EQ(control_value_in(sc, "gil")->display(), "on");
+  EXPECT_EQ(control_value_in(sc, "quantum_us")->display(), "2");
+  EXPECT_FALSE(control_value_in(sc, "profile"));
+}
+
 TEST(Controls, ApplyToTheScenario) {
   const Lesson l = lesson_from(kTwoThreads);
   ControlState s = starting_state(l);

@@ -122,6 +122,9 @@ describe("malformed and hostile input", () => {
   });
 
   test("host-API messages: a reply naming the problem each, nothing done", async () => {
+    // The free viewer (no lesson open), as the messages about lessons expect.
+    assert.equal((await page.evaluate(() => window.threadlab.command({ threadlab: 1, command: "load", scenario: "slice" }))).ok,
+                 true);
     const before = await page.evaluate(() => window.threadlab.command({ threadlab: 1, command: "get-state" }).state.link);
     for (const [i, [message, want]] of MESSAGES.entries()) {
       const reply = await page.evaluate(([m, id]) => new Promise((resolve, reject) => {

@@ -1,16 +1,23 @@
 #include "app/state/progress_events.h"
 
-#include <algorithm>
 #include <cmath>
 
 namespace tl::app {
 
+bool task_ever_passed(const LessonState& lesson, std::size_t t) {
+  if (!lesson.open() || t >= lesson.lesson().tasks.size()) return false;
+  if (lesson.task_passed(t) && !lesson.pending()) return true;
+  const auto it = lesson.progress.lessons.find(lesson.lesson().id);
+  return it != lesson.progress.lessons.end() && it->second.passed.count(lesson.lesson().tasks[t].id) != 0;
+}
+
 int lesson_score(const LessonState& lesson) {
   if (!lesson.open()) return 0;
+  if (lesson.done()) return 100;
   const lessons::Lesson& l = lesson.lesson();
   int parts = int(l.tasks.size()), got = 0;
   for (std::size_t t = 0; t < l.tasks.size(); ++t)
-    if (t < lesson.passed_once.size() && lesson.passed_once[t]) ++got;
+    if (task_ever_passed(lesson, t)) ++got;
   if (l.question.kind != lessons::Question::Kind::None) {
     ++parts;
     if (lesson.grade && lesson.grade->correct) ++got;
@@ -21,23 +28,28 @@ int lesson_score(const LessonState& lesson) {
 std::vector<nlohmann::json> take_progress_events(ProgressTracker& tracker, const LessonState& lesson) {
   std::vector<nlohmann::json> events;
   if (!lesson.open()) {
-    tracker.lesson = -1;
+    tracker = ProgressTracker{};
     return events;
   }
   const lessons::Lesson& l = lesson.lesson();
-  // A lesson opened again starts over: its tasks may be reported again, as a new attempt.
-  const bool restarted = std::count(lesson.passed_once.begin(), lesson.passed_once.end(), true) <
-                         std::count(tracker.tasks_reported.begin(), tracker.tasks_reported.end(), true);
-  if (tracker.lesson != lesson.current || restarted) {
+  if (tracker.lesson != &l) {
     tracker = ProgressTracker{};
-    tracker.lesson = lesson.current;
+    tracker.lesson = &l;
     tracker.tasks_reported.assign(l.tasks.size(), false);
-    events.push_back({{"type", "lesson-started"}, {"lesson", l.id}, {"title", l.title}, {"tasks", l.tasks.size()}});
+    tracker.completed_reported = lesson.done();  // done on an earlier visit: said at the start
+    events.push_back({{"type", "lesson-started"},
+                      {"lesson", l.id},
+                      {"title", l.title},
+                      {"tasks", l.tasks.size()},
+                      {"completed", lesson.done()},
+                      {"score", lesson_score(lesson)}});
   }
-  for (std::size_t t = 0; t < l.tasks.size(); ++t) {
-    if (t < lesson.passed_once.size() && lesson.passed_once[t] && !tracker.tasks_reported[t]) {
-      tracker.tasks_reported[t] = true;
-      events.push_back({{"type", "task-passed"}, {"lesson", l.id}, {"task", l.tasks[t].id}, {"index", t}});
+  if (!lesson.pending()) {  // verdicts of the newest runs only
+    for (std::size_t t = 0; t < l.tasks.size(); ++t) {
+      if (lesson.task_passed(t) && !tracker.tasks_reported[t]) {
+        tracker.tasks_reported[t] = true;
+        events.push_back({{"type", "task-passed"}, {"lesson", l.id}, {"task", l.tasks[t].id}, {"index", t}});
+      }
     }
   }
   if (lesson.grade) {
@@ -56,8 +68,7 @@ std::vector<nlohmann::json> take_progress_events(ProgressTracker& tracker, const
       events.push_back(std::move(e));
     }
   }
-  const bool done = std::size_t(lesson.current) < lesson.done.size() && lesson.done[std::size_t(lesson.current)];
-  if (done && !tracker.completed_reported) {
+  if (lesson.done() && !tracker.completed_reported) {
     tracker.completed_reported = true;
     events.push_back({{"type", "lesson-completed"}, {"lesson", l.id}, {"score", lesson_score(lesson)}});
   }

@@ -95,6 +95,7 @@ struct ThreadRt {
   TimeNs state_since = 0;     // start of the open state span
   TimeNs op_total = 0;        // the cost op_left started from: op_left < op_total = op begun
   TimeNs fault_debt = 0;      // CPU owed before its program (a child's start-up and faults)
+  TimeNs lane_end = -1;       // end of the last span in its trace lane (-1: none yet)
   std::int64_t reg = 0;       // the register of a non-atomic increment
   std::uint64_t mem_ops = 0;  // memory ops begun so far: the jitter sequence
   std::uint32_t pc = 0;
@@ -105,9 +106,10 @@ struct ThreadRt {
   CoreId core = kNoCore;
   CoreId last_core = kNoCore;  // where it ran last: its caches are warm there
   RtState state = RtState::NotArrived;
-  bool prelude = false;     // op_left is fault_debt, not the op at pc
-  bool waking = false;      // Ready, its wake latency running: not yet runnable
-  bool lock_retry = false;  // woken from a barging mutex: its next acquire marks it contended
+  ThreadState lane_state = ThreadState::Ready;  // state of that last span
+  bool prelude = false;                         // op_left is fault_debt, not the op at pc
+  bool waking = false;                          // Ready, its wake latency running: not yet runnable
+  bool lock_retry = false;                      // woken from a barging mutex: its next acquire marks it contended
 };
 
 struct CoreRt {
@@ -228,11 +230,12 @@ class Engine {
   std::vector<std::int64_t> vars_;         // all processes, var_base_[process] + VarId
   std::vector<std::uint64_t> increments_;  // completed increments, indexed like vars_
   std::vector<std::uint32_t> var_base_;
-  std::vector<CoreId> var_core_;         // core that last wrote each variable, indexed like vars_
-  std::vector<TimeNs> refill_;           // [thread] cache refill of its working set when switched in
-  std::vector<std::uint32_t> loop_end_;  // [op_base_[t] + pc] of a LoopBegin: its LoopEnd
-  std::vector<std::uint32_t> op_base_;
-  std::vector<const Op*> prog_;  // [thread] its program (hot: no ThreadSpec detour)
+  std::vector<CoreId> var_core_;           // core that last wrote each variable, indexed like vars_
+  std::vector<TimeNs> refill_;             // [thread] cache refill of its working set when switched in
+  std::vector<std::uint32_t> loop_end_;    // [op_base_[t] + pc] of a LoopBegin: its LoopEnd
+  std::vector<std::uint32_t> op_base_;     // [thread] its program's first loop_end_ slot (twins share)
+  std::vector<std::uint32_t> loop_depth_;  // [thread] loop nesting, while init_programs runs
+  std::vector<const Op*> prog_;            // [thread] its program (hot: no ThreadSpec detour)
   std::vector<std::uint32_t> prog_len_;
   std::vector<std::uint32_t> loops_;  // loop counters, ThreadRt::loop_base
 

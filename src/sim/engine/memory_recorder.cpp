@@ -18,13 +18,12 @@ void MemoryRecorder::note(TimeNs now, std::uint32_t process, const MemoryUsage& 
 }
 
 void MemoryRecorder::memory_changed(TimeNs now, std::span<const PageChange> changes, const MemoryModel& memory,
-                                    std::span<const AddressSpaceId> space_of) {
-  bool mapping_changed = false;
-  for (const PageChange& c : changes) {
-    pages_.events.push_back(PageEvent{now, c});
-    mapping_changed |= c.kind != PageChangeKind::SharedWrite;
-  }
-  if (mapping_changed) note_all(now, memory, space_of);
+                                    std::span<const AddressSpaceId> space_of,
+                                    std::span<const ProcessId> changed) {
+  for (const PageChange& c : changes) pages_.events.push_back(PageEvent{now, c});
+  // An exited process reads as all zeros: its lane drops to nothing at its exit.
+  for (ProcessId p : changed)
+    if (p < space_of.size() && p < lanes_.size() && space_of[p] != kNoSpace) note(now, p, memory.usage(space_of[p]));
 }
 
 PageEvents MemoryRecorder::take_pages(std::span<const AddressSpaceId> space_of) {

@@ -1,7 +1,7 @@
 // Records the runtime's memory into the trace: after every memory event the RuntimeModel
 // reports what changed and the model. Each change becomes a page event with its time, and when
-// a mapping changed (not just a write in place) each started process's usage becomes a memory
-// lane sample. This is the one place that reads the MemoryModel to build results, so readers
+// a mapping changed (not just a write in place) the usage of each process it changed becomes a
+// memory lane sample (the others' lanes already end with their current usage). This is the one place that reads the MemoryModel to build results, so readers
 // of a trace never compile against the model.
 #pragma once
 #include "sim/runtime/runtime_model.h"
@@ -22,7 +22,7 @@ class MemoryRecorder final : public MemoryObserver {
   // Records every process; space_of[p] is its address space (kNoSpace: not started yet).
   void note_all(TimeNs now, const MemoryModel& model, std::span<const AddressSpaceId> space_of);
   void memory_changed(TimeNs now, std::span<const PageChange> changes, const MemoryModel& memory,
-                      std::span<const AddressSpaceId> space_of) override;
+                      std::span<const AddressSpaceId> space_of, std::span<const ProcessId> changed) override;
 
   std::vector<MemoryLane> take() { return std::move(lanes_); }
   const std::vector<MemoryLane>& lanes() const { return lanes_; }

@@ -8,6 +8,8 @@
 // [SECTION] Locks, waits, CPU demand
 #include "sim/engine/internal.h"
 
+#include <unordered_map>
+
 #include <algorithm>
 
 namespace tl {
@@ -28,21 +30,48 @@ TimeNs sat_mul(TimeNs a, TimeNs b) {
 // ---------------------------------------------------------------------------------------------
 // Matches loops by nesting rather than trusting LoopEnd::arg, so a malformed program from an
 // adapter cannot jump out of bounds; also sizes each thread's loop-counter stack.
+// Threads with identical programs (thousands of workers declared alike) share one copy and one
+// loop table: the ops a step reads stay in cache instead of one cold copy per thread.
 void Engine::init_programs() {
   const std::size_t n = sc_.threads.size();
   op_base_.resize(n);
   prog_.resize(n);
   prog_len_.resize(n);
-  std::size_t total_ops = 0;
-  for (const ThreadSpec& spec : sc_.threads) total_ops += spec.program.size();
-  loop_end_.assign(total_ops, kNoIndex);
   std::vector<std::uint32_t> stack;
   std::uint32_t base = 0, loop_slots = 0;
+  auto same_op = [](const Op& a, const Op& b) {
+    return a.kind == b.kind && a.arg == b.arg && a.duration == b.duration && a.source == b.source;
+  };
+  std::unordered_map<std::uint64_t, std::vector<ThreadId>> by_hash;  // lookups only: order-free
   for (ThreadId t = 0; t < n; ++t) {
     const std::vector<Op>& prog = sc_.threads[t].program;
+    std::uint64_t h = prog.size();
+    for (const Op& op : prog)
+      h = mix64(h ^ (static_cast<std::uint64_t>(op.kind) << 56 ^ std::uint64_t{op.arg} << 24 ^ op.source)) ^
+          static_cast<std::uint64_t>(op.duration);
+    std::vector<ThreadId>& twins = by_hash[h];
+    ThreadId twin = kNoThread;
+    for (ThreadId o : twins) {
+      const std::vector<Op>& other = sc_.threads[o].program;
+      if (other.size() == prog.size() && std::equal(prog.begin(), prog.end(), other.begin(), same_op)) {
+        twin = o;
+        break;
+      }
+    }
+    prog_len_[t] = static_cast<std::uint32_t>(prog.size());
+    if (twin != kNoThread) {
+      op_base_[t] = op_base_[twin];
+      prog_[t] = prog_[twin];
+      threads_[t].loop_base = loop_slots;
+      const std::uint32_t depth = loop_depth_[twin];
+      loop_depth_.push_back(depth);
+      loop_slots += depth;
+      continue;
+    }
+    twins.push_back(t);
     op_base_[t] = base;
     prog_[t] = prog.data();
-    prog_len_[t] = static_cast<std::uint32_t>(prog.size());
+    loop_end_.resize(base + prog.size(), kNoIndex);
     stack.clear();
     std::uint32_t depth = 0;
     for (std::uint32_t i = 0; i < prog.size(); ++i) {
@@ -57,9 +86,12 @@ void Engine::init_programs() {
     }
     for (std::uint32_t open : stack) loop_end_[base + open] = static_cast<std::uint32_t>(prog.size()) - 1;
     threads_[t].loop_base = loop_slots;
+    loop_depth_.push_back(depth);
     loop_slots += depth;
     base += static_cast<std::uint32_t>(prog.size());
   }
+  loop_depth_.clear();
+  loop_depth_.shrink_to_fit();
   loops_.assign(loop_slots, 0);
 }
 

@@ -26,11 +26,15 @@ void Engine::set_state(ThreadId t, RtState s, TimeNs now) {
   ThreadRt& th = threads_[t];
   ThreadState lane_state;
   if (now > th.state_since && to_lane_state(th.state, &lane_state)) {
+    // The lane's last span is mirrored in ThreadRt (hot) so that deciding whether to extend it
+    // does not read the lane (cold with thousands of threads: the run's costliest cache miss).
     std::vector<StateSpan>& lane = result_.trace.threads[t];
-    if (!lane.empty() && lane.back().state == lane_state && lane.back().end == th.state_since)
+    if (th.lane_end == th.state_since && th.lane_state == lane_state)
       lane.back().end = now;
     else
       lane.push_back({th.state_since, now, lane_state});
+    th.lane_end = now;
+    th.lane_state = lane_state;
   }
   th.state = s;
   th.state_since = now;

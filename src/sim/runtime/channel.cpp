@@ -49,34 +49,39 @@ ThreadId Channels::deliver(ChannelId id, ThreadId sender, std::uint64_t bytes, T
   }
   const ThreadId r = c.receivers.front();
   c.receivers.pop_front();
-  waiting_.erase(r);
+  set_status(r, Status::Handed);
   handed_[r] = m;
   return r;
 }
 
 bool Channels::receive(ChannelId id, ThreadId receiver, TimeNs /*now*/) {
   Channel& c = channels_.at(id);
-  if (is_waiting(receiver) || handed_.count(receiver))
+  if (status(receiver) != Status::None)
     throw std::logic_error("channel: thread " + std::to_string(receiver) + " is already receiving");
   if (c.messages.empty()) {
     c.receivers.push_back(receiver);
-    waiting_.insert(receiver);
+    set_status(receiver, Status::Waiting);
     return false;
   }
+  set_status(receiver, Status::Handed);
   handed_[receiver] = c.messages.front();
   c.messages.pop_front();
   return true;
 }
 
 Message Channels::take(ThreadId receiver) {
-  const auto it = handed_.find(receiver);
-  if (it == handed_.end())
+  if (status(receiver) != Status::Handed)
     throw std::logic_error("channel: thread " + std::to_string(receiver) + " has no message to take");
-  const Message m = it->second;
-  handed_.erase(it);
-  return m;
+  set_status(receiver, Status::None);
+  return handed_[receiver];
 }
 
-bool Channels::is_waiting(ThreadId thread) const { return waiting_.count(thread) != 0; }
+void Channels::set_status(ThreadId thread, Status s) {
+  if (thread >= status_.size()) {
+    status_.resize(thread + 1, Status::None);
+    handed_.resize(thread + 1);
+  }
+  status_[thread] = s;
+}
 
 }  // namespace tl

@@ -24,8 +24,6 @@
 
 #include <cstdint>
 #include <deque>
-#include <map>
-#include <set>
 #include <vector>
 
 namespace tl {
@@ -67,9 +65,9 @@ class Channels {
 
   std::size_t queued(ChannelId channel) const { return channels_.at(channel).messages.size(); }
   std::size_t waiting(ChannelId channel) const { return channels_.at(channel).receivers.size(); }
-  bool is_waiting(ThreadId thread) const;
-  bool holds_message(ThreadId thread) const { return handed_.count(thread) != 0; }  // take() would succeed
-  std::uint64_t bytes_copied() const { return bytes_copied_; }                      // pipe payloads, all channels
+  bool is_waiting(ThreadId thread) const { return status(thread) == Status::Waiting; }
+  bool holds_message(ThreadId thread) const { return status(thread) == Status::Handed; }  // take() would succeed
+  std::uint64_t bytes_copied() const { return bytes_copied_; }                            // pipe payloads, all channels
   std::uint64_t bytes_copied(ChannelId channel) const { return channels_.at(channel).bytes_copied; }
   std::uint64_t messages() const { return messages_; }
 
@@ -80,10 +78,18 @@ class Channels {
     std::deque<ThreadId> receivers;
     std::uint64_t bytes_copied = 0;
   };
+  // Where a thread stands as a receiver, indexed by thread id (grown on demand): O(1) checks
+  // and no allocation per message, however many receivers wait.
+  enum class Status : std::uint8_t { None,
+                                     Waiting,   // in some channel's receivers
+                                     Handed };  // received, not yet taken
+  Status status(ThreadId thread) const { return thread < status_.size() ? status_[thread] : Status::None; }
+  void set_status(ThreadId thread, Status s);
+
   CostProfile profile_;
   std::vector<Channel> channels_;
-  std::map<ThreadId, Message> handed_;  // received, not yet taken
-  std::set<ThreadId> waiting_;          // receivers waiting on any channel: O(log n) checks
+  std::vector<Status> status_;   // [thread]
+  std::vector<Message> handed_;  // [thread] its message while Handed
   std::uint64_t bytes_copied_ = 0;
   std::uint64_t messages_ = 0;
 };

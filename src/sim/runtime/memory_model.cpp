@@ -25,7 +25,7 @@ ImageLayout image_layout(const CostProfile& profile, bool spawned) {
 // ---------------------------------------------------------------------------------------------
 // [SECTION] Frames
 // ---------------------------------------------------------------------------------------------
-FrameId MemoryModel::alloc_frame() {
+FrameId MemoryModel::alloc_frame(AddressSpaceId owner) {
   FrameId f;
   if (!free_.empty()) {
     f = free_.back();
@@ -33,24 +33,64 @@ FrameId MemoryModel::alloc_frame() {
   } else {
     f = static_cast<FrameId>(refs_.size());
     refs_.push_back(0);
+    mappers_.push_back(0);
   }
   refs_[f] = 1;
+  mappers_[f] = owner;
   ++in_use_;
+  ++spaces_[owner].resident;
+  mark_changed(owner);
   return f;
 }
 
-void MemoryModel::unref(FrameId frame) {
-  if (--refs_[frame] == 0) {
+void MemoryModel::mark_changed(AddressSpaceId id) {
+  Space& s = spaces_[id];
+  if (s.changed) return;
+  s.changed = true;
+  changed_.push_back(id);
+}
+
+// `space` maps `frame` too: a frame mapped once so far becomes shared for its sole mapper.
+void MemoryModel::add_mapper(FrameId frame, AddressSpaceId id) {
+  const std::uint32_t before = refs_[frame]++;
+  Space& s = spaces_[id];
+  ++s.resident;
+  if (before >= 1) ++s.shared;
+  mark_changed(id);
+  if (before == 1) {
+    ++spaces_[mappers_[frame]].shared;
+    mark_changed(mappers_[frame]);
+  }
+  mappers_[frame] ^= id;
+}
+
+// `space` no longer maps `frame`: with one mapper left, that mapper's page is private again.
+void MemoryModel::unref(FrameId frame, AddressSpaceId id) {
+  const std::uint32_t before = refs_[frame]--;
+  mappers_[frame] ^= id;
+  Space& s = spaces_[id];
+  --s.resident;
+  if (before >= 2) --s.shared;
+  mark_changed(id);
+  if (before == 2) {
+    --spaces_[mappers_[frame]].shared;
+    mark_changed(mappers_[frame]);
+  }
+  if (before == 1) {
     free_.push_back(frame);
     --in_use_;
   }
 }
 
-void MemoryModel::unmap(Region& r) {
+void MemoryModel::unmap(AddressSpaceId id, RegionId rid) {
+  Space& s = spaces_[id];
+  Region& r = s.regions[rid];
   if (!r.mapped) return;
-  for (FrameId f : r.frames) unref(f);
+  for (FrameId f : r.frames) unref(f, id);
   r.frames.clear();
+  r.frames.shrink_to_fit();
   r.mapped = false;
+  if (indexed(r.kind, r.tag)) s.index.erase(index_key(r.kind, r.tag));
   if (r.kind == RegionKind::Shared && --shms_[r.tag].mappings == 0) shms_[r.tag].frames.clear();
 }
 
@@ -76,14 +116,16 @@ Region& MemoryModel::region(AddressSpaceId id, RegionId r) {
 }
 
 RegionId MemoryModel::add_region(AddressSpaceId id, RegionKind kind, std::uint32_t tag, std::uint32_t pages) {
-  Space& s = space(id);
+  space(id);  // validates
   Region r;
   r.kind = kind;
   r.tag = tag;
   r.frames.reserve(pages);
-  for (std::uint32_t i = 0; i < pages; ++i) r.frames.push_back(alloc_frame());
+  for (std::uint32_t i = 0; i < pages; ++i) r.frames.push_back(alloc_frame(id));
+  Space& s = spaces_[id];
   s.regions.push_back(std::move(r));
   const auto rid = static_cast<RegionId>(s.regions.size() - 1);
+  if (indexed(kind, tag)) s.index.emplace(index_key(kind, tag), rid);
   note(PageChange{PageChangeKind::Map, kind, id, rid, 0, pages, tag, 0, 0});
   return rid;
 }
@@ -91,6 +133,7 @@ RegionId MemoryModel::add_region(AddressSpaceId id, RegionKind kind, std::uint32
 AddressSpaceId MemoryModel::create_image(const ImageLayout& layout, ThreadId main_thread) {
   spaces_.emplace_back();
   const auto id = static_cast<AddressSpaceId>(spaces_.size() - 1);
+  mark_changed(id);  // a new space is sampled even when it maps nothing
   add_region(id, RegionKind::Code, 0, layout.code_pages);
   add_region(id, RegionKind::Data, 0, layout.data_pages);
   add_region(id, RegionKind::Heap, 0, layout.heap_pages);
@@ -106,7 +149,7 @@ AddressSpaceId MemoryModel::create_image(const ImageLayout& layout, ThreadId mai
   without_code.code_pages = 0;
   const AddressSpaceId id = create_image(without_code, main_thread);
   std::vector<FrameId> shared = spaces_[share_code_from].regions[code_at].frames;
-  for (FrameId f : shared) ++refs_[f];
+  for (FrameId f : shared) add_mapper(f, id);
   const RegionId code_region = find_region(id, RegionKind::Code);
   Region& code = spaces_[id].regions[code_region];
   code.frames = std::move(shared);
@@ -116,16 +159,19 @@ AddressSpaceId MemoryModel::create_image(const ImageLayout& layout, ThreadId mai
 
 AddressSpaceId MemoryModel::fork(AddressSpaceId parent, ThreadId forking_thread, ThreadId child_thread) {
   space(parent);  // validates before spaces_ may reallocate
-  Space child;
+  spaces_.emplace_back();
+  const auto id = static_cast<AddressSpaceId>(spaces_.size() - 1);
+  mark_changed(id);
+  Space& child = spaces_[id];
   child.regions = spaces_[parent].regions;
-  for (Region& r : child.regions) {
+  for (std::size_t i = 0; i < child.regions.size(); ++i) {
+    Region& r = child.regions[i];
     if (!r.mapped) continue;
-    for (FrameId f : r.frames) ++refs_[f];
+    for (FrameId f : r.frames) add_mapper(f, id);
     if (r.kind == RegionKind::Shared) ++shms_[r.tag].mappings;  // MAP_SHARED stays shared
     if (r.kind == RegionKind::Stack) r.tag = r.tag == forking_thread ? child_thread : kNoThread;
+    if (indexed(r.kind, r.tag)) child.index.emplace(index_key(r.kind, r.tag), static_cast<RegionId>(i));
   }
-  spaces_.push_back(std::move(child));
-  const auto id = static_cast<AddressSpaceId>(spaces_.size() - 1);
   note(PageChange{PageChangeKind::Fork, RegionKind::Heap, id, 0, 0, 0, child_thread, parent, forking_thread});
   return id;
 }
@@ -139,13 +185,13 @@ void MemoryModel::remove_stack(AddressSpaceId id, ThreadId thread) {
   if (r == kNoRegion)
     throw std::logic_error("memory: thread " + std::to_string(thread) + " has no stack in address space " +
                            std::to_string(id));
-  unmap(spaces_[id].regions[r]);
+  unmap(id, r);
   note(PageChange{PageChangeKind::Unmap, RegionKind::Stack, id, r, 0, 0, thread, 0, 0});
 }
 
 void MemoryModel::exit(AddressSpaceId id) {
   Space& s = space(id);
-  for (Region& r : s.regions) unmap(r);
+  for (std::size_t r = 0; r < s.regions.size(); ++r) unmap(id, static_cast<RegionId>(r));
   s.alive = false;
   note(PageChange{PageChangeKind::Exit, RegionKind::Heap, id, 0, 0, 0, 0, 0, 0});
 }
@@ -178,8 +224,8 @@ WriteResult MemoryModel::write(AddressSpaceId id, RegionId rid, std::uint32_t fi
       flush();
       continue;
     }
-    const FrameId copy = alloc_frame();  // before unref: never reuse `old` itself
-    unref(old);
+    const FrameId copy = alloc_frame(id);  // before unref: never reuse `old` itself
+    unref(old, id);
     r.frames[i] = copy;
     ++result.pages_copied;
     if (run_count == 0) run_first = i;
@@ -193,7 +239,7 @@ void MemoryModel::grow(AddressSpaceId id, RegionId rid, std::uint32_t pages) {
   Region& r = region(id, rid);
   if (r.kind == RegionKind::Code || r.kind == RegionKind::Shared)
     throw std::logic_error(std::string("memory: cannot grow a ") + to_string(r.kind) + " region");
-  for (std::uint32_t i = 0; i < pages; ++i) r.frames.push_back(alloc_frame());
+  for (std::uint32_t i = 0; i < pages; ++i) r.frames.push_back(alloc_frame(id));
   note(PageChange{PageChangeKind::Grow, r.kind, id, rid, 0, pages, r.tag, 0, 0});
 }
 
@@ -205,7 +251,7 @@ ShmId MemoryModel::create_shm(AddressSpaceId creator, std::uint32_t pages) {
 }
 
 RegionId MemoryModel::map_shm(AddressSpaceId id, ShmId shm) {
-  Space& s = space(id);
+  space(id);  // validates
   if (shm >= shms_.size() || shms_[shm].mappings == 0)
     throw std::logic_error("memory: shared memory " + std::to_string(shm) + " no longer exists");
   if (find_region(id, RegionKind::Shared, shm) != kNoRegion)
@@ -214,10 +260,12 @@ RegionId MemoryModel::map_shm(AddressSpaceId id, ShmId shm) {
   r.kind = RegionKind::Shared;
   r.tag = shm;
   r.frames = shms_[shm].frames;
-  for (FrameId f : r.frames) ++refs_[f];
+  for (FrameId f : r.frames) add_mapper(f, id);
   ++shms_[shm].mappings;
+  Space& s = spaces_[id];
   s.regions.push_back(std::move(r));
   const auto rid = static_cast<RegionId>(s.regions.size() - 1);
+  s.index.emplace(index_key(RegionKind::Shared, shm), rid);
   if (changes_) {
     // A page event names a live mapping of the same frames (the creator may have exited).
     for (AddressSpaceId other = 0; other < spaces_.size(); ++other) {
@@ -237,13 +285,17 @@ RegionId MemoryModel::map_shm(AddressSpaceId id, ShmId shm) {
 MemoryUsage MemoryModel::usage(AddressSpaceId id) const {
   MemoryUsage u;
   if (id >= spaces_.size() || !spaces_[id].alive) return u;  // an exited process holds nothing
-  for (const Region& r : spaces_[id].regions) {
-    if (!r.mapped) continue;
-    u.resident_pages += r.frames.size();
-    for (FrameId f : r.frames) u.shared_pages += refs_[f] > 1 ? 1 : 0;
-  }
+  u.resident_pages = spaces_[id].resident;
+  u.shared_pages = spaces_[id].shared;
   u.private_pages = u.resident_pages - u.shared_pages;
   return u;
+}
+
+std::vector<AddressSpaceId> MemoryModel::take_changed_spaces() {
+  std::vector<AddressSpaceId> out;
+  out.swap(changed_);
+  for (AddressSpaceId id : out) spaces_[id].changed = false;
+  return out;
 }
 
 bool MemoryModel::alive(AddressSpaceId id) const { return id < spaces_.size() && spaces_[id].alive; }
@@ -252,6 +304,10 @@ std::span<const Region> MemoryModel::regions(AddressSpaceId id) const { return s
 
 RegionId MemoryModel::find_region(AddressSpaceId id, RegionKind kind, std::uint32_t tag) const {
   const Space& s = space(id);
+  if (indexed(kind, tag)) {
+    const auto it = s.index.find(index_key(kind, tag));
+    return it == s.index.end() ? kNoRegion : it->second;
+  }
   for (std::size_t i = 0; i < s.regions.size(); ++i) {
     const Region& r = s.regions[i];
     if (r.mapped && r.kind == kind && r.tag == tag) return static_cast<RegionId>(i);

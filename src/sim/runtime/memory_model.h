@@ -8,6 +8,13 @@
 // Frames are numbered and recycled through a LIFO free list, so the same calls give the same
 // frame numbers on every platform (the memory view draws them).
 //
+// Usage is kept incrementally, so a query costs O(1) however many stacks a process has: each
+// space counts its resident and shared pages as frames are mapped and unmapped, and each frame
+// keeps the XOR of the ids of the spaces mapping it, which names the sole mapper when one is
+// left (that mapper's page stops being shared). A frame is mapped at most once per space.
+// Spaces whose counts changed are listed until take_changed_spaces(), so a recorder samples
+// only those.
+//
 // Calls that would corrupt the model (a write past a region, to code, to an exited process)
 // throw std::logic_error: the scenario parser rejects such input first, so reaching one is a
 // bug in the caller.
@@ -22,6 +29,7 @@
 
 #include <cstdint>
 #include <span>
+#include <unordered_map>
 #include <vector>
 
 namespace tl {
@@ -100,6 +108,9 @@ class MemoryModel {
   // Queries
   MemoryUsage usage(AddressSpaceId space) const;
   bool alive(AddressSpaceId space) const;
+  // The spaces whose usage may have changed since the last call, each once, in the order
+  // they first changed; the list is then cleared.
+  std::vector<AddressSpaceId> take_changed_spaces();
   std::size_t space_count() const { return spaces_.size(); }
   std::span<const Region> regions(AddressSpaceId space) const;
   RegionId find_region(AddressSpaceId space, RegionKind kind, std::uint32_t tag = 0) const;  // kNoRegion if none
@@ -111,16 +122,28 @@ class MemoryModel {
  private:
   struct Space {
     bool alive = true;
+    bool changed = false;  // listed in changed_
+    std::uint64_t resident = 0;
+    std::uint64_t shared = 0;
     std::vector<Region> regions;
+    // Live regions by (kind, tag), but for the forked copies of other threads' stacks (tag
+    // kNoThread, several at once): find_region in O(1) among thousands of stacks.
+    std::unordered_map<std::uint64_t, RegionId> index;
   };
   struct Shm {
     std::vector<FrameId> frames;
     std::uint32_t mappings = 0;  // 0: destroyed with its last mapping
   };
 
-  FrameId alloc_frame();
-  void unref(FrameId frame);
-  void unmap(Region& region);
+  FrameId alloc_frame(AddressSpaceId owner);
+  void add_mapper(FrameId frame, AddressSpaceId space);
+  void unref(FrameId frame, AddressSpaceId space);
+  void unmap(AddressSpaceId space, RegionId region);
+  void mark_changed(AddressSpaceId space);
+  static std::uint64_t index_key(RegionKind kind, std::uint32_t tag) {
+    return std::uint64_t{static_cast<std::uint32_t>(kind)} << 32 | tag;
+  }
+  static bool indexed(RegionKind kind, std::uint32_t tag) { return kind != RegionKind::Stack || tag != kNoThread; }
   Space& space(AddressSpaceId id);
   const Space& space(AddressSpaceId id) const;
   Region& region(AddressSpaceId space, RegionId region);
@@ -130,8 +153,10 @@ class MemoryModel {
   }
 
   std::vector<Space> spaces_;
-  std::vector<std::uint32_t> refs_;  // [frame] address spaces mapping it
-  std::vector<FrameId> free_;        // LIFO: deterministic reuse
+  std::vector<std::uint32_t> refs_;      // [frame] address spaces mapping it
+  std::vector<AddressSpaceId> mappers_;  // [frame] XOR of the ids of the spaces mapping it
+  std::vector<AddressSpaceId> changed_;  // spaces whose usage changed: take_changed_spaces
+  std::vector<FrameId> free_;            // LIFO: deterministic reuse
   std::vector<Shm> shms_;
   std::uint64_t in_use_ = 0;
   std::vector<PageChange>* changes_ = nullptr;

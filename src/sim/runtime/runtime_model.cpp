@@ -42,9 +42,8 @@ RuntimeModel::RuntimeModel(RuntimeModelSpec spec, MemoryObserver* observer)
   for (ProcessId p = 0; p < np; ++p) {
     if (spec_.process_origin[p] != ProcessOrigin::Initial) continue;
     const ImageLayout layout = image_layout(spec_.costs, false);
-    space_of_[p] = program_image_ == kNoSpace
-                       ? memory_.create_image(layout, main_thread_[p])
-                       : memory_.create_image(layout, main_thread_[p], program_image_);
+    set_space(p, program_image_ == kNoSpace ? memory_.create_image(layout, main_thread_[p])
+                                            : memory_.create_image(layout, main_thread_[p], program_image_));
     if (program_image_ == kNoSpace) program_image_ = space_of_[p];
     map_shared_memory(p);
   }
@@ -138,7 +137,7 @@ TimeNs RuntimeModel::start_process(ProcessId p, ThreadId creator, TimeNs now) {
     case ProcessOrigin::Initial:
       throw std::logic_error("runtime: an initial process is not created by a step");
     case ProcessOrigin::Forked: {
-      space_of_[p] = memory_.fork(parent, creator, main_thread_[p]);
+      set_space(p, memory_.fork(parent, creator, main_thread_[p]));
       // What the child soon writes on its own (CPython: reference counts, the GC) becomes
       // private at once; charging it up front keeps the model simple and the total right.
       const std::uint32_t dirty = pages_for_kb(spec_.costs.fork_dirty_kb);
@@ -151,7 +150,7 @@ TimeNs RuntimeModel::start_process(ProcessId p, ThreadId creator, TimeNs now) {
     }
     case ProcessOrigin::Spawned:
     case ProcessOrigin::ForkServer:
-      space_of_[p] = memory_.create_image(image_layout(spec_.costs, true), main_thread_[p], parent);
+      set_space(p, memory_.create_image(image_layout(spec_.costs, true), main_thread_[p], parent));
       break;
   }
   // The child's own start-up (after-fork hooks; a fresh interpreter's imports) runs on the
@@ -177,9 +176,19 @@ void RuntimeModel::end_thread(ThreadId t, TimeNs now) {
 // ---------------------------------------------------------------------------------------------
 // [SECTION] Memory
 // ---------------------------------------------------------------------------------------------
+void RuntimeModel::set_space(ProcessId p, AddressSpaceId space) {
+  space_of_[p] = space;
+  if (space_process_.size() <= space) space_process_.resize(space + 1, 0);
+  space_process_[space] = p;
+}
+
 void RuntimeModel::note_memory(TimeNs now) {
+  const std::vector<AddressSpaceId> spaces = memory_.take_changed_spaces();
   if (!observer_ || changes_.empty()) return;
-  observer_->memory_changed(now, changes_, memory_, space_of_);
+  changed_processes_.clear();
+  for (AddressSpaceId s : spaces)
+    if (s < space_process_.size()) changed_processes_.push_back(space_process_[s]);
+  observer_->memory_changed(now, changes_, memory_, space_of_, changed_processes_);
   changes_.clear();
 }
 

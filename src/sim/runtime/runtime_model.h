@@ -31,13 +31,15 @@ namespace tl {
 // ---------------------------------------------------------------------------------------------
 // Told after every runtime call that changed an address space (at time 0 for the initial
 // images): the changes in the order they happened, the model to read and each process's
-// address space (kNoSpace: not started). The runtime itself keeps no history; the engine's
-// recorder turns this into the trace's memory lanes and page events.
+// address space (kNoSpace: not started), and the processes whose usage may have changed
+// (every other process's usage is what it was at the previous call: an observer that samples
+// only these does O(changed) work, not O(processes)). The runtime itself keeps no history; the
+// engine's recorder turns this into the trace's memory lanes and page events.
 class MemoryObserver {
  public:
   virtual ~MemoryObserver() = default;
   virtual void memory_changed(TimeNs now, std::span<const PageChange> changes, const MemoryModel& memory,
-                              std::span<const AddressSpaceId> space_of) = 0;
+                              std::span<const AddressSpaceId> space_of, std::span<const ProcessId> changed) = 0;
 };
 
 struct RuntimeModelSpec {
@@ -118,8 +120,9 @@ class RuntimeModel {
 
  private:
   void note_memory(TimeNs now);
-  void refresh_gil_due(ProcessId p);    // re-files p's drop-request due time in gil_due_
-  void map_shared_memory(ProcessId p);  // the declared regions listing p, as it starts
+  void set_space(ProcessId p, AddressSpaceId space);  // space_of_ and its inverse
+  void refresh_gil_due(ProcessId p);                  // re-files p's drop-request due time in gil_due_
+  void map_shared_memory(ProcessId p);                // the declared regions listing p, as it starts
 
   RuntimeModelSpec spec_;
   GilSet gils_;
@@ -129,12 +132,14 @@ class RuntimeModel {
   MemoryObserver* observer_ = nullptr;
   std::vector<PageChange> changes_;  // since the last note_memory
   Channels channels_;
-  std::vector<AddressSpaceId> space_of_;     // [process]
-  std::vector<ThreadId> main_thread_;        // [process] first declared thread: the image's stack
-  std::vector<std::uint32_t> threads_left_;  // [process] threads not yet done
-  std::vector<bool> exited_;                 // [process]
-  std::vector<ShmId> shm_ids_;               // [declared region] MemoryModel id; kNoShm: never created
-  AddressSpaceId program_image_ = kNoSpace;  // for shared code
+  std::vector<AddressSpaceId> space_of_;      // [process]
+  std::vector<ProcessId> space_process_;      // [address space] its process
+  std::vector<ProcessId> changed_processes_;  // scratch for note_memory
+  std::vector<ThreadId> main_thread_;         // [process] first declared thread: the image's stack
+  std::vector<std::uint32_t> threads_left_;   // [process] threads not yet done
+  std::vector<bool> exited_;                  // [process]
+  std::vector<ShmId> shm_ids_;                // [declared region] MemoryModel id; kNoShm: never created
+  AddressSpaceId program_image_ = kNoSpace;   // for shared code
   static constexpr ShmId kNoShm = ~ShmId{0};
   std::uint64_t cow_faults_ = 0;
 };

@@ -2,7 +2,9 @@
 
 #include <gtest/gtest.h>
 
+#include <algorithm>
 #include <stdexcept>
+#include <vector>
 
 namespace tl {
 namespace {
@@ -198,6 +200,95 @@ TEST(MemoryModel, GrowAddsPrivatePages) {
   m.grow(c, m.find_region(c, RegionKind::Heap), 5);
   EXPECT_EQ(m.usage(c).private_pages, 5u);
   EXPECT_EQ(m.usage(p).resident_pages, kImagePages);
+}
+
+}  // namespace
+}  // namespace tl
+
+namespace tl {
+namespace {
+
+// Usage is kept incrementally; this recounts it the slow way (every mapped frame, shared when
+// another space maps it too) after each step of a long mixed history and demands agreement.
+MemoryUsage recount(const MemoryModel& m, AddressSpaceId space) {
+  MemoryUsage u;
+  if (!m.alive(space)) return u;
+  for (const Region& r : m.regions(space)) {
+    if (!r.mapped) continue;
+    u.resident_pages += r.frames.size();
+    for (FrameId f : r.frames) u.shared_pages += m.map_count(f) > 1 ? 1 : 0;
+  }
+  u.private_pages = u.resident_pages - u.shared_pages;
+  return u;
+}
+
+TEST(MemoryModel, IncrementalUsageMatchesARecountThroughForksWritesStacksSharedMemoryAndExits) {
+  MemoryModel m;
+  std::vector<AddressSpaceId> live;
+  live.push_back(m.create_image(kLayout, 0));
+  const ShmId shm = m.create_shm(live[0], 6);
+  ThreadId next_thread = 1;
+  std::uint64_t x = 12345;
+  auto rnd = [&](std::uint64_t n) {
+    x = x * 6364136223846793005ull + 1442695040888963407ull;
+    return (x >> 33) % n;
+  };
+  auto check_all = [&] {
+    for (AddressSpaceId s = 0; s < m.space_count(); ++s) {
+      const MemoryUsage want = recount(m, s), got = m.usage(s);
+      ASSERT_EQ(got.resident_pages, want.resident_pages) << "space " << s;
+      ASSERT_EQ(got.shared_pages, want.shared_pages) << "space " << s;
+    }
+  };
+  std::vector<std::pair<AddressSpaceId, ThreadId>> stacks;
+  for (int step = 0; step < 400; ++step) {
+    const AddressSpaceId s = live[rnd(live.size())];
+    switch (rnd(7)) {
+      case 0:
+        if (live.size() < 12) live.push_back(m.fork(s, 0, next_thread++));
+        break;
+      case 1: {
+        const RegionId heap = m.find_region(s, RegionKind::Heap);
+        const std::uint32_t first = static_cast<std::uint32_t>(rnd(20));
+        m.write(s, heap, first, static_cast<std::uint32_t>(rnd(21 - first)));
+        break;
+      }
+      case 2:
+        m.add_stack(s, next_thread, 2);
+        stacks.push_back({s, next_thread++});
+        break;
+      case 3:
+        if (!stacks.empty()) {
+          const std::size_t i = rnd(stacks.size());
+          if (m.alive(stacks[i].first)) m.remove_stack(stacks[i].first, stacks[i].second);
+          stacks.erase(stacks.begin() + static_cast<std::ptrdiff_t>(i));
+        }
+        break;
+      case 4:
+        if (m.shm_alive(shm) && m.find_region(s, RegionKind::Shared, shm) == MemoryModel::kNoRegion) m.map_shm(s, shm);
+        break;
+      case 5:
+        if (live.size() > 1) {
+          m.exit(s);
+          live.erase(std::find(live.begin(), live.end(), s));
+        }
+        break;
+      case 6: m.grow(s, m.find_region(s, RegionKind::Heap), 1); break;
+    }
+    check_all();
+  }
+  EXPECT_GT(m.space_count(), 5u);  // the history did fork and exit
+}
+
+TEST(MemoryModel, ChangedSpacesListsEachChangedSpaceOnce) {
+  MemoryModel m;
+  const AddressSpaceId a = m.create_image(kLayout, 0);
+  EXPECT_EQ(m.take_changed_spaces(), std::vector<AddressSpaceId>{a});
+  const AddressSpaceId b = m.fork(a, 0, 1);  // both change: the parent's pages become shared
+  EXPECT_EQ(m.take_changed_spaces(), (std::vector<AddressSpaceId>{b, a}));
+  m.add_stack(a, 2, 2);  // only a
+  EXPECT_EQ(m.take_changed_spaces(), std::vector<AddressSpaceId>{a});
+  EXPECT_TRUE(m.take_changed_spaces().empty());
 }
 
 }  // namespace
