@@ -5,7 +5,7 @@
 import { after, before, describe, test } from "node:test";
 import assert from "node:assert/strict";
 import { execFileSync } from "node:child_process";
-import { copyFileSync, existsSync, mkdtempSync, readFileSync, writeFileSync } from "node:fs";
+import { copyFileSync, existsSync, mkdirSync, mkdtempSync, readFileSync, writeFileSync } from "node:fs";
 import { createRequire } from "node:module";
 import os from "node:os";
 import path from "node:path";
@@ -42,6 +42,7 @@ describe("LMS packages", () => {
       const zip = path.join(work, `threadlab-scorm${version}.zip`);
       assert.ok(existsSync(zip), `${zip} was built`);
       const site = path.join(work, "lms" + version);
+      mkdirSync(site, { recursive: true });  // unzip makes the last folder only
       execFileSync("unzip", ["-q", zip, "-d", path.join(site, "pkg")]);
       const manifest = readFileSync(path.join(site, "pkg", "imsmanifest.xml"), "utf8");
       assert.match(manifest, version === "12" ? /<schemaversion>1\.2<\/schemaversion>/ : /2004 4th Edition/);
@@ -68,6 +69,9 @@ describe("LMS packages", () => {
           const reply = await frame.evaluate((c) => window.threadlab.command({ threadlab: 1, command: "set", controls: c }),
                                              solutionControls(task));
           assert.equal(reply.ok, true, JSON.stringify(reply));
+          // The lesson's runs finish in the background; the next change waits for this verdict.
+          await frame.waitForFunction((id) => window.threadlab.command({ threadlab: 1, command: "get-state" })
+              .state.lesson.tasks.find((t) => t.id === id).passed, task.id, WAIT);
         }
         const right = l.question.choices.findIndex((c) => c.correct);
         assert.equal((await frame.evaluate((i) => window.threadlab.command({ threadlab: 1, command: "answer", choice: i }),
