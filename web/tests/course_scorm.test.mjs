@@ -16,7 +16,7 @@ const require = createRequire(import.meta.url);
 // The UMD builds, which define Scorm12API / Scorm2004API as page globals.
 const SCORM_AGAIN = path.dirname(require.resolve("scorm-again/scorm12/min"));
 
-const lmsPage = (runtime, create, launch) => `<!doctype html><html lang="en"><title>test LMS</title><body>
+const lmsPage = (runtime, create, launch) => `<!doctype html><html lang="en"><title>test LMS</title><link rel="icon" href="data:,"><body>
   <script src="${runtime}"></script>
   <script>${create}</script>
   <iframe id="sco" title="course" src="${launch}" style="width:1200px;height:700px"></iframe>
