@@ -4,7 +4,7 @@
 import { describe, test } from "node:test";
 import assert from "node:assert/strict";
 import { execFileSync } from "node:child_process";
-import { mkdtempSync } from "node:fs";
+import { mkdirSync, mkdtempSync } from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import { launchBrowser } from "./lib/browser.mjs";
@@ -41,6 +41,7 @@ describe("offline", () => {
     const zip = path.join(work, "threadlab.zip");
     execFileSync("zip", ["-q", "-r", zip, "."], { cwd: DIST });
     const unpacked = path.join(work, "site", "some", "course", "path");
+    mkdirSync(unpacked, { recursive: true });  // unzip makes the last folder only
     execFileSync("unzip", ["-q", zip, "-d", unpacked]);
     const server = await serve(path.join(work, "site"));
     const browser = await launchBrowser();
