@@ -24,12 +24,12 @@ if(TARGET threadlab)
   else()
     target_link_options(threadlab PRIVATE -sALLOW_MEMORY_GROWTH=1 -sINITIAL_MEMORY=64MB)
   endif()
-  # The shell, loader and embedding example travel with the build so dist/ is self-contained.
+  # The shell, loader, course scripts, service worker and embedding example travel with the build so dist/ is self-contained.
   # configure_file re-runs when a source changes; the loader gets the release number and the
   # tables of interface.json.
   set(THREADLAB_VERSION ${PROJECT_VERSION})
   file(GLOB _tl_web_static CONFIGURE_DEPENDS
-       ${PROJECT_SOURCE_DIR}/web/*.html ${PROJECT_SOURCE_DIR}/web/*.css ${PROJECT_SOURCE_DIR}/web/loader.js)
+       ${PROJECT_SOURCE_DIR}/web/*.html ${PROJECT_SOURCE_DIR}/web/*.css ${PROJECT_SOURCE_DIR}/web/*.js)
   foreach(_f ${_tl_web_static})
     get_filename_component(_n ${_f} NAME)
     if(_n STREQUAL "loader.js")

@@ -13,9 +13,12 @@
 //     setCores(n),          // same as moving the cores slider
 //     setScenario(name),    // same as choosing it in the Scenario combo ("race"; the names
 //                           // are state().scenarios); throws RangeError for an unknown name
+//     call(name, ...args),  // one of interface.json's functions (the course scripts use it)
+//     argumentErrors,       // what the program refused of the URL's parameters, as messages
 //     lessonLoaded,         // after ready: Promise of ?lesson_url= (true opened, false failed,
 //                           // null when there is none)
 //   }
+// tl-course.js adds the link, the host-page API and the events; docs/embedding.md lists them.
 (function () {
   "use strict";
   const VERSION = "@THREADLAB_VERSION@";
@@ -107,6 +110,9 @@
     variant,
     ready,
     module: null,
+    call,
+    argumentErrors: [],
+    onArgumentError: null,  // set by tl-course.js to show them in the page
     state() {
       return JSON.parse(call("tl_state_json"));
     },
@@ -146,6 +152,10 @@
         api.lessonLoaded = lessonUrl ? openLessonUrl(lessonUrl) : Promise.resolve(null);
       },
       onAbort(what) { fail(String(what)); },
+      onArgumentError(message) {
+        api.argumentErrors.push(message);
+        if (api.onArgumentError) api.onArgumentError(message);
+      },
       print(text) { console.log(text); },
       printErr(text) { console.warn(text); },
     };

@@ -29,9 +29,11 @@
 // the slider's value; lanes show the last finished run, so compare them once "pending" is false.
 #include "app/api.h"
 
+#include "app/course_bridge.h"
 #include "app/lab_api.h"  // its functions are in interface.json's list too
 
 #include "app/state/catalog.h"
+#include "app/state/progress_events.h"
 #include "app/state/interface_table.h"
 #include "app/state/progress_store.h"
 #include "app/theme.h"
@@ -44,6 +46,8 @@ namespace tl::app {
 namespace {
 
 AppState* g_state = nullptr;
+CourseSettings g_course;     // embed mode and view, which the page keeps beside the app
+ProgressTracker g_progress;  // what the page has been told about the lesson so far
 
 nlohmann::json rect_json(const Rect& r) { return {{"x0", r.x0}, {"y0", r.y0}, {"x1", r.x1}, {"y1", r.y1}}; }
 
@@ -176,7 +180,11 @@ nlohmann::json rects_json(const std::vector<Rect>& rects, const char* key, Fill 
 
 }  // namespace
 
-void attach_api(AppState* state) { g_state = state; }
+void attach_api(AppState* state) {
+  g_state = state;
+  g_course = CourseSettings{};
+  g_progress = ProgressTracker{};
+}
 
 }  // namespace tl::app
 
@@ -279,4 +287,74 @@ TL_EXPORT const char* tl_open_lesson_text(const char* source, const char* text) 
 TL_EXPORT void tl_lesson_load_failed(const char* source, const char* reason) {
   if (g_state == nullptr || source == nullptr || reason == nullptr) return;
   g_state->lesson.load_error = std::string("error: ") + source + ": " + reason;
+}
+
+TL_EXPORT const char* tl_url_state() {
+  static std::string text;
+  text.clear();
+  if (g_state == nullptr) return text.c_str();
+  text = "#";  // appends: g++ 12's -Wrestrict misfires on "#" + string
+  text += tl::course::encode_url_state(capture_url_state(*g_state, g_course));
+  return text.c_str();
+}
+
+TL_EXPORT const char* tl_apply_link(const char* fragment) {
+  static std::string text;
+  nlohmann::json errors = nlohmann::json::array();
+  if (g_state != nullptr && fragment != nullptr) {
+    const tl::course::UrlStateParse parsed = tl::course::decode_url_state(fragment);
+    for (const std::string& e : parsed.errors) errors.push_back(e);
+    for (const std::string& e : apply_url_state(*g_state, g_course, parsed.state)) errors.push_back(e);
+  }
+  text = nlohmann::json{{"errors", std::move(errors)}, {"embed", g_course.embed}, {"view", g_course.view}}.dump();
+  return text.c_str();
+}
+
+TL_EXPORT const char* tl_host_message(const char* json_text) {
+  static std::string text;
+  text.clear();
+  if (g_state == nullptr || json_text == nullptr) return text.c_str();
+  const tl::course::HostMessage message = tl::course::parse_host_message(json_text);
+  if (!message.ours) return text.c_str();  // someone else's message: no reply
+  nlohmann::json reply = message.command ? run_host_command(*g_state, g_course, *message.command)
+                                         : nlohmann::json{{"ok", false}, {"error", message.error}};
+  reply["threadlab"] = tl::course::kHostApiVersion;
+  reply["type"] = "reply";
+  reply["id"] = nlohmann::json::parse(message.id_json);
+  if (message.command) reply["command"] = tl::course::to_string(message.command->verb);
+  text = reply.dump();
+  return text.c_str();
+}
+
+TL_EXPORT const char* tl_take_events() {
+  static std::string text;
+  nlohmann::json events = nlohmann::json::array();
+  if (g_state != nullptr)
+    for (nlohmann::json& e : take_progress_events(g_progress, g_state->lesson)) events.push_back(std::move(e));
+  text = events.dump();
+  return text.c_str();
+}
+
+TL_EXPORT const char* tl_lesson_json() {
+  static std::string text;
+  nlohmann::json lessons = nlohmann::json::array();
+  const auto& catalog = lesson_catalog();
+  for (std::size_t i = 0; i < catalog.size(); ++i) {
+    const bool done = g_state != nullptr && g_state->lesson.progress.done(catalog[i].id);
+    lessons.push_back({{"id", catalog[i].id},
+                       {"title", catalog[i].lesson ? catalog[i].lesson->title : catalog[i].id},
+                       {"completed", done}});
+  }
+  text = nlohmann::json{{"lesson", g_state == nullptr ? nlohmann::json() : lesson_description(*g_state)},
+                        {"lessons", std::move(lessons)}}
+             .dump();
+  return text.c_str();
+}
+
+TL_EXPORT const char* tl_export(const char* kind) {
+  static std::string text;
+  std::string error;
+  text = g_state == nullptr ? "" : export_text(*g_state, kind == nullptr ? "" : kind, error);
+  if (!error.empty()) text = "error: " + error;
+  return text.c_str();
 }

@@ -32,3 +32,20 @@ TL_EXPORT void tl_import_progress(const char* source, const char* text);
 TL_EXPORT const char* tl_open_lesson_text(const char* source, const char* text);
 // The loader could not fetch a lesson: the column says so ("error: SOURCE: REASON").
 TL_EXPORT void tl_lesson_load_failed(const char* source, const char* reason);
+
+// ---- course pages (docs/embedding.md) -------------------------------------------------------
+// The state as a link's fragment ("#v=1&lesson=...").
+TL_EXPORT const char* tl_url_state();
+// Decodes a link's fragment (or query) and applies it; {"errors": [...], "embed", "view"}: one
+// message per key that was malformed or could not be applied (those keep their defaults).
+TL_EXPORT const char* tl_apply_link(const char* fragment);
+// A host page's message as JSON text (the page checked its origin): the reply as JSON, or ""
+// when the message is not addressed to threadlab.
+TL_EXPORT const char* tl_host_message(const char* json_text);
+// Progress events since the last call, as a JSON array (lesson-started, task-passed, ...).
+TL_EXPORT const char* tl_take_events();
+// {"lesson": the open lesson for the accessible mirror (text, controls, tasks, question) or
+// null, "lessons": [{"id", "title", "completed"}]}.
+TL_EXPORT const char* tl_lesson_json();
+// "trace" | "metrics" | "run" | "scenario": the export's text, or "error: ..." .
+TL_EXPORT const char* tl_export(const char* kind);

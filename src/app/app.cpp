@@ -5,6 +5,7 @@
 #include "app/state/catalog.h"
 #include "app/state/progress_store.h"
 #include "app/views/lesson_panel.h"
+#include "app/views/export_files.h"
 #include "app/views/legend.h"
 #include "app/views/metrics_table.h"
 
@@ -242,6 +243,9 @@ void draw_frame(AppState& state) {
         if (ImGui::Button("Lessons")) lesson_ask.open = 0;
       }
     }
+#ifndef __EMSCRIPTEN__
+    draw_export_button(state);  // the page has its own Export menu (downloads)
+#endif
     ImGui::Spacing();
 
     // Under the timeline: the legend (wrapped to the width) and the metrics table (it scrolls).

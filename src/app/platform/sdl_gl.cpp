@@ -12,6 +12,9 @@
 namespace tl::app::platform {
 
 bool open_window(Window& window, const char* title, std::string& error) {
+  // On the web, keys go to the program only while its canvas has the focus; SDL would otherwise
+  // listen on the whole window and swallow Tab and the arrows the page's own controls need.
+  SDL_SetHint(SDL_HINT_EMSCRIPTEN_KEYBOARD_ELEMENT, "#canvas");
   if (SDL_Init(SDL_INIT_VIDEO | SDL_INIT_TIMER) != 0) {
     error = std::string("SDL_Init failed: ") + SDL_GetError();
     return false;

@@ -34,6 +34,8 @@ void notify_first_frame() {
 
 void report_argument_error(const std::string& message) {
   emscripten_log(EM_LOG_CONSOLE | EM_LOG_WARN, "threadlab: %s (using the default)", message.c_str());
+  // The page shows it too: a course author testing a link looks at the page, not the console.
+  EM_ASM({ if (Module.onArgumentError) Module.onArgumentError(UTF8ToString($0)); }, message.c_str());
 }
 
 bool argument_errors_are_fatal() { return false; }
