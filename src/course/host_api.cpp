@@ -84,6 +84,7 @@ HostMessage parse_host_message(std::string_view text) {
   if (text.size() > kMaxHostMessageBytes || too_deep(text)) {
     // Too big or too deep to be a command: still answered if it claims to be one.
     out.ours = text.find("\"threadlab\"") != std::string_view::npos;
+    if (!out.ours) return out;  // another page's message gets no reply, even an error
     out.error = text.size() > kMaxHostMessageBytes
                     ? "message: " + std::to_string(text.size()) + " bytes, more than " +
                           std::to_string(kMaxHostMessageBytes)
