@@ -22,9 +22,16 @@
 //                         tasks, hints, choices, number, check, previous, next, close and
 //                         progress buttons; an empty rect = scrolled out of view}},
 //    "progress": {"done": [lesson ids], "message"},
-//    "view": "Timeline" | "Editor" | "Lab", "tabs": {view name: its tab's rect},
 //    "editor": {"origin", "text", "errors":[{"line","path","message","rect"}], "summary",
 //               "edits", "runs", "layout":{"text","run","reset","start","start_items"}}
+//    "view": "timeline"|"memory"|"race"|"lab"|"editor", "tabs":[{"view","x0","y0","x1","y1"}],
+//    each variable's "at_playhead",
+//    "memory":{"area","legend","scrub","cell","pages","renderer","palette":{look:"#rrggbb"},
+//              "columns":[{"process","name","alive","segments","x0",..,
+//                          "pages":{look: count}, "smaps":{"Rss","Pss","Shared_Clean",...}}],
+//              "messages":[{"copy","x0",..}]},           // the memory view's last frame
+//    "race":{"variable","selected","steps","value","lost","list","previous","next","scrub",
+//            "rows":[{"step","lost","x0",..}]}          // the race view's last frame
 // Lanes and controls are those of the last frame drawn (empty before the first). "cores" is
 // the slider's value; lanes show the last finished run, so compare them once "pending" is false.
 #include "app/api.h"
@@ -34,6 +41,7 @@
 
 #include "app/state/catalog.h"
 #include "app/state/progress_events.h"
+#include "app/render/page_draw.h"
 #include "app/state/interface_table.h"
 #include "app/state/progress_store.h"
 #include "app/theme.h"
@@ -146,13 +154,6 @@ nlohmann::json editor_json(const EditorState& editor, const EditorLayout& layout
 }
 
 // The tab bar's tabs by view name ({} when there is no tab bar).
-nlohmann::json tabs_json(const std::vector<Rect>& tabs) {
-  nlohmann::json out = nlohmann::json::object();
-  for (std::size_t i = 0; i < tabs.size(); ++i)
-    if (tabs[i].x1 > tabs[i].x0) out[view_name(ViewKind(i))] = rect_json(tabs[i]);
-  return out;
-}
-
 nlohmann::json progress_json(const LessonState& lesson) {
   nlohmann::json done = nlohmann::json::array();
   for (const auto& [id, entry] : lesson.progress.lessons)
@@ -176,6 +177,78 @@ nlohmann::json rects_json(const std::vector<Rect>& rects, const char* key, Fill 
     out.push_back(std::move(rect));
   }
   return out;
+}
+
+const char* look_key(PageLook look) {
+  switch (look) {
+    case PageLook::Private: return "private";
+    case PageLook::SharedFork: return "shared_fork";
+    case PageLook::Copied: return "copied";
+    case PageLook::SharedRegion: return "shared_region";
+    case PageLook::SharedFile: return "shared_file";
+  }
+  return "?";
+}
+
+nlohmann::json memory_json(const AppState& state) {
+  const MemoryView& view = state.memory;
+  const MemoryLayout& layout = view.columns();
+  const auto counts = view.look_counts();
+  nlohmann::json columns = nlohmann::json::array();
+  for (std::size_t c = 0; c < layout.columns.size(); ++c) {
+    const MemoryColumn& column = layout.columns[c];
+    nlohmann::json pages = nlohmann::json::object();
+    for (int look = 0; look < kPageLooks; ++look) pages[look_key(PageLook(look))] = counts[c][std::size_t(look)];
+    nlohmann::json smaps = nullptr;
+    if (view.replay() != nullptr && column.alive) {
+      const SmapsFigures f = view.replay()->smaps(column.space);
+      smaps = {{"Rss", f.rss_kb},
+               {"Pss", f.pss_kb},
+               {"Shared_Clean", f.shared_clean_kb},
+               {"Shared_Dirty", f.shared_dirty_kb},
+               {"Private_Clean", f.private_clean_kb},
+               {"Private_Dirty", f.private_dirty_kb}};
+    }
+    nlohmann::json row = rect_json(column.rect);
+    row["process"] = column.process;
+    row["name"] = column.process < state.shown().scenario.processes.size()
+                      ? state.shown().scenario.processes[column.process].name
+                      : std::string();
+    row["alive"] = column.alive;
+    row["segments"] = column.segments.size();
+    row["pages"] = std::move(pages);
+    row["smaps"] = std::move(smaps);
+    columns.push_back(std::move(row));
+  }
+  nlohmann::json palette = nlohmann::json::object();
+  for (int look = 0; look < kPageLooks; ++look) palette[look_key(PageLook(look))] = hex_color(kPageLookRgb[std::size_t(look)]);
+  nlohmann::json messages = nlohmann::json::array();
+  for (const MessageMark& m : view.layout().messages) {
+    nlohmann::json mark = rect_json(m.at);
+    mark["copy"] = m.copy;
+    messages.push_back(std::move(mark));
+  }
+  return {{"area", rect_json(view.layout().area)},
+          {"legend", rect_json(view.layout().legend)},
+          {"scrub", rect_json(view.layout().scrub)},
+          {"cell", layout.cell},
+          {"pages", view.batch().instances.size()},
+          {"renderer", page_renderer_installed()},
+          {"palette", std::move(palette)},
+          {"columns", std::move(columns)},
+          {"messages", std::move(messages)}};
+}
+
+nlohmann::json race_json(const AppState& state) {
+  const RaceViewLayout& race = state.race.layout();
+  nlohmann::json rows = nlohmann::json::array();
+  for (const RaceRow& row : race.rows) {
+    nlohmann::json r = rect_json(row.rect);
+    r["step"] = row.step;
+    r["lost"] = row.lost;
+    rows.push_back(std::move(r));
+  }
+  return {{"variable", race.variable}, {"selected", race.selected}, {"steps", race.steps}, {"value", race.value}, {"lost", race.lost}, {"list", rect_json(race.list)}, {"previous", rect_json(race.previous)}, {"next", rect_json(race.next)}, {"scrub", rect_json(race.scrub)}, {"rows", std::move(rows)}};
 }
 
 }  // namespace
@@ -209,6 +282,13 @@ TL_EXPORT int tl_set_scenario(const char* name) {
   return 0;
 }
 
+TL_EXPORT int tl_set_view(const char* name) {
+  if (g_state == nullptr) return 0;
+  if (const auto view = view_from_name(name != nullptr ? name : ""); view && set_view(*g_state, *view)) return 1;
+  std::fprintf(stderr, "tl_set_view: view '%s' ignored (timeline, memory or race)\n", name ? name : "(null)");
+  return 0;
+}
+
 TL_EXPORT const char* tl_state_json() {
   static std::string text;
   if (g_state == nullptr) {
@@ -235,6 +315,17 @@ TL_EXPORT const char* tl_state_json() {
   nlohmann::json variables = nlohmann::json::array();
   for (const VariableSummary& v : shown.variables)
     variables.push_back({{"name", v.name}, {"value", v.value}, {"initial", v.initial}, {"increments", v.increments}});
+  const RaceHistory& history = g_state->race.history(shown);
+  for (std::size_t v = 0; v < variables.size() && v < history.vars.size(); ++v)
+    variables[v]["at_playhead"] = value_at(history.vars[v], state.playback.playhead);
+  nlohmann::json tabs = nlohmann::json::array();
+  for (std::size_t i = 0; i < state.layout.view_tabs.size(); ++i) {
+    const Rect& r = state.layout.view_tabs[i];
+    if (r.x1 <= r.x0) continue;  // not offered here
+    nlohmann::json tab = rect_json(r);
+    tab["view"] = to_string(ViewKind(i));
+    tabs.push_back(std::move(tab));
+  }
   nlohmann::json slider = rect_json(state.layout.controls.cores_slider);
   slider["min"] = kMinCores;
   slider["max"] = kMaxCores;
@@ -263,9 +354,11 @@ TL_EXPORT const char* tl_state_json() {
       {"pending", state.run.pending},
       {"lesson", lesson_json(state.lesson, state.layout.lesson)},
       {"progress", progress_json(state.lesson)},
-      {"view", view_name(state.view)},
-      {"tabs", tabs_json(state.layout.view_tabs)},
+      {"view", to_string(state.view)},
+      {"tabs", std::move(tabs)},
       {"editor", editor_json(state.editor, state.layout.editor)},
+      {"memory", memory_json(state)},
+      {"race", race_json(state)},
   };
   text = json.dump();
   return text.c_str();

@@ -7,7 +7,7 @@
 
 namespace tl::app {
 
-inline constexpr int kStateJsonVersion = 6;  // bump when tl_state_json's shape changes
+inline constexpr int kStateJsonVersion = 7;  // bump when tl_state_json's shape changes
 
 void attach_api(AppState* state);  // nullptr detaches
 
@@ -21,6 +21,9 @@ TL_EXPORT void tl_set_cores(int cores);
 // with its own core count and submits its run. Returns 1, or 0 for an unknown name (a warning
 // listing the valid names on stderr; the state is unchanged). Same thread as tl_set_cores.
 TL_EXPORT int tl_set_scenario(const char* name);
+// Same effect as clicking the tab of `name` ("timeline", "memory", "race"): returns 1, or 0 for
+// an unknown name (a warning on stderr; the state is unchanged).
+TL_EXPORT int tl_set_view(const char* name);
 // What is on screen, as JSON (see api.cpp for the shape); the pointer stays valid until the next
 // call. Coordinates are ImGui coordinates = CSS pixels of the canvas.
 TL_EXPORT const char* tl_state_json();

@@ -82,6 +82,12 @@ void wait_for_run(AppState& state) {
 
 void zoom_to_fit(AppState& state) { fit_range(state.range, state.result().trace.makespan); }
 
+bool set_view(AppState& state, ViewKind view) {
+  if (view == ViewKind::Lab && !lab_panel_available()) return false;
+  state.view = view;
+  return true;
+}
+
 namespace {
 
 // The timeline shows the lesson's first run (the learner's own settings). Its scenario is built
@@ -158,6 +164,8 @@ struct ViewTab {
 bool always() { return true; }
 constexpr ViewTab kViewTabs[] = {
     {ViewKind::Timeline, "Timeline", always},
+    {ViewKind::Memory, "Memory", always},
+    {ViewKind::Race, "Race", always},
     {ViewKind::Editor, "Editor", always},
     {ViewKind::Lab, "Lab", lab_panel_available},
 };
@@ -165,6 +173,19 @@ constexpr ViewTab kViewTabs[] = {
 // Below this height (an embedded page on a phone) the tab bar's row goes to the timeline's
 // lanes, and the frame shows the timeline.
 constexpr float kMinHeightForViewTabs = 600.0f;
+
+// The key of a tab's place among the available ones ('1' is the first), typed while no text
+// field has the keyboard.
+void view_keys(AppState& state) {
+  const ImGuiIO& io = ImGui::GetIO();
+  if (io.WantTextInput) return;
+  for (const ImWchar c : io.InputQueueCharacters) {
+    if (c < '1' || c > '9') continue;
+    int place = int(c - '1');
+    for (const ViewTab& tab : kViewTabs)
+      if (tab.available() && place-- == 0) state.view = tab.view;
+  }
+}
 
 // The tab bar over the views, when there is more than one to choose from: a click sets
 // state.view; a view set by code since the last frame selects its tab.
@@ -174,7 +195,9 @@ void draw_view_tabs(AppState& state) {
   for (const ViewTab& tab : kViewTabs) available += tab.available() ? 1 : 0;
   if (ImGui::GetIO().DisplaySize.y < kMinHeightForViewTabs) available = 1;
   if (available < 2) state.view = ViewKind::Timeline;
-  if (available < 2 || !ImGui::BeginTabBar("views")) return;
+  if (available < 2) return;
+  view_keys(state);
+  if (!ImGui::BeginTabBar("views")) return;
   const bool set_by_code = state.view != state.layout.tabs_view;
   for (const ViewTab& tab : kViewTabs) {
     const std::size_t index = std::size_t(tab.view);
@@ -190,6 +213,43 @@ void draw_view_tabs(AppState& state) {
   }
   ImGui::EndTabBar();
   state.layout.tabs_view = state.view;
+}
+
+// The timeline tab: the timeline, under it the legend (wrapped to the width) and the metrics
+// table (it scrolls).
+void draw_timeline_view(AppState& state) {
+  const ShownRun& shown = state.run.shown;
+  // The timeline gets what it wants as long as the table keeps a few rows, and never less
+  // than it needs to show every lane while the table keeps one; the table gets the rest, up
+  // to all of its rows.
+  const float width = ImGui::GetContentRegionAvail().x;
+  const float avail_h = ImGui::GetContentRegionAvail().y;
+  const float spacing = ImGui::GetStyle().ItemSpacing.y;
+  const float line_h = ImGui::GetTextLineHeightWithSpacing();
+  const float row_h = line_h + 2 * ImGui::GetStyle().CellPadding.y;
+  const int threads = int(shown.scenario.threads.size());
+  const float legend_h = legend_height(shown, width) + 2 * spacing;
+  const float table_h = line_h + row_h * float(threads + 1);
+  const float table_min = line_h + row_h * float(std::min(threads, 2) + 1);
+  const float table_least = line_h + row_h * 2;
+  const float wanted = state.timeline.preferred_height(shown);
+  const float table_space = std::max(table_min, std::min(table_h, avail_h - legend_h - wanted));
+  const float needed = std::min(state.timeline.min_height(shown), avail_h - legend_h - table_least);
+  const float timeline_h = std::min(std::max({avail_h - legend_h - table_space, needed, 80.0f}), wanted);
+  state.timeline.draw(shown, state.range, state.playback, state.run.pending, ImVec2(width, timeline_h));
+  draw_legend(shown);
+  ImGui::Spacing();
+  ImGui::BeginChild("metrics", ImVec2(0, 0), false);
+  draw_metrics_table(shown);
+  ImGui::EndChild();
+}
+
+// Each shared variable at the playhead, for the info line.
+std::vector<std::int64_t> values_at_playhead(AppState& state) {
+  const RaceHistory& history = state.race.history(state.run.shown);
+  std::vector<std::int64_t> out;
+  for (const VariableHistory& var : history.vars) out.push_back(value_at(var, state.playback.playhead));
+  return out;
 }
 
 }  // namespace
@@ -230,7 +290,7 @@ void draw_frame(AppState& state) {
     prepare_editor(state);
     editor_ask = draw_editor_view(state.editor, state.layout.editor);
   } else {
-    draw_scenario_info(state.document, state.cores, shown, state.error, state.layout.info);
+    draw_scenario_info(state.document, state.cores, shown, state.error, values_at_playhead(state), state.layout.info);
     ImGui::Spacing();
     ask = draw_controls(
         ControlsInput{state.document.name, shown.result->trace.makespan, state.cores, in_lesson}, state.playback,
@@ -248,30 +308,11 @@ void draw_frame(AppState& state) {
 #endif
     ImGui::Spacing();
 
-    // Under the timeline: the legend (wrapped to the width) and the metrics table (it scrolls).
-    // The timeline gets what it wants as long as the table keeps a few rows, and never less
-    // than it needs to show every lane while the table keeps one; the table gets the rest, up
-    // to all of its rows.
-    const float width = ImGui::GetContentRegionAvail().x;
-    const float avail_h = ImGui::GetContentRegionAvail().y;
-    const float spacing = ImGui::GetStyle().ItemSpacing.y;
-    const float line_h = ImGui::GetTextLineHeightWithSpacing();
-    const float row_h = line_h + 2 * ImGui::GetStyle().CellPadding.y;
-    const int threads = int(shown.scenario.threads.size());
-    const float legend_h = legend_height(shown, width) + 2 * spacing;
-    const float table_h = line_h + row_h * float(threads + 1);
-    const float table_min = line_h + row_h * float(std::min(threads, 2) + 1);
-    const float table_least = line_h + row_h * 2;
-    const float wanted = state.timeline.preferred_height(shown);
-    const float table_space = std::max(table_min, std::min(table_h, avail_h - legend_h - wanted));
-    const float needed = std::min(state.timeline.min_height(shown), avail_h - legend_h - table_least);
-    const float timeline_h = std::min(std::max({avail_h - legend_h - table_space, needed, 80.0f}), wanted);
-    state.timeline.draw(shown, state.range, state.playback, state.run.pending, ImVec2(width, timeline_h));
-    draw_legend(shown);
-    ImGui::Spacing();
-    ImGui::BeginChild("metrics", ImVec2(0, 0), false);
-    draw_metrics_table(shown);
-    ImGui::EndChild();
+    switch (state.view) {
+      case ViewKind::Memory: state.memory.draw(shown, state.playback, ImGui::GetContentRegionAvail()); break;
+      case ViewKind::Race: state.race.draw(shown, state.playback, ImGui::GetContentRegionAvail()); break;
+      default: draw_timeline_view(state); break;
+    }
   }
   if (in_lesson) ImGui::EndChild();
 

@@ -20,6 +20,8 @@
 #include "app/views/editor_view.h"
 #include "app/views/lab_panel.h"
 #include "app/views/lesson_panel.h"
+#include "app/views/memory_view.h"
+#include "app/views/race_view.h"
 #include "app/views/scenario_info.h"
 
 #include <cstdint>
@@ -57,6 +59,8 @@ struct AppState {
   ViewKind view = ViewKind::Timeline;
   LabPanelState lab;
   EditorState editor;  // the scenario editor's text and its errors
+  MemoryView memory;
+  RaceView race;
   FrameLayout layout;
   std::uint64_t frame = 0;  // frames drawn
 
@@ -88,6 +92,9 @@ bool update_run(AppState& state);
 void wait_for_run(AppState& state);
 // Shows the whole run.
 void zoom_to_fit(AppState& state);
+// The view under the tab bar (its tabs and keys, the view option, a link, tl_set_view); false
+// for a view this platform does not offer (state unchanged).
+bool set_view(AppState& state, ViewKind view);
 
 // Opens a lesson (by id or by its place in the list) at its starting controls: runs it,
 // evaluates its tasks and puts its first run's scenario on the timeline. False for an unknown

@@ -108,6 +108,7 @@ int main(int argc, char** argv) {
     return 2;
   }
   if (program.options.cores != 0) set_cores(program.app, program.options.cores);
+  if (const auto view = view_from_name(program.options.view)) set_view(program.app, *view);
   load_stored_progress(program.app.lesson);
   // Later runs never block a frame; this first one does, so that the first frame (the page's
   // `ready`) already shows the timeline.

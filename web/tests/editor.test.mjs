@@ -60,9 +60,9 @@ for (const { isolation, variant } of [{ isolation: true, variant: "threads" },
 
     test("typing shows an error at its line and path, the fixed text runs", async () => {
       let s = await state(page);
-      await clickRect(page, offset, s.tabs.Editor);
+      await clickRect(page, offset, s.tabs.find((t) => t.view === "editor"));
       s = await state(page);
-      assert.equal(s.view, "Editor");
+      assert.equal(s.view, "editor");
       assert.equal(s.editor.origin, "race", "the editor starts from the scenario on screen");
 
       // Everything selected, then typed anew with the keyboard.
@@ -98,7 +98,7 @@ for (const { isolation, variant } of [{ isolation: true, variant: "threads" },
       await clickRect(page, offset, s.editor.layout.run);
       await page.waitForFunction((n) => {
         const t = window.threadlab.state();
-        return t.view === "Timeline" && !t.pending && t.runs > n && t.scenario === "editor";
+        return t.view === "timeline" && !t.pending && t.runs > n && t.scenario === "editor";
       }, runs, WAIT);
       s = await state(page);
       assert.deepEqual(s.threads.map((t) => t.name), ["A", "B"]);

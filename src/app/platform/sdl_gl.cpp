@@ -1,5 +1,6 @@
 #include "app/platform/platform.h"
 
+#include "app/render/page_renderer_gl.h"
 #include "app/theme.h"
 
 #include "app/platform/gl.h"
@@ -55,6 +56,10 @@ bool open_window(Window& window, const char* title, std::string& error) {
     error = "could not initialise Dear ImGui's SDL2/OpenGL backends";
     return false;
   }
+  // Without the page renderer the memory view says why; everything else still works.
+  std::string pages_error;
+  if (!render::init_page_renderer(gl.glsl_version, pages_error))
+    SDL_Log("threadlab: memory pages cannot be drawn: %s", pages_error.c_str());
   return true;
 }
 
@@ -94,6 +99,7 @@ bool end_frame(Window& window, const char* screenshot_path, std::string& error) 
 
 void close_window(Window& window) {
   if (ImGui::GetCurrentContext() != nullptr) {
+    render::shutdown_page_renderer();
     ImGui_ImplOpenGL3_Shutdown();
     ImGui_ImplSDL2_Shutdown();
     ImGui::DestroyContext();

@@ -4,6 +4,7 @@
 #include "app/state/interface_table.h"
 #include "app/state/lesson_state.h"
 #include "app/state/run_slot.h"  // kMinCores, kMaxCores
+#include "app/state/view_kind.h"
 
 #include <algorithm>
 #include <charconv>
@@ -64,6 +65,15 @@ bool apply(std::string_view key, const char* value, Options& options, std::vecto
       errors.push_back("error: --lesson: unknown lesson '" + std::string(value) + "' (one of: " + lesson_ids() + ")");
     else
       options.lesson = value;
+  } else if (key == "view") {
+    std::string names;
+    for (const ViewName& v : kViews) (names += names.empty() ? "" : ", ") += v.name;
+    if (value == nullptr || *value == '\0')
+      errors.push_back("error: --view: missing value (one of: " + names + ")");
+    else if (!view_from_name(value))
+      errors.push_back("error: --view: unknown view '" + std::string(value) + "' (one of: " + names + ")");
+    else
+      options.view = value;
   } else if (key == "screenshot") {
     if (value == nullptr || *value == '\0')
       errors.push_back("error: --screenshot: missing value (a file name for the PPM image)");

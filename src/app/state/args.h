@@ -15,6 +15,7 @@ struct Options {
   std::string scenario;    // an embedded scenario's name; "" = the default (slice)
   std::string lesson;      // a lesson's id; "" = none (the scenario viewer)
   int cores = 0;           // 0 = the scenario's own core count
+  std::string view;        // a view's name (view_kind.h); "" = the timeline
   int frames = 0;          // 0 = run until the window closes
   std::string screenshot;  // write the last frame here (PPM), then exit
   bool help = false;

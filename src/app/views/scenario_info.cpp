@@ -49,8 +49,23 @@ std::string variables_text(const std::vector<VariableSummary>& variables) {
   return text;
 }
 
+std::string variables_text(const std::vector<VariableSummary>& variables, std::span<const std::int64_t> at_playhead) {
+  if (at_playhead.size() != variables.size()) return variables_text(variables);
+  if (variables.empty()) return {};
+  std::string text = "shared: ";
+  for (std::size_t i = 0; i < variables.size(); ++i) {
+    if (i > 0) text += "; ";
+    // The final line without its name: "1059 (2000 increments, 941 lost)".
+    const std::string final_line = variable_line(variables[i]);
+    const std::string prefix = variables[i].name + " = ";
+    const std::string end = final_line.rfind(prefix, 0) == 0 ? final_line.substr(prefix.size()) : final_line;
+    text += prefix + std::to_string(at_playhead[i]) + " at the playhead; at the end " + end;
+  }
+  return text;
+}
+
 void draw_scenario_info(const Document& document, int cores, const ShownRun& run, const std::string& error,
-                        ScenarioInfoLayout& layout) {
+                        std::span<const std::int64_t> at_playhead, ScenarioInfoLayout& layout) {
   ImGui::PushStyleColor(ImGuiCol_Text, theme::kTitle);
   ImGui::TextUnformatted("threadlab \xE2\x80\x94 threads vs processes");
   ImGui::PopStyleColor();
@@ -84,8 +99,9 @@ void draw_scenario_info(const Document& document, int cores, const ShownRun& run
 
   // Outcome and variables belong to the run on screen, not to a pending request.
   layout.outcome_line = run.outcome.empty() ? Rect{} : wrapped(theme::kWarning, run.outcome);
+  layout.variables = variables_text(run.variables, at_playhead);
   layout.variables_line =
-      run.variables.empty() ? Rect{} : wrapped(any_update_lost(run) ? theme::kWarning : theme::kTitle, variables_text(run.variables));
+      run.variables.empty() ? Rect{} : wrapped(any_update_lost(run) ? theme::kWarning : theme::kTitle, layout.variables);
 
   if (!error.empty()) wrapped(theme::kError, error);
 }

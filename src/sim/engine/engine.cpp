@@ -217,6 +217,7 @@ std::uint64_t Engine::trace_bytes() const {
   for (const auto& lane : t.threads) bytes += lane.size() * sizeof(StateSpan);
   bytes += memory_.page_events().size() * sizeof(PageEvent);
   for (const auto& lane : memory_.lanes()) bytes += lane.size() * sizeof(MemorySample);
+  bytes += t.var_accesses.size() * sizeof(VarAccess) + t.messages.size() * sizeof(MessageRecord);
   return bytes;
 }
 
@@ -597,6 +598,8 @@ void Engine::trim_trace(Trace& trace) {
   trim(trace.pages.events);
   trim(trace.instants);
   trim(trace.run_queue);
+  trim(trace.var_accesses);
+  trim(trace.messages);
 }
 
 // Closes every open span at `end` and fills in the parts of the result derived from the trace.

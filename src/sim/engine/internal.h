@@ -204,12 +204,13 @@ class Engine {
   void collect_waits();
   void enqueue_waiter(MutexRt& mx, ThreadId t);
   ThreadId pop_waiter(MutexRt& mx);
-  void copy_vars_at_fork(ProcessId child, ProcessId parent);
+  void copy_vars_at_fork(ProcessId child, ProcessId parent, ThreadId creator, TimeNs now);
 
   // recording.cpp: recording
   void set_state(ThreadId t, RtState s, TimeNs now);
   void record_core_span(CoreId c, TimeNs start, TimeNs end, ThreadId t, CoreSpanKind kind);
   void note_run_queue(TimeNs now);
+  void record_var_access(ThreadId t, const std::int64_t* var, VarAccessKind kind, std::int64_t value, TimeNs now);
 
   // Out-of-range process ids (hand-built scenarios) fall back to process 0.
   ProcessId process_of(ThreadId t) const {

@@ -270,7 +270,9 @@ StepResult Engine::step(ThreadId t, TimeNs now) {
         if (op.arg >= ch.size()) break;
         if (!ch.holds_message(t) && !ch.receive(op.arg, t, now))
           return wait_for(t, RtState::BlockedReceive, now);  // pc stays: the wake retries and finds it
-        cost = ch.receive_cost(op.arg, ch.take(t).bytes);
+        const Message message = ch.take(t);
+        result_.trace.messages.push_back({message.sent, now, message.bytes, message.sender, t, op.arg});
+        cost = ch.receive_cost(op.arg, message.bytes);
         break;
       }
     }
@@ -381,19 +383,27 @@ StepResult Engine::complete_op(ThreadId t, TimeNs now) {
       break;
     }
     case OpKind::Load:
-      if (var) th.reg = *var;
+      if (var) {
+        th.reg = *var;
+        record_var_access(t, var, VarAccessKind::Load, th.reg, now);
+      }
       break;
-    case OpKind::Add: ++th.reg; break;
+    case OpKind::Add:
+      ++th.reg;
+      if (var) record_var_access(t, var, VarAccessKind::Add, th.reg, now);
+      break;
     case OpKind::Store:
       if (var) {
         *var = th.reg;
         ++increments_[static_cast<std::size_t>(var - vars_.data())];
+        record_var_access(t, var, VarAccessKind::Store, *var, now);
       }
       break;
     case OpKind::AtomicIncrement:
       if (var) {
         ++*var;
         ++increments_[static_cast<std::size_t>(var - vars_.data())];
+        record_var_access(t, var, VarAccessKind::Atomic, *var, now);
       }
       break;
     default: break;

@@ -1,5 +1,5 @@
 // Recording what the engine does into the Trace: thread state lanes, core spans, the run-queue
-// counter. Zero-length spans are never recorded and a span that continues the previous one of
+// counter, each step of a shared variable's increments. Zero-length spans are never recorded and a span that continues the previous one of
 // the same kind (a thread re-picked at the instant its slice ended) extends it, so lanes stay
 // short and contiguous.
 #include "sim/engine/internal.h"
@@ -48,6 +48,12 @@ void Engine::record_core_span(CoreId c, TimeNs start, TimeNs end, ThreadId t, Co
   else
     lane.push_back({start, end, t, kind});
   cores_[c].last = t;
+}
+
+void Engine::record_var_access(ThreadId t, const std::int64_t* var, VarAccessKind kind, std::int64_t value,
+                               TimeNs now) {
+  result_.trace.var_accesses.push_back(
+      {now, value, t, static_cast<std::uint32_t>(var - vars_.data()), kind});
 }
 
 // One sample per instant at most: the depth in the middle of an instant's phases is not a state

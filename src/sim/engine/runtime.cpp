@@ -104,7 +104,7 @@ void Engine::arrive(ThreadId t, TimeNs at) {
 void Engine::start_process(ProcessId p, ThreadId creator, TimeNs now) {
   if (p >= sc_.processes.size() || runtime_.process_started(p)) return;
   const TimeNs faults = runtime_.start_process(p, creator, now);
-  if (sc_.processes[p].origin == ProcessOrigin::Forked) copy_vars_at_fork(p, process_of(creator));
+  if (sc_.processes[p].origin == ProcessOrigin::Forked) copy_vars_at_fork(p, process_of(creator), creator, now);
   bool first = true;
   for (ThreadId t : sc_.processes[p].threads) {
     if (t >= threads_.size() || sc_.threads[t].created) continue;
@@ -117,15 +117,18 @@ void Engine::start_process(ProcessId p, ThreadId creator, TimeNs now) {
 // fork() copies the parent's memory as it is at that instant: a forked child's variables start
 // from the parent's current values (same names; a name only the child declares keeps its
 // declared value), not from what the parent declared.
-void Engine::copy_vars_at_fork(ProcessId child, ProcessId parent) {
+void Engine::copy_vars_at_fork(ProcessId child, ProcessId parent, ThreadId creator, TimeNs now) {
   const std::vector<std::string>& mine = sc_.processes[child].vars;
   const std::vector<std::string>& theirs = sc_.processes[parent].vars;
   if (mine.empty() || theirs.empty()) return;
   std::unordered_map<std::string_view, std::size_t> index;
   for (std::size_t v = 0; v < theirs.size(); ++v) index.emplace(theirs[v], v);
   for (std::size_t v = 0; v < mine.size(); ++v)
-    if (const auto it = index.find(mine[v]); it != index.end())
-      vars_[var_base_[child] + v] = vars_[var_base_[parent] + it->second];
+    if (const auto it = index.find(mine[v]); it != index.end()) {
+      std::int64_t& copy = vars_[var_base_[child] + v];
+      copy = vars_[var_base_[parent] + it->second];
+      record_var_access(creator, &copy, VarAccessKind::ForkCopy, copy, now);
+    }
 }
 
 void Engine::thread_finished(ThreadId t, TimeNs now) {

@@ -19,6 +19,17 @@ const char* to_string(ThreadState state) {
   return "?";
 }
 
+const char* to_string(VarAccessKind kind) {
+  switch (kind) {
+    case VarAccessKind::Load: return "load";
+    case VarAccessKind::Add: return "add";
+    case VarAccessKind::Store: return "store";
+    case VarAccessKind::Atomic: return "atomic";
+    case VarAccessKind::ForkCopy: return "fork-copy";
+  }
+  return "?";
+}
+
 namespace {
 // Lanes are sorted by start and non-overlapping, so ends are sorted too: the first span that
 // ends after t0 starts the window, the first that starts at or after t1 ends it.

@@ -49,6 +49,36 @@ struct Instant {
   InstantKind kind;
 };
 
+// One step of a shared variable's increment, in the order they took effect: a non-atomic
+// increment is a Load, an Add (in the thread's register) and a Store, each at the end of its
+// cost, so a reader can replay the interleaving that loses updates and the value at any time.
+enum class VarAccessKind : std::uint8_t {
+  Load,      // value: what the thread read
+  Add,       // value: its register after adding 1
+  Store,     // value: what it wrote
+  Atomic,    // value: what the atomic increment left
+  ForkCopy,  // value: what a forked child's copy starts from (thread: the forking one)
+};
+const char* to_string(VarAccessKind kind);  // "load", "add", "store", "atomic", "fork-copy"
+
+struct VarAccess {  // 32 bytes
+  TimeNs time;
+  std::int64_t value;
+  ThreadId thread;
+  std::uint32_t var;  // all processes' variables in declaration order (as shared_variables)
+  VarAccessKind kind;
+};
+
+// A message a receiver took: from `sent` (it entered the channel) to `taken`.
+struct MessageRecord {  // 40 bytes
+  TimeNs sent;
+  TimeNs taken;
+  std::uint64_t bytes;
+  ThreadId sender;
+  ThreadId receiver;
+  std::uint32_t channel;  // index into the scenario's channels (their kind says copy or reference)
+};
+
 struct CounterSample {  // value holds from time until the next sample
   TimeNs time;
   std::int64_t value;
@@ -60,15 +90,17 @@ struct Trace {
   std::vector<Instant> instants;                // sorted by time
   std::vector<CounterSample> run_queue;         // ready threads not on a core, on change
   TimeNs makespan = 0;
-  std::vector<TimeNs> completion;      // [thread] when it finished, -1 if it did not
-  std::vector<MemoryLane> memory;      // [process] resident/private/shared KB over time
-  PageEvents pages;                    // every mapping change, to rebuild page maps (page_map.h)
-  std::uint64_t ipc_bytes_copied = 0;  // pipe payloads copied between processes
-  std::uint64_t migrations = 0;        // dispatches of a thread on another core than its previous one
+  std::vector<TimeNs> completion;       // [thread] when it finished, -1 if it did not
+  std::vector<MemoryLane> memory;       // [process] resident/private/shared KB over time
+  PageEvents pages;                     // every mapping change, to rebuild page maps (page_map.h)
+  std::uint64_t ipc_bytes_copied = 0;   // pipe payloads copied between processes
+  std::uint64_t migrations = 0;         // dispatches of a thread on another core than its previous one
   // Simultaneous multithreading: hardware threads per core. cores[h] is hardware thread h, on
   // physical core h % (cores.size() / smt) (Linux's numbering: siblings are cores apart).
   std::uint32_t smt = 1;
-  TimeNs smt_shared = 0;  // hardware-thread time spent running beside a busy sibling (slower)
+  TimeNs smt_shared = 0;                // hardware-thread time spent running beside a busy sibling (slower)
+  std::vector<VarAccess> var_accesses;  // sorted by time; same-time accesses in the order they happened
+  std::vector<MessageRecord> messages;  // sorted by `taken`
 };
 
 // Spans of a sorted lane that intersect [t0, t1): binary search, no allocation.
