@@ -73,7 +73,8 @@ TEST(Scenarios, EveryEmbeddedScenarioParsesRunsAndDraws) {
     EXPECT_FALSE(state.document.title.empty());
     EXPECT_FALSE(state.document.description.empty()) << "every example explains itself";
     EXPECT_EQ(state.cores, std::clamp(int(state.document.scenario.machine.cores), kMinCores, kMaxCores));
-    EXPECT_EQ(state.timeline.layout().core_lanes.size(), std::size_t(state.cores));
+    // One lane per hardware thread: cores x smt.
+    EXPECT_EQ(state.timeline.layout().core_lanes.size(), std::size_t(state.cores) * state.document.scenario.machine.smt);
     EXPECT_EQ(state.timeline.layout().thread_lanes.size(), state.shown().scenario.threads.size());
     EXPECT_GT(state.result().trace.makespan, 0);
     const Outcome expected = std::string(info.name) == "deadlock" ? Outcome::Deadlock : Outcome::Completed;

@@ -53,7 +53,8 @@ inline void bound_for_fuzzing(Scenario& s, std::uint64_t max_events = kMaxEvents
 // a thread's states contiguous; a completed run finished every thread.
 inline void check_run(const Scenario& sc, const RunResult& r) {
   const Trace& tr = r.trace;
-  require(tr.cores.size() == std::clamp<std::uint32_t>(sc.machine.cores, 1, 256), "one core lane per core");
+  require(tr.cores.size() == std::clamp<std::uint32_t>(sc.machine.cores, 1, 256) * std::max<std::uint32_t>(sc.machine.smt, 1),
+          "one core lane per hardware thread (cores x smt)");
   require(tr.threads.size() == sc.threads.size(), "one state lane per thread");
   require(r.metrics.threads.size() == sc.threads.size(), "one metrics row per thread");
   std::vector<std::vector<std::pair<TimeNs, TimeNs>>> on_core(sc.threads.size());
