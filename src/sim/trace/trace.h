@@ -90,11 +90,11 @@ struct Trace {
   std::vector<Instant> instants;                // sorted by time
   std::vector<CounterSample> run_queue;         // ready threads not on a core, on change
   TimeNs makespan = 0;
-  std::vector<TimeNs> completion;       // [thread] when it finished, -1 if it did not
-  std::vector<MemoryLane> memory;       // [process] resident/private/shared KB over time
-  PageEvents pages;                     // every mapping change, to rebuild page maps (page_map.h)
-  std::uint64_t ipc_bytes_copied = 0;   // pipe payloads copied between processes
-  std::uint64_t migrations = 0;         // dispatches of a thread on another core than its previous one
+  std::vector<TimeNs> completion;      // [thread] when it finished, -1 if it did not
+  std::vector<MemoryLane> memory;      // [process] resident/private/shared KB over time
+  PageEvents pages;                    // every mapping change, to rebuild page maps (page_map.h)
+  std::uint64_t ipc_bytes_copied = 0;  // pipe payloads copied between processes
+  std::uint64_t migrations = 0;        // dispatches of a thread on another core than its previous one
   // Simultaneous multithreading: hardware threads per core. cores[h] is hardware thread h, on
   // physical core h % (cores.size() / smt) (Linux's numbering: siblings are cores apart).
   std::uint32_t smt = 1;
