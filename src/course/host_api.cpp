@@ -1,6 +1,7 @@
 #include "course/host_api.h"
 
 #include "course/url_state.h"
+#include "sim/core/json_depth.h"
 
 #include <cmath>
 #include <nlohmann/json.hpp>
@@ -9,27 +10,6 @@ namespace tl::course {
 namespace {
 
 using nlohmann::json;
-
-// Nesting deeper than any command needs is refused before parsing, so hostile depth costs a
-// scan, not a parse.
-bool too_deep(std::string_view text) {
-  int depth = 0;
-  bool in_string = false;
-  for (std::size_t i = 0; i < text.size(); ++i) {
-    const char c = text[i];
-    if (in_string) {
-      if (c == '\\') ++i;
-      else if (c == '"') in_string = false;
-    } else if (c == '"') {
-      in_string = true;
-    } else if (c == '{' || c == '[') {
-      if (++depth > kMaxHostMessageDepth) return true;
-    } else if (c == '}' || c == ']') {
-      --depth;
-    }
-  }
-  return false;
-}
 
 bool is_name(const std::string& s) {
   if (s.empty() || s.size() > kMaxIdBytes) return false;
@@ -81,7 +61,7 @@ const char* to_string(HostVerb verb) {
 
 HostMessage parse_host_message(std::string_view text) {
   HostMessage out;
-  if (text.size() > kMaxHostMessageBytes || too_deep(text)) {
+  if (text.size() > kMaxHostMessageBytes || json_nesting_exceeds(text, kMaxHostMessageDepth)) {
     // Too big or too deep to be a command: still answered if it claims to be one.
     out.ours = text.find("\"threadlab\"") != std::string_view::npos;
     if (!out.ours) return out;  // another page's message gets no reply, even an error

@@ -13,6 +13,7 @@
 #include "lessons/evaluate.h"
 #include "lessons/markup.h"
 
+#include "sim/core/json_depth.h"
 #include "sim/scenario/reader.h"
 
 #include <set>
@@ -913,26 +914,6 @@ struct Parser {
   }
 };
 
-// Deep nesting is refused before the JSON library sees it: no recursion on hostile input.
-bool too_deep(std::string_view text, int limit) {
-  int depth = 0;
-  bool in_string = false;
-  for (std::size_t i = 0; i < text.size(); ++i) {
-    const char c = text[i];
-    if (in_string) {
-      if (c == '\\') ++i;
-      else if (c == '"') in_string = false;
-    } else if (c == '"') {
-      in_string = true;
-    } else if (c == '{' || c == '[') {
-      if (++depth > limit) return true;
-    } else if (c == '}' || c == ']') {
-      --depth;
-    }
-  }
-  return false;
-}
-
 }  // namespace
 
 LessonParse parse_lesson(std::string_view json_text, const Context& context) {
@@ -942,7 +923,7 @@ LessonParse parse_lesson(std::string_view json_text, const Context& context) {
                                   std::to_string(kMaxLessonBytes) + ")"});
     return out;
   }
-  if (too_deep(json_text, 64)) {
+  if (json_nesting_exceeds(json_text, 64)) {
     out.errors.push_back({"", "nested more than 64 levels deep"});
     return out;
   }
@@ -959,7 +940,7 @@ LessonParse parse_lesson(std::string_view json_text, const Context& context) {
 }
 
 bool is_lesson_document(std::string_view json_text) {
-  if (json_text.size() > kMaxLessonBytes || too_deep(json_text, 64)) return false;
+  if (json_text.size() > kMaxLessonBytes || json_nesting_exceeds(json_text, 64)) return false;
   detail::Errors errors;
   const std::optional<Json> doc = detail::parse_json(json_text, errors);
   return doc && doc->is_object() && doc->contains("tasks");
