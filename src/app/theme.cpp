@@ -1,5 +1,9 @@
 #include "app/theme.h"
 
+#include "app/fonts.h"
+
+#include <algorithm>
+
 namespace tl::app::theme {
 namespace {
 
@@ -104,11 +108,16 @@ void apply_style() {
   c[ImGuiCol_TableRowBgAlt] = hex(0x1D2129);
 }
 
-void setup_fonts(ImFontAtlas& atlas) {
+namespace {
+
+ImFont* g_mono = nullptr;
+
+// The built-in font: ProggyClean (13 px, 7 px advance) has Latin-1 only. An em dash is drawn as
+// a 1 px bar at the height of a hyphen, two characters wide; an ellipsis as three 1 px dots on
+// the baseline of a full stop, two characters wide.
+void setup_builtin_font(ImFontAtlas& atlas) {
   ImFont* font = atlas.AddFontDefault();
-  // ProggyClean (13 px, 7 px advance) has Latin-1 only. An em dash is drawn as a 1 px bar at
-  // the height of a hyphen, two characters wide; an ellipsis as three 1 px dots on the
-  // baseline of a full stop, two characters wide.
+  g_mono = font;
   const int dash = atlas.AddCustomRectFontGlyph(font, 0x2014, 12, 1, 14.0f, ImVec2(1, 7));
   const int dots = atlas.AddCustomRectFontGlyph(font, 0x2026, 9, 1, 14.0f, ImVec2(2, 9));
   unsigned char* pixels = nullptr;
@@ -125,5 +134,35 @@ void setup_fonts(ImFontAtlas& atlas) {
   paint(dash, 1);
   paint(dots, 4);
 }
+
+}  // namespace
+
+void setup_fonts(ImFontAtlas& atlas, float pixel_ratio) {
+  const std::span<const unsigned char> text = fonts::text(), mono = fonts::mono();
+  if (text.empty() || mono.empty()) {
+    setup_builtin_font(atlas);
+    return;
+  }
+  // Latin-1, general punctuation (dashes, ellipsis), arrows and the micro sign.
+  static const ImWchar kRanges[] = {0x0020, 0x00FF, 0x2010, 0x205E, 0x2190, 0x21FF, 0};
+  ImFontConfig config;
+  config.FontDataOwnedByAtlas = false;  // the bytes are the program's own, static
+  config.OversampleH = 2;
+  config.OversampleV = 1;
+  config.PixelSnapH = true;
+  // Rasterised at the device's pixel ratio, drawn at 1 / ratio (io.FontGlobalScale): crisp on
+  // high-density screens, the same layout in CSS pixels.
+  const float ratio = std::max(1.0f, pixel_ratio);
+  atlas.AddFontFromMemoryTTF(const_cast<unsigned char*>(text.data()), int(text.size()), kTextPx * ratio, &config,
+                             kRanges);
+  g_mono = atlas.AddFontFromMemoryTTF(const_cast<unsigned char*>(mono.data()), int(mono.size()), kMonoPx * ratio,
+                                      &config, kRanges);
+  unsigned char* pixels = nullptr;
+  int width = 0, height = 0;
+  atlas.GetTexDataAsRGBA32(&pixels, &width, &height);  // builds the atlas
+  ImGui::GetIO().FontGlobalScale = 1.0f / ratio;
+}
+
+ImFont* mono_font() { return g_mono != nullptr ? g_mono : ImGui::GetFont(); }
 
 }  // namespace tl::app::theme
