@@ -253,7 +253,8 @@ void draw_timeline_view(AppState& state) {
   const float legend_h = legend_height(shown, width) + 2 * spacing;
   const float table_h = line_h + row_h * float(threads + 1);
   const float table_min = line_h + row_h * float(std::min(threads, 2) + 1);
-  const float table_least = line_h + row_h * 2;
+  // On a small canvas the lanes come first: the table may shrink to nothing (it scrolls).
+  const float table_least = 0.0f;
   const float wanted = state.timeline.preferred_height(shown);
   const float table_space = std::max(table_min, std::min(table_h, avail_h - legend_h - wanted));
   const float needed = std::min(state.timeline.min_height(shown), avail_h - legend_h - table_least);
@@ -280,7 +281,7 @@ void draw_frame(AppState& state) {
   const ImGuiIO& io = ImGui::GetIO();
   update_run(state);
   update_lesson_runs(state.lesson);
-  const TimeNs playhead_before = state.playback.playhead;
+  const TimeNs playhead_before = state.last_playhead;  // moves between frames count too (API, tests)
   const bool was_in_view = playhead_before >= state.range.t0 && playhead_before <= state.range.t1;
   advance_playback(state.playback, state.result().trace.makespan, io.DeltaTime);
   handle_shortcuts(state);
@@ -361,6 +362,7 @@ void draw_frame(AppState& state) {
   const bool jumped = std::abs(double(playhead - playhead_before)) > double(state.range.t1 - state.range.t0);
   if (playhead != playhead_before && (was_in_view || jumped) && !state.timeline.dragging())
     keep_in_view(state.range, playhead);
+  state.last_playhead = playhead;
 
   state.layout.popup_open = ImGui::IsPopupOpen("", ImGuiPopupFlags_AnyPopupId);
   state.layout.canvas_w = io.DisplaySize.x;

@@ -65,6 +65,7 @@ struct AppState {
   FrameLayout layout;
   std::uint64_t frame = 0;      // frames drawn
   bool help_open = false;       // the shortcuts overlay (? or F1)
+  TimeNs last_playhead = 0;     // where the last frame left it (the view follows its moves)
   bool quit_requested = false;  // Ctrl+Q: the desktop closes its window
 
   const ShownRun& shown() const { return run.shown; }

@@ -7,24 +7,26 @@
 namespace tl::app::theme {
 namespace {
 
-// Tableau-like hues, bright enough on the dark lanes, no two alike and none a UI colour.
+// Colour-blind safe first: the eight hues of Okabe and Ito's palette (told apart with
+// protanopia, deuteranopia and tritanopia), then lighter tints of the same hues for threads 8
+// to 15. Bright enough on the dark lanes, none a UI colour.
 constexpr std::uint32_t kPalette[kPaletteSize] = {
-    0x4E79A7,
-    0xF28E2B,
-    0xE15759,
-    0x76B7B2,
-    0x59A14F,
-    0xEDC948,
-    0xB07AA1,
-    0xFF9DA7,
-    0x9C755F,
-    0x8CD17D,
-    0xD4A6C8,
-    0x86BCB6,
-    0xF1CE63,
-    0xA0CBE8,
-    0xFFBE7D,
-    0xD37295,
+    0xE69F00,  // orange
+    0x56B4E9,  // sky blue
+    0x009E73,  // bluish green
+    0xF0E442,  // yellow
+    0x3D8FD1,  // blue (Okabe-Ito 0072B2, lifted for a dark background)
+    0xD55E00,  // vermillion
+    0xCC79A7,  // reddish purple
+    0xBBBBBB,  // grey
+    0xFFC966,  // light orange
+    0xA6D8F5,  // light sky blue
+    0x66C9AB,  // light bluish green
+    0xF7F19A,  // light yellow
+    0x8CBCE6,  // light blue
+    0xFF9F66,  // light vermillion
+    0xE6B3CF,  // light reddish purple
+    0xE2E2E2,  // light grey
 };
 
 ImVec4 hex(std::uint32_t rgb, float alpha = 1.0f) {

@@ -59,8 +59,8 @@ void apply_style();
 // device's pixels per CSS pixel; io.FontGlobalScale draws them back at CSS size). Without them,
 // the built-in font plus the few glyphs it lacks that our text uses (U+2014 em dash, U+2026).
 // Builds the atlas, so the renderer (or a headless test) can use it at once.
-inline constexpr float kTextPx = 15.0f;
-inline constexpr float kMonoPx = 14.0f;
+inline constexpr float kTextPx = 14.0f;
+inline constexpr float kMonoPx = 13.0f;
 void setup_fonts(ImFontAtlas& atlas, float pixel_ratio = 1.0f);
 // The monospaced font (figures that must not shift as they change); the default font when
 // none was compiled in.

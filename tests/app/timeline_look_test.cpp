@@ -60,9 +60,12 @@ TEST(Switching, TheThreadLaneShowsTheCoresSwitchIntoItAsSwitchingNotRunning) {
                                         double(core_rect.x1 - core_rect.x0));
   const float x1 = core_rect.x0 + float(double(overhead->end - state.range.t0) / double(state.range.width()) *
                                         double(core_rect.x1 - core_rect.x0));
-  const Rect during{x0 + 2, lane_rect.y0, x1 - 2, lane_rect.y1};
-  EXPECT_TRUE(drew_colour_in(draw, theme::kOverhead, during));
-  EXPECT_FALSE(drew_colour_in(draw, theme::thread_color(overhead->thread), during)) << "not shown as running";
+  // A rectangle's vertices are its corners: the switch's starts at x0, and no running span does.
+  const Rect at_start{x0 - 1, lane_rect.y0, x0 + 1, lane_rect.y1};
+  EXPECT_TRUE(drew_colour_in(draw, theme::kOverhead, at_start));
+  EXPECT_FALSE(drew_colour_in(draw, theme::thread_color(overhead->thread), at_start)) << "not shown as running";
+  EXPECT_TRUE(drew_colour_in(draw, theme::thread_color(overhead->thread), Rect{x1 - 1, lane_rect.y0, x1 + 1, lane_rect.y1}))
+      << "running from the switch's end";
 
   // The state totals still agree with the trace: a thread's lane covers the same time.
   for (std::size_t t = 0; t < trace.threads.size(); ++t) {
@@ -87,12 +90,17 @@ TEST(FoldSummary, LocksAtFitShowWhoRunsAndWhoWaitsForTheLock) {
     for (ThreadId t = 0; t < 3; ++t) threads += drew_colour_in(draw, theme::thread_color(t), lane) ? 1 : 0;
     EXPECT_GE(threads, 2) << "a core's summary shows the threads taking turns";
   }
+  int lock_lanes = 0;
   for (ThreadId t = 0; t < 3; ++t) {
     const Rect& lane = layout.thread_lanes.at(t);
     EXPECT_FALSE(drew_colour_in(draw, theme::kFoldMixed, lane));
     EXPECT_TRUE(drew_colour_in(draw, theme::thread_color(t), lane)) << "thread " << t << " running";
-    EXPECT_TRUE(drew_colour_in(draw, theme::kStateLock, lane)) << "thread " << t << " waiting for the lock";
+    EXPECT_TRUE(drew_colour_in(draw, theme::state_color(ThreadState::Ready, t), lane) ||
+                drew_colour_in(draw, theme::kStateLock, lane))
+        << "thread " << t << " waiting";
+    lock_lanes += drew_colour_in(draw, theme::kStateLock, lane) ? 1 : 0;
   }
+  EXPECT_GE(lock_lanes, 1) << "waiting for the lock shows in the summary";
 }
 
 TEST(ManyThreads, SixtyFourThreadsGetAOneLineLegendAndRoomyCoreLanes) {

@@ -5,6 +5,7 @@
 #include "app/platform/pointer_queue.h"
 
 #include <string>
+#include <vector>
 
 struct SDL_Window;
 
@@ -16,6 +17,10 @@ struct Window {
   void* gl_context = nullptr;  // SDL_GLContext
   PointerQueue pointer;        // mouse changes, one button change per frame
   float font_scale = 0;        // the device pixel ratio the font atlas was built for
+  // Keys pressed since the last frame, and releases of those held back for the next frame:
+  // ImGui polls key state once a frame, so a tap shorter than a frame would never be seen.
+  std::vector<int> keys_pressed;
+  std::vector<int> deferred_key_ups;
 };
 
 bool open_window(Window& window, const char* title, std::string& error);  // + ImGui context

@@ -101,6 +101,14 @@ void handle(Window& window, const SDL_Event& event, Events& events) {
       if (event.window.event == SDL_WINDOWEVENT_CLOSE && event.window.windowID == SDL_GetWindowID(window.window))
         events.open = false;
       break;
+    case SDL_KEYDOWN: window.keys_pressed.push_back(int(event.key.keysym.scancode)); break;
+    case SDL_KEYUP:
+      if (std::find(window.keys_pressed.begin(), window.keys_pressed.end(), int(event.key.keysym.scancode)) !=
+          window.keys_pressed.end()) {
+        window.deferred_key_ups.push_back(int(event.key.keysym.scancode));  // seen down first
+        return;
+      }
+      break;
     case SDL_QUIT: events.open = false; break;
     default: break;
   }
@@ -112,12 +120,23 @@ void handle(Window& window, const SDL_Event& event, Events& events) {
 Events pump_events(Window& window, bool wait) {
   Events events;
   SDL_Event event;
+  // The releases held back: the last frame saw these keys down.
+  window.keys_pressed.clear();
+  for (int scancode : window.deferred_key_ups) {
+    SDL_Event up{};
+    up.type = SDL_KEYUP;
+    up.key.keysym.scancode = SDL_Scancode(scancode);
+    ImGui_ImplSDL2_ProcessEvent(&up);
+    ++events.received;
+    wait = false;
+  }
+  window.deferred_key_ups.clear();
   if (wait && SDL_WaitEventTimeout(&event, idle_wait_ms()) != 0) handle(window, event, events);
   while (SDL_PollEvent(&event)) handle(window, event, events);
   return events;
 }
 
-bool input_pending(const Window& window) { return window.pointer.pending(); }
+bool input_pending(const Window& window) { return window.pointer.pending() || !window.deferred_key_ups.empty(); }
 
 void begin_frame(Window& window) {
   ImGui_ImplSDL2_NewFrame();

@@ -55,9 +55,9 @@ struct FoldRect {  // one rectangle a lane is about to draw
                         // thread (thread lanes), not the thread's work
   ThreadState state;    // thread lanes: the state of its spans (of a fold: the largest part's)
   bool mixed;           // a fold of several threads (core) or states (thread lanes)
-  // A mixed fold's summary: its two largest parts by time, largest first, drawn as a stacked
+  // A mixed fold's summary: its three largest parts by time, largest first, drawn as a stacked
   // bar so that who ran (or how a thread waited) stays readable where spans are too thin.
-  FoldPart parts[2] = {};
+  FoldPart parts[3] = {};
 };
 
 }  // namespace tl::app

@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <cmath>
+#include <iterator>
 
 namespace tl::app {
 namespace {
@@ -67,17 +68,18 @@ void fold_lane(std::span<const Span> lane, const TimelineContext& ctx, std::vect
       Tally tally;
       const std::size_t step = (count + kFoldSamples - 1) / kFoldSamples;
       for (std::size_t k = i; k < next; k += step) tally.add(traits.part(spans[k]), double(spans[k].end - spans[k].start));
-      int top[2] = {-1, -1};
-      for (int k = 0; k < tally.size; ++k) {
-        if (top[0] < 0 || tally.time[k] > tally.time[top[0]]) {
-          top[1] = top[0];
-          top[0] = k;
-        } else if (top[1] < 0 || tally.time[k] > tally.time[top[1]]) {
-          top[1] = k;
-        }
+      constexpr int kParts = int(std::size(FoldRect{}.parts));
+      int top[kParts];
+      std::fill(std::begin(top), std::end(top), -1);
+      for (int k = 0; k < tally.size; ++k) {  // insertion into the few largest
+        int at = kParts;
+        while (at > 0 && (top[at - 1] < 0 || tally.time[k] > tally.time[top[at - 1]])) --at;
+        if (at == kParts) continue;
+        for (int m = kParts - 1; m > at; --m) top[m] = top[m - 1];
+        top[at] = k;
       }
       const double length = double(rect.end - rect.start) / double(step);  // sampled time scale
-      for (int k = 0; k < 2; ++k)
+      for (int k = 0; k < kParts; ++k)
         if (top[k] >= 0) {
           rect.parts[k] = tally.parts[top[k]];
           rect.parts[k].share = float(std::min(1.0, tally.time[top[k]] / length));

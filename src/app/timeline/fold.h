@@ -1,7 +1,7 @@
 // Folding: what keeps a lane with millions of spans interactive. Each lane binary-searches the
 // visible window and then walks it in steps of kFoldPx: a span at least kFoldPx wide stays
 // itself; thinner spans starting within kFoldPx of each other become one fold, found by one
-// more binary search (not by visiting them), and summarised by its two largest parts from at
+// more binary search (not by visiting them), and summarised by its three largest parts from at
 // most kFoldSamples of its spans. A frame therefore costs about (width / kFoldPx) x log(spans)
 // per lane, whatever the zoom.
 #pragma once
@@ -19,7 +19,7 @@ inline constexpr std::size_t kFoldSamples = 64;  // spans a fold's summary looks
 
 // Appends the rectangles for the spans of `lane` visible in ctx to `out`. Neighbouring folds of
 // one thread (or one state) join into one rectangle; a fold of several is `mixed` and carries
-// its two largest parts. One loop serves every lane kind.
+// its three largest parts. One loop serves every lane kind.
 void fold_spans(std::span<const CoreSpan> lane, const TimelineContext& ctx, std::vector<FoldRect>& out,
                 TimelineStats& stats);
 void fold_spans(std::span<const StateSpan> lane, ThreadId thread, const TimelineContext& ctx,

@@ -54,7 +54,7 @@ struct PixelSpan {
 PixelSpan to_pixels(const FoldRect& rect, const TimelineContext& ctx);
 // Fills the lane with `background`, then one rectangle per entry of `rects`, inset_of(rect) px
 // shorter top and bottom; returns the one under the mouse. A mixed fold is drawn as a stacked
-// bar from the bottom: its largest part, then the next, each as tall as its share of the fold's
+// bar from the bottom: its largest part, then the next ones, each as tall as its share of the fold's
 // time (part_colour gives their colours), so a summary still says who ran and for how long.
 template <class ColourOf, class PartColourOf, class InsetOf>
 const FoldRect* rects(const TimelineContext& ctx, const std::vector<FoldRect>& rects, ImU32 background,

@@ -86,7 +86,7 @@ ControlsAsk draw_controls(const ControlsInput& in, Playback& playback, ControlsL
   if (ImGui::Button("Restart")) restart_playback(playback);
   // Speed in simulated time per second of wall time. The slider draws no text of its own (its
   // handle would cover it); the value stands beside it in a fixed slot.
-  const float speed_slot = text_width("speed 500.0 us/s");
+  const float speed_slot = text_width("speed 500 us/s");
   same_line_if_fits(kSpeedWidth + style.ItemInnerSpacing.x + speed_slot, style.ItemSpacing.x);
   ImGui::SetNextItemWidth(kSpeedWidth);
   static constexpr double kSlowest = kMinSpeed, kFastest = kMaxSpeed;
