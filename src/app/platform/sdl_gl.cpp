@@ -103,9 +103,10 @@ void handle(Window& window, const SDL_Event& event, Events& events) {
       break;
     case SDL_KEYDOWN: window.keys_pressed.push_back(int(event.key.keysym.scancode)); break;
     case SDL_KEYUP:
-      if (std::find(window.keys_pressed.begin(), window.keys_pressed.end(), int(event.key.keysym.scancode)) !=
-          window.keys_pressed.end()) {
-        window.deferred_key_ups.push_back(int(event.key.keysym.scancode));  // seen down first
+      // After a press in this batch, every release waits for the next frame (the press's own,
+      // and a modifier's: Ctrl released right after Q must still count for Ctrl+Q).
+      if (!window.keys_pressed.empty()) {
+        window.deferred_key_ups.push_back(int(event.key.keysym.scancode));
         return;
       }
       break;
@@ -113,6 +114,16 @@ void handle(Window& window, const SDL_Event& event, Events& events) {
     default: break;
   }
   ImGui_ImplSDL2_ProcessEvent(&event);
+  if (event.type == SDL_KEYDOWN) {
+    // The modifiers held with this key, not SDL's state after the whole batch of events (Ctrl
+    // may be up again by the time a short Ctrl+Q is handled).
+    ImGuiIO& io = ImGui::GetIO();
+    const Uint16 mod = event.key.keysym.mod;
+    io.KeyCtrl = (mod & KMOD_CTRL) != 0;
+    io.KeyShift = (mod & KMOD_SHIFT) != 0;
+    io.KeyAlt = (mod & KMOD_ALT) != 0;
+    io.KeySuper = (mod & KMOD_GUI) != 0;
+  }
 }
 
 }  // namespace
@@ -126,6 +137,7 @@ Events pump_events(Window& window, bool wait) {
     SDL_Event up{};
     up.type = SDL_KEYUP;
     up.key.keysym.scancode = SDL_Scancode(scancode);
+    up.key.keysym.mod = Uint16(SDL_GetModState());
     ImGui_ImplSDL2_ProcessEvent(&up);
     ++events.received;
     wait = false;
