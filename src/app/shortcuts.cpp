@@ -92,11 +92,14 @@ void handle_shortcuts(AppState& state) {
     return;  // Ctrl+letter is the browser's or the window manager's
   }
   if (key_pressed(ImGuiKey_Space)) toggle_playback(playback, makespan);
-  if (key_pressed(ImGuiKey_RightArrow, true)) {
+  // The arrows step from event to event on the timeline; other views (the race's operations)
+  // step their own way.
+  const bool timeline = state.view == ViewKind::Timeline;
+  if (timeline && key_pressed(ImGuiKey_RightArrow, true)) {
     playback.playing = false;
     playback.playhead = std::min(next_event(state.result().trace, playback.playhead), makespan);
   }
-  if (key_pressed(ImGuiKey_LeftArrow, true)) {
+  if (timeline && key_pressed(ImGuiKey_LeftArrow, true)) {
     playback.playing = false;
     playback.playhead = std::max<TimeNs>(previous_event(state.result().trace, playback.playhead), 0);
   }
