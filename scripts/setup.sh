@@ -21,6 +21,7 @@ APT_PACKAGES=(
   clang-14 libclang-rt-14-dev googletest
   chromium
   xvfb xauth libgl1-mesa-dri libglx-mesa0 x11-utils imagemagick
+  fonts-inter fonts-jetbrains-mono
   curl ca-certificates python3 clang-format-14
 )
 missing=()

@@ -55,10 +55,12 @@
   const status = document.getElementById("tl-status");
   const notice = document.getElementById("tl-notice");
   if (variant === "single") {
+    // Plain words for a learner; why (no cross-origin isolation, so no SharedArrayBuffer) is in
+    // the README's "Hosting".
     notice.textContent = isolated
-        ? "Single-threaded build (requested with ?variant=single): background simulation threads are off."
-        : "Single-threaded build: this page is not cross-origin isolated (no COOP/COEP headers), " +
-          "so the browser withholds SharedArrayBuffer and the simulation runs without background threads.";
+        ? "Simple mode (asked for in the address): runs are worked out between frames."
+        : "Simple mode: where this page is shown, runs are worked out between frames, so a big " +
+          "change may pause the picture for a moment.";
     notice.hidden = false;
   }
 

@@ -13,6 +13,7 @@
 //    "controls":{"cores":{"x0","y0","x1","y1","min","max"}, "scenario":{...}},
 //    "scenario", "scenarios", "title", "outcome", "outcome_line", "variables",
 //    "makespan_us", "playhead_us", "playing", "runs",
+//    "view_us": [t0, t1],                             // the timeline's visible time range
 //    "pending",                                       // a newer run is still being simulated
 //    "lesson": null | {"id","title","index","source","controls":{name: value as written},
 //               "tasks":[{"id","pass","hints_shown"}], "pending", "choice", "answered",
@@ -349,6 +350,7 @@ TL_EXPORT const char* tl_state_json() {
       {"variables", std::move(variables)},
       {"makespan_us", double(shown.result->trace.makespan) / 1000.0},
       {"playhead_us", double(state.playback.playhead) / 1000.0},
+      {"view_us", {double(state.range.t0) / 1000.0, double(state.range.t1) / 1000.0}},
       {"playing", state.playback.playing},
       {"runs", state.run.runs},
       {"pending", state.run.pending},

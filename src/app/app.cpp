@@ -2,14 +2,18 @@
 // [SECTION] The frame: one full-window ImGui window laid out top to bottom
 #include "app/app.h"
 
+#include "app/shortcuts.h"
 #include "app/state/catalog.h"
 #include "app/state/progress_store.h"
+#include "app/views/help_overlay.h"
 #include "app/views/lesson_panel.h"
 #include "app/views/export_files.h"
 #include "app/views/legend.h"
 #include "app/views/metrics_table.h"
 
 #include <algorithm>
+#include <cmath>
+#include <cstdio>
 #include <imgui.h>
 #include <vector>
 
@@ -29,6 +33,7 @@ void submit(AppState& state) {
 // A new run is on screen: the playhead stays inside it and the view shows all of it.
 void after_shown(AppState& state) {
   state.playback.playhead = std::clamp<TimeNs>(state.playback.playhead, 0, state.result().trace.makespan);
+  if (state.playback.speed_auto) state.playback.speed = default_speed(state.result().trace.makespan);
   fit_range(state.range, state.result().trace.makespan);
 }
 
@@ -53,6 +58,7 @@ void open_document(AppState& state, Document document) {
   state.error.clear();
   state.cores = std::clamp(int(state.document.scenario.machine.cores), kMinCores, kMaxCores);
   state.playback.playhead = 0;
+  state.playback.speed_auto = true;  // a new scenario plays at its own pace
   submit(state);
 }
 
@@ -86,6 +92,22 @@ bool set_view(AppState& state, ViewKind view) {
   if (view == ViewKind::Lab && !lab_panel_available()) return false;
   state.view = view;
   return true;
+}
+
+bool animating(const AppState& state) {
+  const bool measuring = state.lab.job && !lab_job_progress(*state.lab.job).done;
+  return state.playback.playing || state.run.pending || state.lesson.pending() || measuring;
+}
+
+Rect wheel_area(const AppState& state) {
+  if (state.layout.popup_open) return Rect{0, 0, state.layout.canvas_w, state.layout.canvas_h};
+  return state.timeline.layout().view;
+}
+
+void keep_in_view(TimeRange& range, TimeNs playhead) {
+  if (playhead >= range.t0 && playhead <= range.t1) return;
+  const double width = double(range.t1 - range.t0);
+  set_range(range, double(playhead) - width * 0.1, double(playhead) + width * 0.9);
 }
 
 namespace {
@@ -231,7 +253,8 @@ void draw_timeline_view(AppState& state) {
   const float legend_h = legend_height(shown, width) + 2 * spacing;
   const float table_h = line_h + row_h * float(threads + 1);
   const float table_min = line_h + row_h * float(std::min(threads, 2) + 1);
-  const float table_least = line_h + row_h * 2;
+  // On a small canvas the lanes come first: the table may shrink to nothing (it scrolls).
+  const float table_least = 0.0f;
   const float wanted = state.timeline.preferred_height(shown);
   const float table_space = std::max(table_min, std::min(table_h, avail_h - legend_h - wanted));
   const float needed = std::min(state.timeline.min_height(shown), avail_h - legend_h - table_least);
@@ -258,7 +281,10 @@ void draw_frame(AppState& state) {
   const ImGuiIO& io = ImGui::GetIO();
   update_run(state);
   update_lesson_runs(state.lesson);
+  const TimeNs playhead_before = state.last_playhead;  // moves between frames count too (API, tests)
+  const bool was_in_view = playhead_before >= state.range.t0 && playhead_before <= state.range.t1;
   advance_playback(state.playback, state.result().trace.makespan, io.DeltaTime);
+  handle_shortcuts(state);
 
   ImGui::SetNextWindowPos(ImVec2(0, 0));
   ImGui::SetNextWindowSize(io.DisplaySize);
@@ -317,6 +343,7 @@ void draw_frame(AppState& state) {
   if (in_lesson) ImGui::EndChild();
 
   ImGui::End();
+  draw_help_overlay(state.help_open);
 
   // What the learner asked for this frame takes effect now, between frames.
   if (editor_ask.run) run_editor(state);
@@ -329,6 +356,15 @@ void draw_frame(AppState& state) {
   carry_out(state.lesson, lesson_ask.progress);
   save_progress_if_changed(state.lesson);
 
+  // The playhead stays in view when it moves by itself or by a control (playing past the right
+  // edge, Restart, Home, a step), not when the learner panned it out of view or is dragging.
+  const TimeNs playhead = state.playback.playhead;
+  const bool jumped = std::abs(double(playhead - playhead_before)) > double(state.range.t1 - state.range.t0);
+  if (playhead != playhead_before && (was_in_view || jumped) && !state.timeline.dragging())
+    keep_in_view(state.range, playhead);
+  state.last_playhead = playhead;
+
+  state.layout.popup_open = ImGui::IsPopupOpen("", ImGuiPopupFlags_AnyPopupId);
   state.layout.canvas_w = io.DisplaySize.x;
   state.layout.canvas_h = io.DisplaySize.y;
   ++state.frame;

@@ -44,6 +44,7 @@ struct FrameLayout {  // where the last frame put things (tl_state_json, tests)
   LabPanelLayout lab;
   LessonPanelLayout lesson;
   EditorLayout editor;
+  bool popup_open = false;  // a combo or menu is open (it takes the wheel wherever it is)
 };
 
 struct AppState {
@@ -62,7 +63,10 @@ struct AppState {
   MemoryView memory;
   RaceView race;
   FrameLayout layout;
-  std::uint64_t frame = 0;  // frames drawn
+  std::uint64_t frame = 0;      // frames drawn
+  bool help_open = false;       // the shortcuts overlay (? or F1)
+  TimeNs last_playhead = 0;     // where the last frame left it (the view follows its moves)
+  bool quit_requested = false;  // Ctrl+Q: the desktop closes its window
 
   const ShownRun& shown() const { return run.shown; }
   const RunResult& result() const { return *run.shown.result; }
@@ -118,5 +122,15 @@ bool run_editor(AppState& state);
 
 // The whole UI for one frame: call between ImGui::NewFrame() and ImGui::Render().
 void draw_frame(AppState& state);
+// Whether the next frame would differ from the last with no input: playback running, a run
+// (the timeline's or a lesson's) being simulated, a measurement running. The platform draws
+// nothing while this is false and no input arrives.
+bool animating(const AppState& state);
+// Where the wheel zooms or scrolls the app, from the last frame (the timeline; the whole
+// canvas while a popup is open): an embedding page scrolls with the wheel elsewhere.
+Rect wheel_area(const AppState& state);
+// Pans `range` so that `playhead` is in view (a tenth of the width from the left edge) when it
+// is outside it.
+void keep_in_view(TimeRange& range, TimeNs playhead);
 
 }  // namespace tl::app

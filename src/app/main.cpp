@@ -20,36 +20,51 @@ namespace {
 using namespace tl::app;
 
 constexpr int kScreenshotFrames = 5;  // tables and text settle after the first frames
+constexpr int kSettleFrames = 3;      // frames drawn after the last change (hover, auto-sized windows)
 
 struct Program {
   AppState app;  // Worker session; Sliced where there are no threads
   Options options;
   platform::Window window;
   int exit_code = 0;
+  int quiet_frames = 0;  // frames drawn since the last input or animation
 };
 
 // Static: on the web main() returns into the browser's loop while frames keep using it.
 Program g_program;
 
+// Draws a frame only when something changed: input arrived, the playhead moves, a run is being
+// simulated, or the last change is a few frames old at most. Otherwise nothing is drawn (the
+// desktop sleeps in SDL_WaitEventTimeout; the browser's loop returns at once).
 void frame(void* user) {
   Program& program = *static_cast<Program*>(user);
-  if (!platform::pump_events(program.window)) {
+  AppState& app = program.app;
+  const Options& options = program.options;
+  const bool idle = options.frames == 0 && !animating(app) && program.quiet_frames >= kSettleFrames &&
+                    !platform::input_pending(program.window);
+  const platform::Events events = platform::pump_events(program.window, idle);
+  if (!events.open) {
     platform::stop_main_loop();
     return;
   }
-  platform::begin_frame(program.window);
-  draw_frame(program.app);
+  if (events.received > 0 || animating(app)) program.quiet_frames = 0;
+  if (idle && events.received == 0) return;
 
-  const Options& options = program.options;
-  const bool last = options.frames > 0 && program.app.frame >= std::uint64_t(options.frames);
+  platform::begin_frame(program.window);
+  draw_frame(app);
+  ++program.quiet_frames;
+
+  const bool last = options.frames > 0 && app.frame >= std::uint64_t(options.frames);
   std::string error;
   if (!platform::end_frame(program.window, last && !options.screenshot.empty() ? options.screenshot.c_str() : nullptr,
                            error)) {
     std::fprintf(stderr, "error: %s\n", error.c_str());
     program.exit_code = 1;
   }
-  if (program.app.frame == 1) platform::notify_first_frame();
-  if (last) platform::stop_main_loop();
+  const Rect& wheel = wheel_area(app);
+  platform::set_wheel_area(wheel.x0, wheel.y0, wheel.x1, wheel.y1);
+  if (app.frame == 1) platform::notify_first_frame();
+  if (last || (app.quit_requested && platform::quits_on_request())) platform::stop_main_loop();
 }
 
 }  // namespace

@@ -1,26 +1,32 @@
 #include "app/theme.h"
 
+#include "app/fonts.h"
+
+#include <algorithm>
+
 namespace tl::app::theme {
 namespace {
 
-// Tableau-like hues, bright enough on the dark lanes, no two alike and none a UI colour.
+// Colour-blind safe first: the eight hues of Okabe and Ito's palette (told apart with
+// protanopia, deuteranopia and tritanopia), then lighter tints of the same hues for threads 8
+// to 15. Bright enough on the dark lanes, none a UI colour.
 constexpr std::uint32_t kPalette[kPaletteSize] = {
-    0x4E79A7,
-    0xF28E2B,
-    0xE15759,
-    0x76B7B2,
-    0x59A14F,
-    0xEDC948,
-    0xB07AA1,
-    0xFF9DA7,
-    0x9C755F,
-    0x8CD17D,
-    0xD4A6C8,
-    0x86BCB6,
-    0xF1CE63,
-    0xA0CBE8,
-    0xFFBE7D,
-    0xD37295,
+    0xE69F00,  // orange
+    0x56B4E9,  // sky blue
+    0x009E73,  // bluish green
+    0xF0E442,  // yellow
+    0x3D8FD1,  // blue (Okabe-Ito 0072B2, lifted for a dark background)
+    0xD55E00,  // vermillion
+    0xCC79A7,  // reddish purple
+    0xBBBBBB,  // grey
+    0xFFC966,  // light orange
+    0xA6D8F5,  // light sky blue
+    0x66C9AB,  // light bluish green
+    0xF7F19A,  // light yellow
+    0x8CBCE6,  // light blue
+    0xFF9F66,  // light vermillion
+    0xE6B3CF,  // light reddish purple
+    0xE2E2E2,  // light grey
 };
 
 ImVec4 hex(std::uint32_t rgb, float alpha = 1.0f) {
@@ -104,11 +110,16 @@ void apply_style() {
   c[ImGuiCol_TableRowBgAlt] = hex(0x1D2129);
 }
 
-void setup_fonts(ImFontAtlas& atlas) {
+namespace {
+
+ImFont* g_mono = nullptr;
+
+// The built-in font: ProggyClean (13 px, 7 px advance) has Latin-1 only. An em dash is drawn as
+// a 1 px bar at the height of a hyphen, two characters wide; an ellipsis as three 1 px dots on
+// the baseline of a full stop, two characters wide.
+void setup_builtin_font(ImFontAtlas& atlas) {
   ImFont* font = atlas.AddFontDefault();
-  // ProggyClean (13 px, 7 px advance) has Latin-1 only. An em dash is drawn as a 1 px bar at
-  // the height of a hyphen, two characters wide; an ellipsis as three 1 px dots on the
-  // baseline of a full stop, two characters wide.
+  g_mono = font;
   const int dash = atlas.AddCustomRectFontGlyph(font, 0x2014, 12, 1, 14.0f, ImVec2(1, 7));
   const int dots = atlas.AddCustomRectFontGlyph(font, 0x2026, 9, 1, 14.0f, ImVec2(2, 9));
   unsigned char* pixels = nullptr;
@@ -125,5 +136,35 @@ void setup_fonts(ImFontAtlas& atlas) {
   paint(dash, 1);
   paint(dots, 4);
 }
+
+}  // namespace
+
+void setup_fonts(ImFontAtlas& atlas, float pixel_ratio) {
+  const std::span<const unsigned char> text = fonts::text(), mono = fonts::mono();
+  if (text.empty() || mono.empty()) {
+    setup_builtin_font(atlas);
+    return;
+  }
+  // Latin-1, general punctuation (dashes, ellipsis), arrows and the micro sign.
+  static const ImWchar kRanges[] = {0x0020, 0x00FF, 0x2010, 0x205E, 0x2190, 0x21FF, 0};
+  ImFontConfig config;
+  config.FontDataOwnedByAtlas = false;  // the bytes are the program's own, static
+  config.OversampleH = 2;
+  config.OversampleV = 1;
+  config.PixelSnapH = true;
+  // Rasterised at the device's pixel ratio, drawn at 1 / ratio (io.FontGlobalScale): crisp on
+  // high-density screens, the same layout in CSS pixels.
+  const float ratio = std::max(1.0f, pixel_ratio);
+  atlas.AddFontFromMemoryTTF(const_cast<unsigned char*>(text.data()), int(text.size()), kTextPx * ratio, &config,
+                             kRanges);
+  g_mono = atlas.AddFontFromMemoryTTF(const_cast<unsigned char*>(mono.data()), int(mono.size()), kMonoPx * ratio,
+                                      &config, kRanges);
+  unsigned char* pixels = nullptr;
+  int width = 0, height = 0;
+  atlas.GetTexDataAsRGBA32(&pixels, &width, &height);  // builds the atlas
+  ImGui::GetIO().FontGlobalScale = 1.0f / ratio;
+}
+
+ImFont* mono_font() { return g_mono != nullptr ? g_mono : ImGui::GetFont(); }
 
 }  // namespace tl::app::theme

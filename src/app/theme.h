@@ -28,6 +28,7 @@ inline constexpr ImU32 kFoldMixed = rgb(0x7C8493);  // many tiny spans of severa
 inline constexpr ImU32 kGrid = rgb(0x343A46);
 inline constexpr ImU32 kAxisText = rgb(0x9AA3B2);
 inline constexpr ImU32 kPlayhead = rgb(0xFFFFFF);
+inline constexpr ImU32 kSelection = rgb(0xFFE066);  // the outline of the clicked span
 inline constexpr ImU32 kTitle = rgb(0xF2F4F8);
 inline constexpr ImU32 kAccent = rgb(0x7FB2FF);
 inline constexpr ImU32 kDimText = rgb(0x9AA3B2);
@@ -54,8 +55,15 @@ ImU32 ready_hatch(ThreadId thread);
 
 // Dark style with opaque backgrounds; call once after ImGui::CreateContext().
 void apply_style();
-// The built-in font plus the few glyphs it lacks that our text uses (U+2014 em dash).
+// Inter for text and JetBrains Mono for figures, compiled in, rasterised at `pixel_ratio` (the
+// device's pixels per CSS pixel; io.FontGlobalScale draws them back at CSS size). Without them,
+// the built-in font plus the few glyphs it lacks that our text uses (U+2014 em dash, U+2026).
 // Builds the atlas, so the renderer (or a headless test) can use it at once.
-void setup_fonts(ImFontAtlas& atlas);
+inline constexpr float kTextPx = 14.0f;
+inline constexpr float kMonoPx = 13.0f;
+void setup_fonts(ImFontAtlas& atlas, float pixel_ratio = 1.0f);
+// The monospaced font (figures that must not shift as they change); the default font when
+// none was compiled in.
+ImFont* mono_font();
 
 }  // namespace tl::app::theme

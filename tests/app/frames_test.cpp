@@ -32,7 +32,7 @@ TEST(Frames, SliceRunsTwoSecondsOfFramesAndThePlayheadMoves) {
 TEST(Frames, PlaybackStopsAtTheEndOfTheRun) {
   HeadlessUi ui;
   AppState state = slice_app();
-  state.playback.speed = 10.0f;  // a whole run per second
+  state.playback.speed = double(state.result().trace.makespan);  // a whole run per second
   for (int i = 0; i < 90; ++i) ui.frame(state);
   EXPECT_EQ(state.playback.playhead, state.result().trace.makespan);
   EXPECT_FALSE(state.playback.playing);

@@ -19,6 +19,13 @@ class HeadlessUi {
     io.DeltaTime = 1.0f / 60.0f;
     theme::apply_style();
     theme::setup_fonts(*io.Fonts);
+    // The keys by USB HID usage id, as SDL's scancodes (and so the desktop and web) number them.
+    io.KeyMap[ImGuiKey_Space] = 44;
+    io.KeyMap[ImGuiKey_LeftArrow] = 80;
+    io.KeyMap[ImGuiKey_RightArrow] = 79;
+    io.KeyMap[ImGuiKey_Home] = 74;
+    io.KeyMap[ImGuiKey_End] = 77;
+    io.KeyMap[ImGuiKey_Escape] = 41;
   }
   ~HeadlessUi() {
     attach_api(nullptr);
@@ -32,6 +39,23 @@ class HeadlessUi {
     draw_frame(state);
     ImGui::Render();
     return *ImGui::GetDrawData();
+  }
+
+  // One frame with `key` (an ImGuiKey) held, then one with it released.
+  void press_key(AppState& state, ImGuiKey key) { press_index(state, ImGui::GetIO().KeyMap[key]); }
+  void press_index(AppState& state, int index, bool ctrl = false) {
+    ImGuiIO& io = ImGui::GetIO();
+    io.KeyCtrl = ctrl;
+    io.KeysDown[index] = true;
+    frame(state);
+    io.KeysDown[index] = false;
+    frame(state);
+    io.KeyCtrl = false;
+  }
+  // One frame in which `c` was typed.
+  void type(AppState& state, ImWchar c) {
+    ImGui::GetIO().AddInputCharacter(c);
+    frame(state);
   }
 };
 

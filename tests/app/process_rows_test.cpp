@@ -98,11 +98,11 @@ TEST_F(SharedMemory, TheHeaderSaysHowItStartedAndItsMemoryAtThePlayhead) {
 }
 
 TEST_F(SharedMemory, AThreadOfAForkedProcessIsNotDoneBeforeItStarts) {
-  const auto& w2 = state.result().trace.threads[2];
+  const auto& w2 = state.shown().thread_spans[2];
   ASSERT_FALSE(w2.empty());
   ASSERT_GT(w2.front().start, 0);
   EXPECT_STREQ(thread_state_text(w2, 0), "") << "not forked yet";
-  EXPECT_STREQ(thread_state_text(w2, w2.front().start), state_short(w2.front().state));
+  EXPECT_STREQ(thread_state_text(w2, w2.front().start), w2.front().switching ? "switch" : state_short(w2.front().state));
   EXPECT_STREQ(thread_state_text(w2, state.result().trace.makespan), "done");
 }
 

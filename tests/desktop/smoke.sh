@@ -4,7 +4,8 @@
 #   2. `threadlab FILE.json` opens that scenario file (a screenshot shows its timeline); a bad
 #      file exits 2 with the lines `threadlab-cli validate` prints;
 #   3. on screen: the window appears, `import -window root` shows the timeline, and the
-#      program exits 0 when asked to quit (SIGTERM arrives as SDL_QUIT, like closing it).
+#      program exits 0 when asked to quit (SIGTERM arrives as SDL_QUIT, like closing it);
+#   4. idle (paused at the end) it uses no CPU to speak of, and Ctrl+Q quits.
 # Prints one "ok - NAME" / "not ok - NAME" line per check; exit status = number of failures.
 #   tests/desktop/smoke.sh [BUILD_DIR] [ARTIFACT_DIR]
 set -uo pipefail
@@ -108,5 +109,32 @@ if kill -0 "$app_pid" 2>/dev/null; then
 else
   wait "$app_pid"; rc=$?
   not_ok "desktop: quits cleanly when asked to close" "exited early with code $rc" "$(tail -n 5 "$ART/desktop-run.log")"
+fi
+# 4. Idle costs nothing, and the keyboard quits: End stops the playback at the end of the run;
+#    then, over two idle seconds, the program must use (almost) no CPU (it draws no frames:
+#    it waits for events); Ctrl+Q closes it with exit 0.
+"$APP" >"$ART/desktop-idle.log" 2>&1 &
+app_pid=$!
+cpu_ticks() { awk '{print $14 + $15}' "/proc/$app_pid/stat"; }
+if ! wait_for 30 window_up; then
+  not_ok "desktop: idle window opens" "no threadlab window after 30 s"
+else
+  win=$(xdotool search --name '^threadlab' | head -n 1)
+  xdotool windowfocus --sync "$win" 2>/dev/null
+  xdotool key End
+  sleep 0.5  # the frames after the key (a few, then nothing): not measured
+  before=$(cpu_ticks)
+  sleep 2    # the measurement window itself
+  used=$(( $(cpu_ticks) - before ))
+  # 100 ticks a second: a drawing loop uses 100+ over two seconds; an idle one 0 or 1.
+  if ((used <= 4)); then ok "desktop: paused at the end, two idle seconds use $used CPU ticks"
+  else not_ok "desktop: no frames while idle" "$used CPU ticks (1/100 s) in two idle seconds"; fi
+  xdotool key ctrl+q
+  (sleep 30; kill -KILL "$app_pid" 2>/dev/null) &
+  watchdog=$!
+  wait "$app_pid"; rc=$?
+  kill "$watchdog" 2>/dev/null; wait "$watchdog" 2>/dev/null
+  if ((rc == 0)); then ok "desktop: Ctrl+Q quits (exit 0)"
+  else not_ok "desktop: Ctrl+Q quits" "exit code $rc (137: killed after 30 s)"; fi
 fi
 exit "$failures"

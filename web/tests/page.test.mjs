@@ -97,7 +97,11 @@ for (const { isolation, variant } of [{ isolation: true, variant: "threads" },
       assert.match(info.version, /^\d+\.\d+\.\d+/);
       const s = await state(page);
       assert.ok(s.version !== undefined, "tl_state_json carries its shape version");
-      if (variant === "single") assert.match(info.notice, /not cross-origin isolated/);
+      if (variant === "single") {
+        assert.match(info.notice, /^Simple mode/);
+        assert.doesNotMatch(info.notice, /COOP|COEP|SharedArrayBuffer|cross-origin|isolat/i,
+                            "no jargon for a learner");
+      }
       else assert.equal(info.notice, "", "the threads variant shows no notice");
     });
 

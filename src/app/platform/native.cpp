@@ -29,6 +29,12 @@ void stop_main_loop() { g_running = false; }
 
 void notify_first_frame() {}
 
+void set_wheel_area(float, float, float, float) {}  // a desktop window has no page around it
+
+bool quits_on_request() { return true; }
+
+int idle_wait_ms() { return 250; }
+
 void report_argument_error(const std::string& message) { std::fprintf(stderr, "%s\n", message.c_str()); }
 
 bool argument_errors_are_fatal() { return true; }

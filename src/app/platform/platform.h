@@ -2,7 +2,10 @@
 // and web share (window, GL context, ImGui backends, the frame); native.cpp and web.cpp hold
 // what differs (GL version, main loop, first-frame hook, argument errors, screenshots).
 #pragma once
+#include "app/platform/pointer_queue.h"
+
 #include <string>
+#include <vector>
 
 struct SDL_Window;
 
@@ -12,11 +15,26 @@ namespace tl::app::platform {
 struct Window {
   SDL_Window* window = nullptr;
   void* gl_context = nullptr;  // SDL_GLContext
+  PointerQueue pointer;        // mouse changes, one button change per frame
+  float font_scale = 0;        // the device pixel ratio the font atlas was built for
+  // Keys pressed since the last frame, and releases of those held back for the next frame:
+  // ImGui polls key state once a frame, so a tap shorter than a frame would never be seen.
+  std::vector<int> keys_pressed;
+  std::vector<int> deferred_key_ups;
 };
 
 bool open_window(Window& window, const char* title, std::string& error);  // + ImGui context
-bool pump_events(Window& window);                                         // false once the user closed the window
-void begin_frame(Window& window);                                         // backends' NewFrame + ImGui::NewFrame
+
+struct Events {
+  bool open = true;  // false once the user closed the window
+  int received = 0;  // input or window events handled (0: nothing happened)
+};
+// Handles what arrived. `wait`: nothing animates, so block until something arrives (desktop;
+// the browser's loop never blocks: there it only polls).
+Events pump_events(Window& window, bool wait);
+// Whether queued input still needs frames (a press and release that came between two frames).
+bool input_pending(const Window& window);
+void begin_frame(Window& window);  // backends' NewFrame + ImGui::NewFrame
 // Renders and presents the frame; with a path, first saves it there (see save_screenshot).
 bool end_frame(Window& window, const char* screenshot_path, std::string& error);
 void close_window(Window& window);
@@ -35,6 +53,13 @@ using FrameFn = void (*)(void* user);
 void run_main_loop(FrameFn frame, void* user);  // native: returns after stop_main_loop()
 void stop_main_loop();
 void notify_first_frame();  // web: Module.onFirstFrame()
+// After each frame drawn: where the wheel zooms (the timeline's lanes, in window coordinates).
+// The web page lets the wheel scroll the page elsewhere; the desktop ignores it.
+void set_wheel_area(float x0, float y0, float x1, float y1);
+bool quits_on_request();  // Ctrl+Q closes the program (desktop), not a browser tab
+// The blocking wait while idle (desktop): at most this long, so a finished background run is
+// still picked up.
+int idle_wait_ms();
 
 // A bad command-line argument: desktop prints it to stderr and the program exits 2; the web
 // (arguments come from the URL) warns in the console and keeps the default.

@@ -6,6 +6,8 @@
 #include "app/platform/gl.h"
 
 #include <SDL.h>
+#include <algorithm>
+#include <cfloat>
 #include <imgui.h>
 #include <imgui_impl_opengl3.h>
 #include <imgui_impl_sdl.h>
@@ -63,22 +65,111 @@ bool open_window(Window& window, const char* title, std::string& error) {
   return true;
 }
 
-bool pump_events(Window& window) {
-  bool open = true;
-  SDL_Event event;
-  while (SDL_PollEvent(&event)) {
-    ImGui_ImplSDL2_ProcessEvent(&event);
-    if (event.type == SDL_QUIT) open = false;
-    if (event.type == SDL_WINDOWEVENT && event.window.event == SDL_WINDOWEVENT_CLOSE &&
-        event.window.windowID == SDL_GetWindowID(window.window))
-      open = false;
+namespace {
+
+constexpr float kPinchGain = 12.0f;  // wheel notches per unit of pinch distance
+
+// Mouse motion and buttons go through the window's PointerQueue; everything else (wheel, keys,
+// text, window changes) straight to ImGui's backend.
+void handle(Window& window, const SDL_Event& event, Events& events) {
+  ++events.received;
+  switch (event.type) {
+    case SDL_MOUSEMOTION:
+      window.pointer.push({PointerEvent::Move, 0, float(event.motion.x), float(event.motion.y)});
+      return;
+    case SDL_MOUSEBUTTONDOWN:
+    case SDL_MOUSEBUTTONUP: {
+      const int button = event.button.button == SDL_BUTTON_LEFT     ? 0
+                         : event.button.button == SDL_BUTTON_RIGHT  ? 1
+                         : event.button.button == SDL_BUTTON_MIDDLE ? 2
+                                                                    : -1;
+      if (button < 0) return;
+      window.pointer.push({event.type == SDL_MOUSEBUTTONDOWN ? PointerEvent::Down : PointerEvent::Up, button,
+                           float(event.button.x), float(event.button.y)});
+      return;
+    }
+    case SDL_MULTIGESTURE: {  // a two-finger pinch zooms like the wheel, at its centre
+      if (event.mgesture.numFingers != 2) return;
+      int w = 0, h = 0;
+      SDL_GetWindowSize(window.window, &w, &h);
+      window.pointer.push({PointerEvent::Move, 0, event.mgesture.x * float(w), event.mgesture.y * float(h)});
+      ImGui::GetIO().MouseWheel += event.mgesture.dDist * kPinchGain;
+      return;
+    }
+    case SDL_WINDOWEVENT:
+      if (event.window.event == SDL_WINDOWEVENT_LEAVE) window.pointer.push({PointerEvent::Move, 0, -FLT_MAX, -FLT_MAX});
+      if (event.window.event == SDL_WINDOWEVENT_CLOSE && event.window.windowID == SDL_GetWindowID(window.window))
+        events.open = false;
+      break;
+    case SDL_KEYDOWN: window.keys_pressed.push_back(int(event.key.keysym.scancode)); break;
+    case SDL_KEYUP:
+      // After a press in this batch, every release waits for the next frame (the press's own,
+      // and a modifier's: Ctrl released right after Q must still count for Ctrl+Q).
+      if (!window.keys_pressed.empty()) {
+        window.deferred_key_ups.push_back(int(event.key.keysym.scancode));
+        return;
+      }
+      break;
+    case SDL_QUIT: events.open = false; break;
+    default: break;
   }
-  return open;
+  ImGui_ImplSDL2_ProcessEvent(&event);
+  if (event.type == SDL_KEYDOWN) {
+    // The modifiers held with this key, not SDL's state after the whole batch of events (Ctrl
+    // may be up again by the time a short Ctrl+Q is handled).
+    ImGuiIO& io = ImGui::GetIO();
+    const Uint16 mod = event.key.keysym.mod;
+    io.KeyCtrl = (mod & KMOD_CTRL) != 0;
+    io.KeyShift = (mod & KMOD_SHIFT) != 0;
+    io.KeyAlt = (mod & KMOD_ALT) != 0;
+    io.KeySuper = (mod & KMOD_GUI) != 0;
+  }
 }
 
-void begin_frame(Window&) {
-  ImGui_ImplOpenGL3_NewFrame();
+}  // namespace
+
+Events pump_events(Window& window, bool wait) {
+  Events events;
+  SDL_Event event;
+  // The releases held back: the last frame saw these keys down.
+  window.keys_pressed.clear();
+  for (int scancode : window.deferred_key_ups) {
+    SDL_Event up{};
+    up.type = SDL_KEYUP;
+    up.key.keysym.scancode = SDL_Scancode(scancode);
+    up.key.keysym.mod = Uint16(SDL_GetModState());
+    ImGui_ImplSDL2_ProcessEvent(&up);
+    ++events.received;
+    wait = false;
+  }
+  window.deferred_key_ups.clear();
+  if (wait && SDL_WaitEventTimeout(&event, idle_wait_ms()) != 0) handle(window, event, events);
+  while (SDL_PollEvent(&event)) handle(window, event, events);
+  return events;
+}
+
+bool input_pending(const Window& window) { return window.pointer.pending() || !window.deferred_key_ups.empty(); }
+
+void begin_frame(Window& window) {
   ImGui_ImplSDL2_NewFrame();
+  ImGuiIO& io = ImGui::GetIO();
+  // Fonts at the device's pixel ratio (a high-density screen, or the window moved to one).
+  const float ratio = std::max(1.0f, io.DisplayFramebufferScale.x);
+  if (ratio != window.font_scale) {
+    const bool uploaded = window.font_scale != 0;
+    io.Fonts->Clear();
+    theme::setup_fonts(*io.Fonts, ratio);
+    if (uploaded) {
+      ImGui_ImplOpenGL3_DestroyFontsTexture();
+      ImGui_ImplOpenGL3_CreateFontsTexture();
+    }
+    window.font_scale = ratio;
+  }
+  ImGui_ImplOpenGL3_NewFrame();
+  // The backend polled the mouse's state now; the queue says what this frame should see.
+  const PointerState& pointer = window.pointer.next_frame();
+  io.MousePos = ImVec2(pointer.x, pointer.y);
+  for (int b = 0; b < 3; ++b) io.MouseDown[b] = pointer.down[b];
   ImGui::NewFrame();
 }
 

@@ -32,6 +32,33 @@ void notify_first_frame() {
   EM_ASM(if (Module.onFirstFrame) Module.onFirstFrame(););
 }
 
+// The wheel belongs to the page (an embedding course page scrolls) except over the area that
+// zooms. A capturing listener on the window runs before SDL's on the canvas: outside the area it
+// stops the event there, so SDL never calls preventDefault and the browser scrolls the page.
+void set_wheel_area(float x0, float y0, float x1, float y1) {
+  // JavaScript inside: the formatter would split "!==".
+  // clang-format off
+  EM_ASM(
+      {
+        Module.tlWheelArea = [ $0, $1, $2, $3 ];
+        if (Module.tlWheelListener) return;
+        Module.tlWheelListener = function(e) {
+          const canvas = Module.canvas;
+          if (!canvas || e.target !== canvas) return;
+          const box = canvas.getBoundingClientRect();
+          const x = e.clientX - box.left, y = e.clientY - box.top, a = Module.tlWheelArea;
+          if (!(x >= a[0] && x < a[2] && y >= a[1] && y < a[3])) e.stopPropagation();
+        };
+        window.addEventListener("wheel", Module.tlWheelListener, {capture : true, passive : true});
+      },
+      x0, y0, x1, y1);
+  // clang-format on
+}
+
+bool quits_on_request() { return false; }  // Ctrl+Q belongs to the browser
+
+int idle_wait_ms() { return 0; }  // the browser's loop calls again at the next animation frame
+
 void report_argument_error(const std::string& message) {
   emscripten_log(EM_LOG_CONSOLE | EM_LOG_WARN, "threadlab: %s (using the default)", message.c_str());
   // The page shows it too: a course author testing a link looks at the page, not the console.

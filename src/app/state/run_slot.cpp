@@ -15,6 +15,7 @@ void show(RunSlot& slot, ResultPtr result) {
   shown.outcome = outcome_line(shown.scenario, *shown.result);
   shown.variables = shared_variables(shown.scenario, *shown.result);
   shown.thread_labels = unique_thread_labels(shown.scenario);
+  shown.thread_spans = thread_lane_spans(shown.result->trace);
   ++slot.runs;
 }
 

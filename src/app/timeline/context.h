@@ -35,15 +35,29 @@ struct TimelineStats {              // what one frame of one timeline drew
   std::uint64_t spans_folded = 0;   // spans inside those folds
 };
 
+// One contributor to a fold: a thread (core lanes; a switch into it when `overhead`) or a
+// state (thread lanes; `overhead`: the switch into the thread), with its share of the fold's
+// length.
+struct FoldPart {
+  ThreadId thread = kNoThread;
+  ThreadState state = ThreadState::Running;
+  bool overhead = false;
+  float share = 0;  // 0: no such part
+};
+
 struct FoldRect {  // one rectangle a lane is about to draw
   TimeNs start;
   TimeNs end;
-  ThreadId thread;      // core lanes: whose span (kNoThread: a fold of several
-                        // threads); thread lanes: the lane's thread
+  ThreadId thread;      // core lanes: whose span (of a fold: the largest part's);
+                        // thread lanes: the lane's thread
   std::uint32_t count;  // spans it stands for (1 = a single span)
-  bool overhead;        // core lanes: a context switch's cost, not the thread's work
-  ThreadState state;    // thread lanes: the state of its spans
+  bool overhead;        // a context switch's cost (core lanes), the switch into the
+                        // thread (thread lanes), not the thread's work
+  ThreadState state;    // thread lanes: the state of its spans (of a fold: the largest part's)
   bool mixed;           // a fold of several threads (core) or states (thread lanes)
+  // A mixed fold's summary: its three largest parts by time, largest first, drawn as a stacked
+  // bar so that who ran (or how a thread waited) stays readable where spans are too thin.
+  FoldPart parts[3] = {};
 };
 
 }  // namespace tl::app

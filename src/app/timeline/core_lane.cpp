@@ -10,11 +10,9 @@ namespace {
 
 constexpr float kChipOffset = 62.0f;  // after "core 15"
 
-ImU32 rect_color(const FoldRect& rect) {
-  if (rect.overhead) return theme::kOverhead;
-  if (rect.mixed) return theme::kFoldMixed;
-  return theme::thread_color(rect.thread);
-}
+ImU32 rect_color(const FoldRect& rect) { return rect.overhead ? theme::kOverhead : theme::thread_color(rect.thread); }
+
+ImU32 part_color(const FoldPart& part) { return part.overhead ? theme::kOverhead : theme::thread_color(part.thread); }
 
 }  // namespace
 
@@ -22,13 +20,14 @@ const FoldRect* CoreLane::draw(const TimelineContext& ctx, std::vector<FoldRect>
                                TimelineStats& stats) const {
   scratch.clear();
   fold_spans(ctx.run->result->trace.cores[core_], ctx, scratch, stats);
-  const FoldRect* hovered = draw::rects(ctx, scratch, theme::kLaneIdle, rect_color, [](const FoldRect&) { return 0.0f; });
+  const FoldRect* hovered = draw::rects(ctx, scratch, theme::kLaneIdle, rect_color, part_color, [](const FoldRect&) { return 0.0f; });
 
   // Decorations only where there is room: names inside wide spans, hatching on switch costs.
   ImDrawList& dl = *ctx.draw;
   dl.PushClipRect(ctx.clip.Min, ctx.clip.Max, true);
   for (const FoldRect& rect : scratch) {
     const draw::PixelSpan px = draw::to_pixels(rect, ctx);
+    if (rect.mixed) continue;
     if (rect.overhead) {
       if (px.x1 - px.x0 >= 4) draw::hatch(dl, px.x0, px.x1, ctx.clip.Min.y, ctx.clip.Max.y, theme::kOverheadHatch);
     } else if (!rect.mixed && rect.thread < ctx.run->thread_labels.size()) {  // one thread's
@@ -64,10 +63,18 @@ void CoreLane::draw_gutter(const TimelineContext& ctx, const ImRect& row) const 
 }
 
 void CoreLane::tooltip(const TimelineContext& ctx, const FoldRect& rect) const {
-  if (rect.count > 1)
+  if (rect.mixed) {
     ImGui::Text("%u spans folded (each under %.0f px): zoom in to see them", rect.count, kFoldPx);
-  else
+    for (const FoldPart& part : rect.parts)
+      if (part.share > 0)
+        ImGui::Text(part.overhead ? "%3.0f%% switching to %s" : "%3.0f%% %s", double(part.share) * 100.0,
+                    ctx.thread_label(part.thread));
+  } else if (rect.count > 1) {
+    ImGui::Text(rect.overhead ? "%u context switches to %s" : "%u spans of %s running", rect.count,
+                ctx.thread_label(rect.thread));
+  } else {
     ImGui::Text(rect.overhead ? "context switch to %s" : "%s running", ctx.thread_label(rect.thread));
+  }
   draw::time_span_line(rect);
 }
 

@@ -1,7 +1,11 @@
 // Folding: what keeps a lane with millions of spans interactive. Each lane binary-searches the
-// visible window (tl::visible) and turns runs of spans thinner than kFoldPx into one rectangle,
-// so a lane draws at most about width / kFoldPx rectangles, whatever its span count.
+// visible window and then walks it in steps of kFoldPx: a span at least kFoldPx wide stays
+// itself; thinner spans starting within kFoldPx of each other become one fold, found by one
+// more binary search (not by visiting them), and summarised by its three largest parts from at
+// most kFoldSamples of its spans. A frame therefore costs about (width / kFoldPx) x log(spans)
+// per lane, whatever the zoom.
 #pragma once
+#include "app/state/thread_spans.h"
 #include "app/timeline/context.h"
 #include "sim/trace/trace.h"
 
@@ -10,15 +14,17 @@
 
 namespace tl::app {
 
-inline constexpr float kFoldPx = 3.0f;  // spans thinner than this are folded with neighbours
+inline constexpr float kFoldPx = 3.0f;           // spans thinner than this are folded with neighbours
+inline constexpr std::size_t kFoldSamples = 64;  // spans a fold's summary looks at, at most
 
-// Appends the rectangles for the spans of `lane` visible in ctx to `out`: spans at least kFoldPx
-// wide stay themselves; a run of thinner spans, each starting less than kFoldPx after the
-// previous one ends, becomes one fold (coloured by its thread, or state, when it holds only
-// one). One loop serves both lane kinds.
+// Appends the rectangles for the spans of `lane` visible in ctx to `out`. Neighbouring folds of
+// one thread (or one state) join into one rectangle; a fold of several is `mixed` and carries
+// its three largest parts. One loop serves every lane kind.
 void fold_spans(std::span<const CoreSpan> lane, const TimelineContext& ctx, std::vector<FoldRect>& out,
                 TimelineStats& stats);
 void fold_spans(std::span<const StateSpan> lane, ThreadId thread, const TimelineContext& ctx,
+                std::vector<FoldRect>& out, TimelineStats& stats);
+void fold_spans(std::span<const LaneStateSpan> lane, ThreadId thread, const TimelineContext& ctx,
                 std::vector<FoldRect>& out, TimelineStats& stats);
 
 }  // namespace tl::app

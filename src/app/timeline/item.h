@@ -6,6 +6,8 @@
 #include "app/rect.h"
 #include "app/timeline/context.h"
 
+#include <algorithm>
+#include <cmath>
 #include <vector>
 
 namespace tl::app {
@@ -17,6 +19,7 @@ struct TimelineLayout {            // where the last frame put the rows (tl_stat
   Rect view;                       // the timeline's visible region (rows outside it are
                                    // scrolled out of view)
   TimeNs t0 = 0, t1 = 0;           // the time range the lanes showed
+  Rect details;                    // the selected span's details window (empty: none)
 };
 
 struct RowHeights {  // this frame's row heights, by kind
@@ -50,10 +53,12 @@ struct PixelSpan {
 // half-covered edge pixels) and a lone tiny span stays visible.
 PixelSpan to_pixels(const FoldRect& rect, const TimelineContext& ctx);
 // Fills the lane with `background`, then one rectangle per entry of `rects`, inset_of(rect) px
-// shorter top and bottom; returns the one under the mouse.
-template <class ColourOf, class InsetOf>
+// shorter top and bottom; returns the one under the mouse. A mixed fold is drawn as a stacked
+// bar from the bottom: its largest part, then the next ones, each as tall as its share of the fold's
+// time (part_colour gives their colours), so a summary still says who ran and for how long.
+template <class ColourOf, class PartColourOf, class InsetOf>
 const FoldRect* rects(const TimelineContext& ctx, const std::vector<FoldRect>& rects, ImU32 background,
-                      ColourOf colour_of, InsetOf inset_of) {
+                      ColourOf colour_of, PartColourOf part_colour, InsetOf inset_of) {
   ImDrawList& dl = *ctx.draw;
   const float y0 = ctx.clip.Min.y, y1 = ctx.clip.Max.y;
   dl.AddRectFilled(ctx.clip.Min, ctx.clip.Max, background);
@@ -61,11 +66,28 @@ const FoldRect* rects(const TimelineContext& ctx, const std::vector<FoldRect>& r
   const bool mouse_in_lane = ctx.clip.Contains(mouse);
   const FoldRect* hovered = nullptr;
   // One reservation for the whole lane: PrimRect then only writes 4 vertices and 6 indices.
-  dl.PrimReserve(int(rects.size()) * 6, int(rects.size()) * 4);
+  const auto part_h = [&](const FoldPart& part) { return std::round((y1 - y0) * part.share); };
+  int count = 0;
+  for (const FoldRect& rect : rects) {
+    if (!rect.mixed) ++count;
+    else
+      for (const FoldPart& part : rect.parts) count += part_h(part) >= 1 ? 1 : 0;
+  }
+  dl.PrimReserve(count * 6, count * 4);
   for (const FoldRect& rect : rects) {
     const PixelSpan px = to_pixels(rect, ctx);
-    const float inset = inset_of(rect);
-    dl.PrimRect(ImVec2(px.x0, y0 + inset), ImVec2(px.x1, y1 - inset), colour_of(rect));
+    if (rect.mixed) {
+      float bottom = y1;
+      for (const FoldPart& part : rect.parts) {
+        const float h = part_h(part);
+        if (h < 1) continue;
+        dl.PrimRect(ImVec2(px.x0, std::max(y0, bottom - h)), ImVec2(px.x1, bottom), part_colour(part));
+        bottom -= h;
+      }
+    } else {
+      const float inset = inset_of(rect);
+      dl.PrimRect(ImVec2(px.x0, y0 + inset), ImVec2(px.x1, y1 - inset), colour_of(rect));
+    }
     if (mouse_in_lane && mouse.x >= px.x0 && mouse.x < px.x1) hovered = &rect;
   }
   return hovered;

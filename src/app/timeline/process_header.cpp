@@ -25,6 +25,7 @@ const char* origin_words(ProcessOrigin origin) {
     case ProcessOrigin::Initial: return "initial process";
     case ProcessOrigin::Forked: return "forked process";
     case ProcessOrigin::Spawned: return "spawned process";
+    case ProcessOrigin::ForkServer: return "process from the fork server";
   }
   return "process";
 }

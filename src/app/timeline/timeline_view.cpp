@@ -18,6 +18,8 @@ namespace {
 constexpr float kGutterW = 168.0f;  // names left of the lanes ("w1/worker" and its state)
 constexpr float kAxisH = 22.0f;
 constexpr float kTickMinPx = 90.0f;  // axis labels need about this much room
+constexpr float kClickSlopPx = 3.0f;
+constexpr float kOtherRowsShare = 0.45f;  // of the view, at most, before core lanes shrink  // a press moving less than this before release is a click
 
 }  // namespace
 
@@ -27,6 +29,7 @@ constexpr float kTickMinPx = 90.0f;  // axis labels need about this much room
 void TimelineView::build_items(const ShownRun& run) {
   if (built_for_ == run.result.get()) return;
   built_for_ = run.result.get();
+  selection_.reset();  // it pointed into the old run's rows
   items_.clear();
   const Trace& trace = run.result->trace;
   const Scenario& scenario = run.scenario;
@@ -67,22 +70,6 @@ float TimelineView::min_height(const ShownRun& run) { return height_for(run, kMi
 // [SECTION] Axis, interaction, playhead
 // ---------------------------------------------------------------------------------------------
 namespace {
-
-void handle_input(TimeRange& range, Playback& playback, TimeNs makespan, const TimelineContext& ctx,
-                  float axis_bottom) {
-  ImGuiIO& io = ImGui::GetIO();
-  if (ImGui::IsItemHovered()) {
-    if (io.MouseWheel != 0.0f)  // zoom about the time under the mouse
-      zoom_range(range, double(ctx.t_of(io.MousePos.x)), std::pow(1.25, -double(io.MouseWheel)));
-    if (ImGui::IsMouseDoubleClicked(ImGuiMouseButton_Left)) fit_range(range, range.extent);
-  }
-  if (!ImGui::IsItemActive()) return;
-  if (io.MouseClickedPos[0].y < axis_bottom) {  // on the axis: scrub the playhead
-    playback.playhead = std::clamp<TimeNs>(ctx.t_of(io.MousePos.x), 0, makespan);
-  } else if (io.MouseDelta.x != 0.0f) {  // on the lanes: pan
-    pan_range(range, -double(io.MouseDelta.x) / ctx.px_per_ns);
-  }
-}
 
 // The wheel zooms over the lanes, so the rows cannot scroll the usual way: over the names left
 // of them it scrolls (when 16 cores and many threads do not fit).
@@ -129,6 +116,40 @@ void draw_playhead(const TimelineContext& ctx, const ImRect& axis, float bottom)
 
 }  // namespace
 
+// The mouse over the lanes. A press only remembers where it was and the range then: a drag pans
+// by how far the mouse is from that press (never by a frame's mouse delta, which after a move
+// elsewhere or a slow frame jumps), and a press released without moving kClickSlopPx is a
+// click that selects the span under it. On the axis the press scrubs the playhead.
+void TimelineView::handle_input(TimeRange& range, Playback& playback, TimeNs makespan, const TimelineContext& ctx,
+                                float axis_bottom) {
+  ImGuiIO& io = ImGui::GetIO();
+  clicked_ = false;
+  if (ImGui::IsItemHovered()) {
+    if (io.MouseWheel != 0.0f)  // zoom about the time under the mouse (a pinch arrives as this too)
+      zoom_range(range, double(ctx.t_of(io.MousePos.x)), std::pow(1.25, -double(io.MouseWheel)));
+    if (io.MouseWheelH != 0.0f)  // a sideways swipe pans
+      pan_range(range, -double(io.MouseWheelH) * 40.0 / ctx.px_per_ns);
+    if (ImGui::IsMouseDoubleClicked(ImGuiMouseButton_Left)) fit_range(range, range.extent);
+  }
+  if (ImGui::IsItemActivated()) {
+    const ImVec2 press = io.MouseClickedPos[0];
+    drag_ = Drag{press.y < axis_bottom, false, range.t0, range.t1, press.x};
+  }
+  if (ImGui::IsItemActive()) {
+    const float dx = io.MousePos.x - drag_.press_x;
+    if (drag_.on_axis) {
+      playback.playhead = std::clamp<TimeNs>(ctx.t_of(io.MousePos.x), 0, makespan);
+    } else {
+      if (std::abs(dx) >= kClickSlopPx) drag_.moved = true;
+      if (drag_.moved) {
+        const double shift = -double(dx) / ctx.px_per_ns;
+        set_range(range, double(drag_.t0) + shift, double(drag_.t1) + shift);
+      }
+    }
+  }
+  if (ImGui::IsItemDeactivated() && !drag_.on_axis && !drag_.moved) clicked_ = true;
+}
+
 // ---------------------------------------------------------------------------------------------
 // [SECTION] The view
 // ---------------------------------------------------------------------------------------------
@@ -145,11 +166,15 @@ void TimelineView::draw(const ShownRun& run, TimeRange& range, Playback& playbac
   layout_.view = Rect{window_pos.x, window_pos.y, window_pos.x + window_size.x, window_pos.y + window_size.y};
   const ImVec2 origin = ImGui::GetCursorScreenPos();
   const ImVec2 avail = ImGui::GetContentRegionAvail();
-  // Core lanes share what the other rows leave, between kMinCoreLaneH and kMaxCoreLaneH each.
-  const float others_h = height_for(run, 0) - kAxisH - 4 - float(core_items_) * kCoreLaneGap;
+  // Core lanes share what the other rows leave, between kMinCoreLaneH and kMaxCoreLaneH each;
+  // when the other rows (many threads) must scroll anyway, the cores keep most of the view.
+  const float rows_h = avail.y - kAxisH - 2;
   const float cores = float(std::max<std::size_t>(core_items_, 1));
-  const RowHeights heights{std::clamp(std::floor((avail.y - kAxisH - 2 - others_h) / cores - kCoreLaneGap),
-                                      kMinCoreLaneH, kMaxCoreLaneH)};
+  const float all_others_h = height_for(run, 0) - kAxisH - 4 - float(core_items_) * kCoreLaneGap;
+  const bool others_fit = all_others_h + cores * (kMinCoreLaneH + kCoreLaneGap) <= rows_h;
+  const float others_h = others_fit ? all_others_h : std::min(all_others_h, rows_h * kOtherRowsShare);
+  const RowHeights heights{
+      std::clamp(std::floor((rows_h - others_h) / cores - kCoreLaneGap), kMinCoreLaneH, kMaxCoreLaneH)};
   const float lanes_x0 = origin.x + kGutterW;
   const float lanes_x1 = origin.x + std::max(avail.x - 6, kGutterW + 50);
   const float lanes_y0 = origin.y + kAxisH + 2;
@@ -172,6 +197,8 @@ void TimelineView::draw(const ShownRun& run, TimeRange& range, Playback& playbac
   };
   update_context();
   handle_input(range, playback, trace.makespan, ctx, axis.Max.y);
+  active_ = ImGui::IsItemActive();
+  if (dragging()) ImGui::SetMouseCursor(ImGuiMouseCursor_ResizeEW);
   update_context();  // this frame already shows the new zoom, pan or playhead
   layout_.t0 = ctx.t0;
   layout_.t1 = ctx.t1;
@@ -182,25 +209,35 @@ void TimelineView::draw(const ShownRun& run, TimeRange& range, Playback& playbac
   // The one loop over the rows: place, record, skip what is scrolled out of view, draw.
   FoldRect hovered{};  // a copy: the scratch is reused by the next item
   const TimelineItem* hovered_item = nullptr;
+  std::size_t hovered_index = 0;
+  ImRect selected_row(0, 0, 0, 0);
   float y = lanes_y0;
-  for (const auto& item : items_) {
+  for (std::size_t index = 0; index < items_.size(); ++index) {
+    const auto& item = items_[index];
     const float h = item->height(heights);
     TimelineContext row = ctx;
     row.clip = ImRect(lanes_x0, y, lanes_x1, y + h);
     item->record(layout_, Rect{lanes_x0, y, lanes_x1, y + h});
+    if (selection_ && selection_->item == index) selected_row = ImRect(lanes_x0, y, lanes_x1, y + h);
     // Rows scrolled out of the child cost nothing: per-frame work follows what is on screen,
     // not how many cores or threads the run has.
     if (ImGui::IsRectVisible(ImVec2(origin.x, y), ImVec2(lanes_x1, y + h))) {
       if (const FoldRect* under_mouse = item->draw(row, scratch_, stats_)) {
         hovered = *under_mouse;
         hovered_item = item.get();
+        hovered_index = index;
       }
       item->draw_gutter(row, ImRect(origin.x, y, lanes_x0 - 8, y + h));
     }
     y += h + item->gap_after();
   }
+  if (clicked_) {  // a click selects the span under it, or clears the selection off the spans
+    if (hovered_item != nullptr) selection_ = Selection{hovered_index, hovered};
+    else selection_.reset();
+  }
+  if (selection_ && selected_row.GetWidth() > 0) draw_selection_outline(ctx, selected_row);
   draw_playhead(ctx, axis, bottom);
-  if (hovered_item != nullptr && !ImGui::IsItemActive()) {
+  if (hovered_item != nullptr && !ImGui::IsItemActive() && !(selection_ && clicked_)) {
     ImGui::BeginTooltip();
     hovered_item->tooltip(ctx, hovered);
     ImGui::EndTooltip();
@@ -209,6 +246,36 @@ void TimelineView::draw(const ShownRun& run, TimeRange& range, Playback& playbac
   ImGui::SetCursorScreenPos(ImVec2(origin.x, bottom));
   ImGui::Dummy(ImVec2(1, 0));  // the content ends at the last row: the child scrolls only when rows do not fit
   ImGui::EndChild();
+  draw_details(ctx, ImVec2(lanes_x1, layout_.view.y1));
+}
+
+// The selected span keeps an outline (it may be a sliver: the outline stays visible).
+void TimelineView::draw_selection_outline(const TimelineContext& ctx, const ImRect& row) const {
+  const float x0 = std::max(std::floor(ctx.x_of(selection_->rect.start)), ctx.clip.Min.x);
+  const float x1 = std::min(std::max(std::floor(ctx.x_of(selection_->rect.end)), x0 + 1), ctx.clip.Max.x);
+  if (x1 <= ctx.clip.Min.x || x0 >= ctx.clip.Max.x) return;
+  ctx.draw->AddRect(ImVec2(x0 - 1, row.Min.y - 1), ImVec2(x1 + 1, row.Max.y + 1), theme::kSelection, 0, 0, 2.0f);
+}
+
+// The clicked span, in a small window at the timeline's bottom right: what the tooltip says,
+// kept while the mouse moves on; Esc or its close button clears it.
+void TimelineView::draw_details(const TimelineContext& ctx, ImVec2 corner) {
+  layout_.details = Rect{};
+  if (!selection_ || selection_->item >= items_.size()) return;
+  bool open = true;
+  ImGui::SetNextWindowPos(ImVec2(corner.x - 8, corner.y - 8), ImGuiCond_Always, ImVec2(1, 1));
+  ImGui::SetNextWindowBgAlpha(0.96f);
+  const std::string title = "Details##" + id_;
+  constexpr ImGuiWindowFlags kFlags = ImGuiWindowFlags_AlwaysAutoResize | ImGuiWindowFlags_NoSavedSettings |
+                                      ImGuiWindowFlags_NoCollapse | ImGuiWindowFlags_NoMove |
+                                      ImGuiWindowFlags_NoFocusOnAppearing;
+  if (ImGui::Begin(title.c_str(), &open, kFlags)) {
+    items_[selection_->item]->tooltip(ctx, selection_->rect);
+    const ImVec2 pos = ImGui::GetWindowPos(), size = ImGui::GetWindowSize();
+    layout_.details = Rect{pos.x, pos.y, pos.x + size.x, pos.y + size.y};
+  }
+  ImGui::End();
+  if (!open) selection_.reset();
 }
 
 }  // namespace tl::app

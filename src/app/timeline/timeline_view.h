@@ -13,6 +13,7 @@
 #include "app/timeline/item.h"
 
 #include <memory>
+#include <optional>
 #include <string>
 #include <vector>
 
@@ -36,9 +37,30 @@ class TimelineView {
   const TimelineLayout& layout() const { return layout_; }
   const TimelineStats& stats() const { return stats_; }
 
+  // The span the learner clicked (its row and rectangle), shown in a details window until
+  // cleared (Esc, its close button, a click off the spans, a new run).
+  struct Selection {
+    std::size_t item;  // the row, top to bottom
+    FoldRect rect;
+  };
+  const std::optional<Selection>& selection() const { return selection_; }
+  void clear_selection() { selection_.reset(); }
+  bool dragging() const { return ImGui::IsMouseDown(ImGuiMouseButton_Left) && active_; }
+
  private:
+  struct Drag {
+    bool on_axis = false;   // scrubbing the playhead, not panning
+    bool moved = false;     // past the click slop: a pan, not a click
+    TimeNs t0 = 0, t1 = 0;  // the range at the press
+    float press_x = 0;
+  };
+
   void build_items(const ShownRun& run);  // when the run changed
   float height_for(const ShownRun& run, float core_lane_h);
+  void handle_input(TimeRange& range, Playback& playback, TimeNs makespan, const TimelineContext& ctx,
+                    float axis_bottom);
+  void draw_selection_outline(const TimelineContext& ctx, const ImRect& row) const;
+  void draw_details(const TimelineContext& ctx, ImVec2 corner);
 
   std::string id_;
   std::vector<std::unique_ptr<TimelineItem>> items_;
@@ -47,6 +69,10 @@ class TimelineView {
   TimelineLayout layout_;
   TimelineStats stats_;
   std::vector<FoldRect> scratch_;  // reused by every lane: no allocation per frame
+  Drag drag_;
+  bool active_ = false;   // the lanes hold the mouse (a pan or a scrub in progress)
+  bool clicked_ = false;  // this frame released a press that did not move
+  std::optional<Selection> selection_;
 };
 
 }  // namespace tl::app

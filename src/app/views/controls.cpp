@@ -4,6 +4,7 @@
 #include "app/state/catalog.h"
 #include "app/theme.h"
 
+#include <cmath>
 #include <cstdio>
 #include <string_view>
 #include <imgui.h>
@@ -59,6 +60,12 @@ const char* draw_scenario_combo(const std::string& current, ControlsLayout& layo
 
 }  // namespace
 
+std::string speed_text(double speed) {
+  if (std::abs(speed / kRealTime - 1.0) < 0.005) return "speed: real time";
+  const TimeText per_second = format_time(TimeNs(std::llround(speed)));
+  return std::string("speed ") + per_second.c_str() + "/s";
+}
+
 ControlsAsk draw_controls(const ControlsInput& in, Playback& playback, ControlsLayout& layout) {
   ControlsAsk ask;
   const bool at_end = playback.playhead >= in.makespan;
@@ -77,9 +84,29 @@ ControlsAsk draw_controls(const ControlsInput& in, Playback& playback, ControlsL
     toggle_playback(playback, in.makespan);
   ImGui::SameLine();
   if (ImGui::Button("Restart")) restart_playback(playback);
-  same_line_if_fits(kSpeedWidth + style.ItemInnerSpacing.x + text_width("Speed"), style.ItemSpacing.x);
+  // Speed in simulated time per second of wall time. The slider draws no text of its own (its
+  // handle would cover it); the value stands beside it in a fixed slot.
+  const float speed_slot = text_width("speed 500 us/s");
+  same_line_if_fits(kSpeedWidth + style.ItemInnerSpacing.x + speed_slot, style.ItemSpacing.x);
   ImGui::SetNextItemWidth(kSpeedWidth);
-  ImGui::SliderFloat("Speed", &playback.speed, 0.1f, 10.0f, "%.1fx", ImGuiSliderFlags_Logarithmic);
+  static constexpr double kSlowest = kMinSpeed, kFastest = kMaxSpeed;
+  if (ImGui::SliderScalar("##speed", ImGuiDataType_Double, &playback.speed, &kSlowest, &kFastest, "",
+                          ImGuiSliderFlags_Logarithmic | ImGuiSliderFlags_AlwaysClamp))
+    playback.speed_auto = false;
+  if (ImGui::IsItemHovered())
+    ImGui::SetTooltip(
+        "Simulated time per second of wall time (1 s/s is real time; simulated runs last ms, so "
+        "slower shows them)");
+  const ImVec2 speed_min = ImGui::GetItemRectMin();
+  layout.speed_slider = Rect{speed_min.x, speed_min.y, speed_min.x + kSpeedWidth, ImGui::GetItemRectMax().y};
+  ImGui::SameLine(0, style.ItemInnerSpacing.x);
+  ImGui::AlignTextToFramePadding();
+  const std::string speed = speed_text(playback.speed);
+  ImGui::TextUnformatted(speed.c_str());
+  if (text_width(speed.c_str()) < speed_slot) {
+    ImGui::SameLine(0, 0);
+    ImGui::Dummy(ImVec2(speed_slot - text_width(speed.c_str()), ImGui::GetItemRectSize().y));
+  }
 
   if (!in.lesson) {
     same_line_if_fits(kCoresWidth + style.ItemInnerSpacing.x + text_width("Cores"));
@@ -104,6 +131,7 @@ ControlsAsk draw_controls(const ControlsInput& in, Playback& playback, ControlsL
   std::snprintf(text, sizeof text, "t = %s / %s", now.c_str(), total.c_str());
   // A fixed slot (the font is monospaced): the row must not re-wrap as the playhead's digits
   // change during playback.
+  ImGui::PushFont(theme::mono_font());
   const float slot = text_width("t = 000.00 ms / 000.00 ms");
   same_line_if_fits(slot, kTextGap);
   ImGui::AlignTextToFramePadding();
@@ -112,6 +140,7 @@ ControlsAsk draw_controls(const ControlsInput& in, Playback& playback, ControlsL
     ImGui::SameLine(0, 0);
     ImGui::Dummy(ImVec2(slot - text_width(text), ImGui::GetItemRectSize().y));
   }
+  ImGui::PopFont();
   return ask;
 }
 

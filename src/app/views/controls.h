@@ -26,9 +26,13 @@ struct ControlsAsk {               // what the learner asked for this frame
 
 struct ControlsLayout {              // where the last frame put them (tl_state_json, tests)
   Rect cores_slider;                 // the slider's frame, without its label
+  Rect speed_slider;                 // the speed slider's frame
   Rect scenario_combo;               // the combo's frame, without its label
   std::vector<Rect> scenario_items;  // [embedded scenario] its row in the open combo (else empty)
 };
+
+// "speed 500 us/s", "speed: real time": what the speed slider's value reads as.
+std::string speed_text(double speed);
 
 ControlsAsk draw_controls(const ControlsInput& in, Playback& playback, ControlsLayout& layout);
 

@@ -3,13 +3,16 @@
 #include "app/format.h"
 #include "app/theme.h"
 
+#include <algorithm>
 #include <cstdio>
 #include <imgui.h>
 
 namespace tl::app {
 namespace {
 
-constexpr float kEntryGap = 18.0f;  // between entries on a line
+constexpr float kEntryGap = 18.0f;         // between entries on a line
+constexpr std::size_t kLegendThreads = 8;  // more threads than this get one entry
+constexpr int kSwatches = 8;               // colours shown for them
 
 // Lays entries out left to right, starting a new line when the next one would not fit. Run
 // with draw = false it only counts lines, so the frame can size the timeline first.
@@ -18,6 +21,24 @@ struct Flow {
   float width;
   float x = 0;
   int lines = 1;
+
+  // A row of the first thread colours, standing for all of them.
+  void swatches(std::size_t threads) {
+    const float box = ImGui::GetTextLineHeight() - 2;
+    const int n = int(std::min<std::size_t>(threads, kSwatches));
+    const float w = float(n) * (box + 2);
+    const bool wrap = x > 0 && x + kEntryGap + w > width;
+    if (wrap) ++lines;
+    if (draw && x > 0 && !wrap) ImGui::SameLine(0, kEntryGap);
+    x = (wrap || x == 0 ? 0 : x + kEntryGap) + w;
+    if (!draw) return;
+    const ImVec2 p = ImGui::GetCursorScreenPos();
+    for (int i = 0; i < n; ++i)
+      ImGui::GetWindowDrawList()->AddRectFilled(ImVec2(p.x + float(i) * (box + 2), p.y + 1),
+                                                ImVec2(p.x + float(i) * (box + 2) + box, p.y + 1 + box),
+                                                theme::thread_color(ThreadId(i)));
+    ImGui::Dummy(ImVec2(w, box));
+  }
 
   // A colour square (hatched if hatch != 0; none if color == 0) and its text.
   void entry(ImU32 color, ImU32 hatch, const char* text, const char* tooltip = nullptr) {
@@ -49,7 +70,14 @@ void entries(const ShownRun& run, Flow& flow) {
   const Scenario& scenario = run.scenario;
   flow.entry(0, 0, "Cores:");
   char text[96];
-  for (ThreadId t = 0; t < scenario.threads.size(); ++t) {
+  if (scenario.threads.size() > kLegendThreads) {
+    // Many threads: one entry, not a paragraph of names; each lane's name is beside it.
+    flow.swatches(scenario.threads.size());
+    std::snprintf(text, sizeof text, "%zu threads, one colour each (names beside their lanes)",
+                  scenario.threads.size());
+    flow.entry(0, 0, text);
+  }
+  for (ThreadId t = 0; t < scenario.threads.size() && scenario.threads.size() <= kLegendThreads; ++t) {
     const ThreadSpec& thread = scenario.threads[t];
     if (thread.process < scenario.processes.size() && scenario.processes.size() > 1)
       std::snprintf(text, sizeof text, "%s (process %s)", thread.name.c_str(),
@@ -61,7 +89,7 @@ void entries(const ShownRun& run, Flow& flow) {
   flow.entry(theme::kLaneIdle, 0, "idle");
   if (scenario.machine.switch_cost > 0)
     flow.entry(theme::kOverhead, theme::kOverheadHatch, "context switch cost");
-  flow.entry(theme::kFoldMixed, 0, "many tiny spans: zoom in");
+  flow.entry(0, 0, "folded spans: bars of each one's share (zoom in for more)");
 
   // The thread rows: one entry per state that occurs in the run shown.
   if (run.states_seen == 0) return;
