@@ -1,4 +1,5 @@
-// tl_state_json() shape (version 6 = version 5 plus "view", "tabs", "editor", "progress" and
+// tl_state_json() shape (version 7 = version 6 plus "compare"; version 6 = version 5 plus "view",
+// "tabs", "editor", "progress" and
 // the lesson's "layout", "pending", "refusal", "source", "load_error", "choice", "feedback",
 // "answer" and task "hints_shown"; version 5 = version 4 plus "lesson"; version 4 = version 3 plus
 // "processes" and each thread's "label" and "process"):
@@ -25,7 +26,7 @@
 //    "progress": {"done": [lesson ids], "message"},
 //    "editor": {"origin", "text", "errors":[{"line","path","message","rect"}], "summary",
 //               "edits", "runs", "layout":{"text","run","reset","start","start_items"}}
-//    "view": "timeline"|"memory"|"race"|"lab"|"editor", "tabs":[{"view","x0","y0","x1","y1"}],
+//    "view": "timeline"|"memory"|"race"|"lab"|"editor"|"compare", "tabs":[{"view","x0","y0","x1","y1"}],
 //    each variable's "at_playhead",
 //    "memory":{"area","legend","scrub","cell","pages","renderer","palette":{look:"#rrggbb"},
 //              "columns":[{"process","name","alive","segments","x0",..,
@@ -33,6 +34,16 @@
 //              "messages":[{"copy","x0",..}]},           // the memory view's last frame
 //    "race":{"variable","selected","steps","value","lost","list","previous","next","scrub",
 //            "rows":[{"step","lost","x0",..}]}          // the race view's last frame
+//    "compare": {"workload","workloads","title","error","cores","pending","playhead_us",
+//               "playing","range":{"t0_us","t1_us"},
+//               "timelines":[{"model","cores","outcome","makespan_us" (the CLI's digits),
+//                             "pending","t0_us","t1_us","view","lanes","thread_lanes",
+//                             "processes"}],          // upper, lower; rects as above
+//               "figures":[{"label","values":[per model],"ratio":"1.986"}],  // makespan first
+//               "sweep":{"cores":[1..16],"done","total","request","cancelled","error",
+//                        "rows":[{"name","color","speedup":["1.000" | null per core count]}]},
+//               "controls":{"workload","workload_items":[...],"cores"},
+//               "chart": rect | null, "figures_panel": rect | null}   // null: not shown
 // Lanes and controls are those of the last frame drawn (empty before the first). "cores" is
 // the slider's value; lanes show the last finished run, so compare them once "pending" is false.
 #include "app/api.h"
@@ -46,6 +57,7 @@
 #include "app/state/interface_table.h"
 #include "app/state/progress_store.h"
 #include "app/theme.h"
+#include "app/views/compare_json.h"
 
 #include <cstdio>
 #include <nlohmann/json.hpp>
@@ -361,6 +373,7 @@ TL_EXPORT const char* tl_state_json() {
       {"editor", editor_json(state.editor, state.layout.editor)},
       {"memory", memory_json(state)},
       {"race", race_json(state)},
+      {"compare", compare_state_json(state.compare)},
   };
   text = json.dump();
   return text.c_str();

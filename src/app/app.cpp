@@ -5,6 +5,7 @@
 #include "app/shortcuts.h"
 #include "app/state/catalog.h"
 #include "app/state/progress_store.h"
+#include "app/views/compare_view.h"
 #include "app/views/help_overlay.h"
 #include "app/views/lesson_panel.h"
 #include "app/views/export_files.h"
@@ -190,10 +191,11 @@ constexpr ViewTab kViewTabs[] = {
     {ViewKind::Race, "Race", always},
     {ViewKind::Editor, "Editor", always},
     {ViewKind::Lab, "Lab", lab_panel_available},
+    {ViewKind::Compare, "Compare", always},
 };
 
 // Below this height (an embedded page on a phone) the tab bar's row goes to the timeline's
-// lanes, and the frame shows the timeline.
+// lanes, and the frame shows the timeline, unless another view was asked for (?compare=).
 constexpr float kMinHeightForViewTabs = 600.0f;
 
 // The key of a tab's place among the available ones ('1' is the first), typed while no text
@@ -215,7 +217,7 @@ void draw_view_tabs(AppState& state) {
   state.layout.view_tabs.clear();
   int available = 0;
   for (const ViewTab& tab : kViewTabs) available += tab.available() ? 1 : 0;
-  if (ImGui::GetIO().DisplaySize.y < kMinHeightForViewTabs) available = 1;
+  if (ImGui::GetIO().DisplaySize.y < kMinHeightForViewTabs && state.view == ViewKind::Timeline) available = 1;
   if (available < 2) state.view = ViewKind::Timeline;
   if (available < 2) return;
   view_keys(state);
@@ -310,8 +312,12 @@ void draw_frame(AppState& state) {
   draw_view_tabs(state);
   ControlsAsk ask;
   EditorAsk editor_ask;
+  CompareAsk compare_ask;
   if (state.view == ViewKind::Lab) {
     draw_lab_panel(state.lab, state.layout.lab);
+  } else if (state.view == ViewKind::Compare) {
+    update_compare(state.compare, state.frame, io.DeltaTime);
+    compare_ask = draw_compare_view(state.compare);
   } else if (state.view == ViewKind::Editor) {
     prepare_editor(state);
     editor_ask = draw_editor_view(state.editor, state.layout.editor);
@@ -350,6 +356,7 @@ void draw_frame(AppState& state) {
   if (ask.scenario != nullptr) select_scenario(state, ask.scenario);
   if (ask.cores != 0) set_cores(state, ask.cores);
   if (ask.fit) zoom_to_fit(state);
+  apply_compare_ask(state.compare, compare_ask);
   if (lesson_ask.close) close_lesson(state);
   if (lesson_ask.open >= 0) open_lesson(state, lesson_ask.open);
   if (!lesson_ask.assignment.empty()) set_lesson_control(state, lesson_ask.assignment);

@@ -16,6 +16,7 @@
 #include "app/state/time_range.h"
 #include "app/state/view_kind.h"
 #include "app/timeline/timeline_view.h"
+#include "app/views/compare_state.h"
 #include "app/views/controls.h"
 #include "app/views/editor_view.h"
 #include "app/views/lab_panel.h"
@@ -27,6 +28,7 @@
 #include <cstdint>
 #include <string>
 #include <string_view>
+#include <vector>
 
 namespace tl::app {
 
@@ -62,6 +64,7 @@ struct AppState {
   EditorState editor;  // the scenario editor's text and its errors
   MemoryView memory;
   RaceView race;
+  CompareState compare;  // the Compare view's workload, runs and sweep
   FrameLayout layout;
   std::uint64_t frame = 0;      // frames drawn
   bool help_open = false;       // the shortcuts overlay (? or F1)

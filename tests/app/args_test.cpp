@@ -79,6 +79,7 @@ TEST(Args, EveryOptionInTheTableIsUnderstoodAndDocumented) {
     const std::string_view key = option.key;
     const char* value = key == "scenario" ? "race" : key == "lesson" ? "races"
                                                  : key == "view"     ? "memory"
+                                                 : key == "compare"  ? "io"
                                                                      : "3";
     const ParsedArgs parsed = *option.value != '\0' ? parse(std::array{flag.c_str(), value}) : parse(std::array{flag.c_str()});
     EXPECT_TRUE(parsed.errors.empty()) << flag << ": " << (parsed.errors.empty() ? "" : parsed.errors[0]);
@@ -88,7 +89,7 @@ TEST(Args, EveryOptionInTheTableIsUnderstoodAndDocumented) {
   std::set<std::string> url;
   for (const OptionKey& option : kOptionKeys)
     if (option.url) url.insert(option.key);
-  EXPECT_EQ(url, (std::set<std::string>{"scenario", "lesson", "cores", "view"})) << "what a page URL may set";
+  EXPECT_EQ(url, (std::set<std::string>{"scenario", "lesson", "compare", "cores", "view"})) << "what a page URL may set";
 }
 
 // The functions the page calls are declared in api.h (and the lab's in lab_api.h) and listed in

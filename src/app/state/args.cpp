@@ -5,6 +5,7 @@
 #include "app/state/lesson_state.h"
 #include "app/state/run_slot.h"  // kMinCores, kMaxCores
 #include "app/state/view_kind.h"
+#include "app/views/compare_state.h"
 
 #include <algorithm>
 #include <charconv>
@@ -74,6 +75,14 @@ bool apply(std::string_view key, const char* value, Options& options, std::vecto
       errors.push_back("error: --view: unknown view '" + std::string(value) + "' (one of: " + names + ")");
     else
       options.view = value;
+  } else if (key == "compare") {
+    if (value == nullptr || *value == '\0' || find_compare_workload(value) == nullptr)
+      errors.push_back("error: --compare: " +
+                       (value == nullptr || *value == '\0' ? std::string("missing value")
+                                                           : "unknown workload '" + std::string(value) + "'") +
+                       " (one of: " + compare_workload_names() + ")");
+    else
+      options.compare = value;
   } else if (key == "screenshot") {
     if (value == nullptr || *value == '\0')
       errors.push_back("error: --screenshot: missing value (a file name for the PPM image)");

@@ -14,6 +14,7 @@ struct Options {
   std::string file;        // a scenario file to open (desktop: `threadlab FILE.json`)
   std::string scenario;    // an embedded scenario's name; "" = the default (slice)
   std::string lesson;      // a lesson's id; "" = none (the scenario viewer)
+  std::string compare;     // a compare workload's name: open the Compare view on it
   int cores = 0;           // 0 = the scenario's own core count
   std::string view;        // a view's name (view_kind.h); "" = the timeline
   int frames = 0;          // 0 = run until the window closes

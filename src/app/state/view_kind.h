@@ -16,6 +16,7 @@ enum class ViewKind : std::uint8_t {
   Race,      // a shared variable's loads, adds and stores, one at a time
   Lab,       // measurements of this machine beside the simulator's predictions (desktop)
   Editor,    // the scenario editor (views/editor_view.cpp)
+  Compare,   // one workload as threads and as processes side by side, and the speedup chart
 };
 
 struct ViewName {
@@ -24,10 +25,11 @@ struct ViewName {
   const char* label;  // the tab's text
 };
 
-inline constexpr std::array<ViewName, 5> kViews = {{
+inline constexpr std::array<ViewName, 6> kViews = {{
     {ViewKind::Timeline, "timeline", "Timeline"},
     {ViewKind::Memory, "memory", "Memory"},
     {ViewKind::Race, "race", "Race"},
+    {ViewKind::Compare, "compare", "Compare"},
     {ViewKind::Lab, "lab", "Lab"},
     {ViewKind::Editor, "editor", "Editor"},
 }};

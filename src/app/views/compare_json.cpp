@@ -1,0 +1,96 @@
+#include "app/views/compare_json.h"
+
+#include "app/views/compare_chart.h"
+#include "sim/core/format.h"
+
+#include <cstdio>
+
+namespace tl::app {
+namespace {
+
+nlohmann::json rect_json(const Rect& r) { return {{"x0", r.x0}, {"y0", r.y0}, {"x1", r.x1}, {"y1", r.y1}}; }
+
+nlohmann::json rects_json(const std::vector<Rect>& rects) {
+  nlohmann::json out = nlohmann::json::array();
+  for (const Rect& r : rects) out.push_back(rect_json(r));
+  return out;
+}
+
+std::string hex_color(std::uint32_t rgb) {
+  char text[8];
+  std::snprintf(text, sizeof text, "#%06x", unsigned(rgb & 0xFFFFFF));
+  return text;
+}
+
+}  // namespace
+
+nlohmann::json compare_state_json(const CompareState& state) {
+  nlohmann::json workloads = nlohmann::json::array();
+  for (const EmbeddedScenario& w : compare_workloads()) workloads.push_back(w.name);
+
+  nlohmann::json timelines = nlohmann::json::array();
+  for (std::size_t i = 0; i < state.timelines.size(); ++i) {
+    const std::size_t model = state.shown[i];
+    const ShownRun& run = compare_run(state, model);
+    const TimelineLayout& layout = state.timelines[i].layout();
+    timelines.push_back({{"model", to_string(kCompareModels[model])},
+                         {"cores", run.scenario.machine.cores},
+                         {"outcome", to_string(run.result->outcome)},
+                         {"makespan_us", format_us(run.result->metrics.makespan)},
+                         {"pending", state.runs[model].pending},
+                         {"t0_us", double(layout.t0) / 1000.0},
+                         {"t1_us", double(layout.t1) / 1000.0},
+                         {"view", rect_json(layout.view)},
+                         {"lanes", rects_json(layout.core_lanes)},
+                         {"thread_lanes", rects_json(layout.thread_lanes)},
+                         {"processes", rects_json(layout.process_rows)}});
+  }
+
+  nlohmann::json figures = nlohmann::json::array();
+  const std::size_t a = state.shown[0], b = state.shown[1];
+  for (const CompareFigure& figure : compare_figures(state)) {
+    nlohmann::json values = nlohmann::json::array();
+    for (std::int64_t v : figure.values) values.push_back(v);
+    figures.push_back({{"label", figure.label},
+                       {"values", std::move(values)},
+                       {"ratio", format_thousandths(ratio_milli(figure.values[a], figure.values[b]))}});
+  }
+
+  const SweepProgress progress = sweep_progress(state);
+  nlohmann::json rows = nlohmann::json::array();
+  for (std::size_t m = 0; m < progress.rows.size(); ++m) {
+    nlohmann::json speedups = nlohmann::json::array();
+    for (std::int64_t s : progress.rows[m].speedup_milli)  // null: that cell has not run yet
+      speedups.push_back(s > 0 ? nlohmann::json(format_thousandths(s)) : nlohmann::json(nullptr));
+    rows.push_back({{"name", progress.rows[m].name}, {"color", hex_color(model_rgb(m))}, {"speedup", std::move(speedups)}});
+  }
+
+  const CompareLayout& layout = state.layout;
+  return {{"workload", state.workload.name},
+          {"workloads", std::move(workloads)},
+          {"title", state.workload.title},
+          {"error", state.error},
+          {"cores", state.cores},
+          {"pending", compare_pending(state)},
+          {"playhead_us", double(state.playback.playhead) / 1000.0},
+          {"playing", state.playback.playing},
+          {"range", {{"t0_us", double(state.range.t0) / 1000.0}, {"t1_us", double(state.range.t1) / 1000.0}}},
+          {"timelines", std::move(timelines)},
+          {"figures", std::move(figures)},
+          {"sweep",
+           {{"cores", state.sweep.grid.cores},
+            {"done", progress.done},
+            {"total", progress.total},
+            {"request", state.sweep.request},
+            {"cancelled", progress.cancelled},
+            {"error", progress.error},
+            {"rows", std::move(rows)}}},
+          {"controls",
+           {{"workload", rect_json(layout.workload_combo)},
+            {"workload_items", rects_json(layout.workload_items)},
+            {"cores", rect_json(layout.cores_slider)}}},
+          {"chart", layout.chart_shown ? rect_json(layout.chart) : nlohmann::json(nullptr)},
+          {"figures_panel", layout.figures_shown ? rect_json(layout.figures) : nlohmann::json(nullptr)}};
+}
+
+}  // namespace tl::app
