@@ -16,6 +16,7 @@ void show(RunSlot& slot, ResultPtr result) {
   shown.variables = shared_variables(shown.scenario, *shown.result);
   shown.thread_labels = unique_thread_labels(shown.scenario);
   shown.thread_spans = thread_lane_spans(shown.result->trace);
+  shown.lod = build_run_lod(shown.result->trace, shown.thread_spans);
   ++slot.runs;
 }
 

@@ -5,6 +5,7 @@
 // only; the one thing it shares with the worker is the session's snapshot pointer.
 #pragma once
 #include "app/run_summary.h"
+#include "app/state/lane_lod.h"
 #include "app/state/thread_spans.h"
 #include "sim/engine/engine.h"
 #include "sim/run/session.h"
@@ -34,6 +35,7 @@ struct ShownRun {
   std::vector<std::string> thread_labels;                  // [thread] unique: "T0", or "w1/T0" when
                                                            // another process has a T0 too
   std::vector<std::vector<LaneStateSpan>> thread_spans;    // [thread] its lane as drawn (switching split out)
+  RunLod lod;                                              // summaries of its long lanes (lane_lod.h)
 };
 
 // A thread's name, or "process/name" when the name occurs in more than one process.

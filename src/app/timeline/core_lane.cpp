@@ -19,7 +19,8 @@ ImU32 part_color(const FoldPart& part) { return part.overhead ? theme::kOverhead
 const FoldRect* CoreLane::draw(const TimelineContext& ctx, std::vector<FoldRect>& scratch,
                                TimelineStats& stats) const {
   scratch.clear();
-  fold_spans(ctx.run->result->trace.cores[core_], ctx, scratch, stats);
+  const auto& lods = ctx.run->lod.cores;
+  fold_spans(ctx.run->result->trace.cores[core_], ctx, scratch, stats, core_ < lods.size() ? &lods[core_] : nullptr);
   const FoldRect* hovered = draw::rects(ctx, scratch, theme::kLaneIdle, rect_color, part_color, [](const FoldRect&) { return 0.0f; });
 
   // Decorations only where there is room: names inside wide spans, hatching on switch costs.

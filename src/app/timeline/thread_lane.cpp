@@ -38,7 +38,8 @@ const char* thread_state_text(std::span<const LaneStateSpan> lane, TimeNs t) {
 const FoldRect* ThreadLane::draw(const TimelineContext& ctx, std::vector<FoldRect>& scratch,
                                  TimelineStats& stats) const {
   scratch.clear();
-  fold_spans(lane_of(ctx, thread_), thread_, ctx, scratch, stats);
+  const auto& lods = ctx.run->lod.threads;
+  fold_spans(lane_of(ctx, thread_), thread_, ctx, scratch, stats, thread_ < lods.size() ? &lods[thread_] : nullptr);
   // Waiting is drawn shorter than running, so the eye finds where each thread made progress.
   const float inset = std::floor((ctx.clip.Max.y - ctx.clip.Min.y) * 0.15f);
   const FoldRect* hovered = draw::rects(

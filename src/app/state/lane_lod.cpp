@@ -1,0 +1,122 @@
+#include "app/state/lane_lod.h"
+
+#include <algorithm>
+
+namespace tl::app {
+
+void LodTally::top3(LodPart (&out)[3]) const {
+  for (LodPart& part : out) part = LodPart{};
+  for (int k = 0; k < size; ++k) {  // insertion into the three largest
+    if (parts[k].ns <= 0) continue;
+    int at = 3;
+    while (at > 0 && (out[at - 1].ns <= 0 || parts[k].ns > out[at - 1].ns)) --at;
+    if (at == 3) continue;
+    for (int m = 2; m > at; --m) out[m] = out[m - 1];
+    out[at] = parts[k];
+  }
+}
+
+const LodLevel* LaneLod::level_for(double fold_ns) const {
+  const LodLevel* chosen = nullptr;
+  for (const LodLevel& level : levels) {
+    if (double(level.width) * 2.0 > fold_ns) break;
+    chosen = &level;
+  }
+  return chosen;
+}
+
+namespace {
+
+// Level 0 from the spans, in one pass: spans do not overlap and come in time order, so buckets
+// are finished in order and one tally is enough.
+template <class Span, class PartOf>
+LaneLod build(std::span<const Span> lane, const PartOf& part_of) {
+  LaneLod lod;
+  if (lane.size() < kLodMinSpans) return lod;
+  const TimeNs end = lane.back().end;
+  const std::size_t wanted = std::max<std::size_t>(1, lane.size() / kSpansPerBucket);
+  const TimeNs width = std::max<TimeNs>(1, (end + TimeNs(wanted) - 1) / TimeNs(wanted));
+  LodLevel level0;
+  level0.width = width;
+  level0.buckets.resize(std::size_t((end + width - 1) / width));
+
+  LodTally tally;
+  std::size_t open = 0;  // the bucket the tally belongs to
+  const auto finish = [&](std::size_t bucket) {
+    tally.top3(level0.buckets[bucket].parts);
+    tally.clear();
+  };
+  for (std::size_t j = 0; j < lane.size(); ++j) {
+    const Span& span = lane[j];
+    const std::size_t first = std::size_t(span.start / width);
+    const std::size_t last = std::size_t((span.end - 1) / width);
+    for (std::size_t b = first; b <= last; ++b) {
+      if (b != open) {
+        finish(open);
+        open = b;
+      }
+      LodBucket& bucket = level0.buckets[b];
+      const TimeNs from = std::max(span.start, TimeNs(b) * width);
+      const TimeNs to = std::min(span.end, TimeNs(b + 1) * width);
+      bucket.busy_start = std::min(bucket.busy_start, from);
+      bucket.busy_end = std::max(bucket.busy_end, to);
+      if (b == first) ++bucket.starts;
+      if (to - from == width) bucket.whole = std::uint32_t(j);
+      LodPart part = part_of(span);
+      part.ns = float(to - from);
+      tally.add(part);
+    }
+  }
+  finish(open);
+  lod.levels.push_back(std::move(level0));
+
+  // Each next level: two buckets of the one below, so a fold reads two to four buckets.
+  while (lod.levels.back().buckets.size() > 64) {
+    const LodLevel& below = lod.levels.back();
+    LodLevel next;
+    next.width = below.width * 2;
+    next.buckets.resize((below.buckets.size() + 1) / 2);
+    for (std::size_t b = 0; b < next.buckets.size(); ++b) {
+      LodBucket& bucket = next.buckets[b];
+      tally.clear();
+      bool whole = true;
+      for (std::size_t k = b * 2; k < std::min(below.buckets.size(), b * 2 + 2); ++k) {
+        const LodBucket& part = below.buckets[k];
+        whole = whole && part.whole != LodBucket::kNoSpan && part.whole == below.buckets[b * 2].whole;
+        if (part.empty()) continue;
+        bucket.busy_start = std::min(bucket.busy_start, part.busy_start);
+        bucket.busy_end = std::max(bucket.busy_end, part.busy_end);
+        bucket.starts += part.starts;
+        for (const LodPart& p : part.parts)
+          if (p.ns > 0) tally.add(p);
+      }
+      if (whole && b * 2 + 2 <= below.buckets.size()) bucket.whole = below.buckets[b * 2].whole;
+      tally.top3(bucket.parts);
+    }
+    lod.levels.push_back(std::move(next));
+  }
+  return lod;
+}
+
+}  // namespace
+
+LaneLod build_lane_lod(std::span<const CoreSpan> lane) {
+  return build(lane, [](const CoreSpan& s) {
+    return LodPart{s.thread, 0, ThreadState::Running, s.kind == CoreSpanKind::Overhead};
+  });
+}
+
+LaneLod build_lane_lod(std::span<const LaneStateSpan> lane, ThreadId thread) {
+  return build(lane, [thread](const LaneStateSpan& s) { return LodPart{thread, 0, s.state, s.switching}; });
+}
+
+RunLod build_run_lod(const Trace& trace, const std::vector<std::vector<LaneStateSpan>>& thread_lanes) {
+  RunLod lod;
+  lod.cores.reserve(trace.cores.size());
+  for (const auto& lane : trace.cores) lod.cores.push_back(build_lane_lod(lane));
+  lod.threads.reserve(thread_lanes.size());
+  for (std::size_t t = 0; t < thread_lanes.size(); ++t) lod.threads.push_back(build_lane_lod(thread_lanes[t], ThreadId(t)));
+  return lod;
+}
+
+}  // namespace tl::app

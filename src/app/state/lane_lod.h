@@ -1,0 +1,82 @@
+// Levels of detail for long lanes: what lets a timeline frame cost the same with a million
+// spans as with a thousand. Each lane with many spans is summarised once per run in time
+// buckets (level 0 about kSpansPerBucket spans each, every next level two buckets of the one
+// below). When the view is zoomed out so far that a fold (kFoldPx) is at least two buckets wide,
+// the fold loop reads buckets in order instead of spans: a frame then touches about
+// (width / kFoldPx) buckets per lane, whatever the number of spans.
+#pragma once
+#include "app/state/thread_spans.h"
+#include "sim/trace/trace.h"
+
+#include <cstdint>
+#include <limits>
+#include <span>
+#include <vector>
+
+namespace tl::app {
+
+// One contributor to a bucket: a thread (core lanes; `overhead` = switching into it) or a
+// state (thread lanes; `overhead` = the switch into the thread), with its time in the bucket.
+struct LodPart {
+  ThreadId thread = kNoThread;
+  float ns = 0;  // 0: no such part
+  ThreadState state = ThreadState::Running;
+  bool overhead = false;
+};
+
+struct LodBucket {
+  static constexpr std::uint32_t kNoSpan = std::numeric_limits<std::uint32_t>::max();
+  TimeNs busy_start = std::numeric_limits<TimeNs>::max();  // first instant a span covers (max: empty)
+  TimeNs busy_end = 0;                                     // last instant a span covers
+  std::uint32_t starts = 0;                                // spans starting in the bucket
+  std::uint32_t whole = kNoSpan;                           // the one span covering all of it
+  LodPart parts[3];                                        // the largest by time, largest first
+
+  bool empty() const { return busy_end <= busy_start; }
+};
+
+struct LodLevel {
+  TimeNs width = 0;  // bucket b covers [b * width, (b + 1) * width)
+  std::vector<LodBucket> buckets;
+};
+
+struct LaneLod {
+  std::vector<LodLevel> levels;  // finest first; empty for a lane short enough to fold span by span
+
+  // The coarsest level whose buckets are at most half of `fold_ns` (so a span a fold would not
+  // hide covers at least one whole bucket), or nullptr when spans are as cheap to read.
+  const LodLevel* level_for(double fold_ns) const;
+};
+
+struct RunLod {
+  std::vector<LaneLod> cores;    // [core]
+  std::vector<LaneLod> threads;  // [thread], over the lanes as drawn (thread_lane_spans)
+};
+
+inline constexpr std::size_t kLodMinSpans = 4096;  // shorter lanes get no summary
+inline constexpr std::size_t kSpansPerBucket = 8;  // level 0's bucket width, in spans on average
+
+LaneLod build_lane_lod(std::span<const CoreSpan> lane);
+LaneLod build_lane_lod(std::span<const LaneStateSpan> lane, ThreadId thread);
+RunLod build_run_lod(const Trace& trace, const std::vector<std::vector<LaneStateSpan>>& thread_lanes);
+
+// Adds `part` to a tally of at most kMaxParts parts (the rest is dropped), and keeps the
+// three largest of a tally: shared by building levels and by folds made of buckets.
+struct LodTally {
+  static constexpr int kMaxParts = 16;
+  LodPart parts[kMaxParts];
+  int size = 0;
+
+  void add(const LodPart& part) {
+    for (int i = 0; i < size; ++i)
+      if (parts[i].thread == part.thread && parts[i].state == part.state && parts[i].overhead == part.overhead) {
+        parts[i].ns += part.ns;
+        return;
+      }
+    if (size < kMaxParts) parts[size++] = part;
+  }
+  void clear() { size = 0; }
+  void top3(LodPart (&out)[3]) const;
+};
+
+}  // namespace tl::app
