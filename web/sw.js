@@ -5,7 +5,7 @@
 "use strict";
 const CACHE = "threadlab-v1";  // a new name drops every older copy on activation
 const FILES = [
-  "./", "index.html", "threadlab.css", "loader.js", "tl-course.js", "tl-mirror.js", "tl-export.js", "tl-scorm.js",
+  "./", "index.html", "threadlab.css", "loader.js", "tl-course.js", "tl-mirror.js", "tl-export.js", "tl-scorm.js", "tl-xapi.js",
   "threadlab-single.js", "threadlab-single.wasm",
   "threadlab-threads.js", "threadlab-threads.wasm", "threadlab-threads.worker.js",
   "lab/lab.js", "lab/lab.css", "lab/kernel_worker.js", "lab/message_worker.js", "lab/threadlab-lab-kernel.wasm",

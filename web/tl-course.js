@@ -42,6 +42,7 @@
   }
   document.getElementById("tl-message-close").addEventListener("click", clearMessages);
   api.messages = () => Array.from(messageList.children, (li) => li.textContent);
+  api.showMessages = showMessages;  // for the page's other scripts (xAPI)
   api.onArgumentError = (m) => showMessages(["URL parameter: " + m + " (the default is used)"]);
   for (const m of api.argumentErrors) api.onArgumentError(m);
 
