@@ -15,8 +15,9 @@ if(TARGET threadlab)
   target_link_options(threadlab PRIVATE
     -sMODULARIZE=1 -sEXPORT_NAME=createThreadlab
     -sUSE_WEBGL2=1 -sMIN_WEBGL_VERSION=2 -sMAX_WEBGL_VERSION=2 -sFULL_ES3=1
-    "-sEXPORTED_RUNTIME_METHODS=['ccall','cwrap','UTF8ToString']"
-    "-sEXPORTED_FUNCTIONS=[${_tl_exports}]"
+    # malloc/free and the UTF-8 helpers: web/loader.js passes long strings through the heap.
+    "-sEXPORTED_RUNTIME_METHODS=['ccall','cwrap','UTF8ToString','stringToUTF8','lengthBytesUTF8']"
+    "-sEXPORTED_FUNCTIONS=[${_tl_exports},'_malloc','_free']"
     -sENVIRONMENT=web,worker)
   if(TL_WEB_VARIANT STREQUAL "threads")
     # 16 MB aborts with OOM once a few threads start; growth with pthreads costs every access.

@@ -68,10 +68,37 @@
   const ready = new Promise((resolve, reject) => { resolveReady = resolve; rejectReady = reject; });
 
   // Calls one of FUNCTIONS with its declared types (ccall converts strings both ways).
+  // ccall copies a string argument onto the wasm stack (4 bytes a character reserved), so one
+  // from outside (a host's message, a link, a lesson file) of a megabyte or two would overflow
+  // it and crash the program: long strings go through the heap instead, and one too long for
+  // any input the program takes is refused here with a RangeError naming its size.
+  const HEAP_STRING_FROM = 16 * 1024;      // characters; shorter ones stay on the stack
+  // Four times the largest text the program takes (a lesson file, 1 MiB); a failed malloc in the
+  // threads variant (its heap cannot grow) would abort, so far more is never asked for.
+  const MAX_STRING_BYTES = 4 * 1024 * 1024;
   function call(name, ...params) {
     if (!api.module) throw new Error("threadlab is not ready yet");
+    const m = api.module;
     const [returns, types] = FUNCTIONS[name];
-    return api.module.ccall(name, returns, types, params);
+    const onHeap = [];
+    try {
+      const args = params.map((p, i) => {
+        if (types[i] !== "string" || typeof p !== "string" || p.length < HEAP_STRING_FROM) return p;
+        const bytes = m.lengthBytesUTF8(p);
+        if (bytes > MAX_STRING_BYTES) {
+          throw new RangeError(bytes + " bytes, more than the " + MAX_STRING_BYTES + " this page takes");
+        }
+        const ptr = m._malloc(bytes + 1);
+        if (!ptr) throw new RangeError(bytes + " bytes: no memory left for them");
+        onHeap.push(ptr);
+        m.stringToUTF8(p, ptr, bytes + 1);
+        return ptr;
+      });
+      const passed = types.map((t, i) => (t === "string" && typeof args[i] === "number" ? "number" : t));
+      return m.ccall(name, returns, passed, args);
+    } finally {
+      for (const ptr of onHeap) m._free(ptr);
+    }
   }
 
   // ?lesson_url=URL: a teacher's lesson file, fetched once the app has drawn its first frame.
@@ -102,7 +129,14 @@
       showLessonError("error: " + url + ": " + reason);
       return false;
     }
-    const errors = call("tl_open_lesson_text", url, text);
+    let errors;
+    try {
+      errors = call("tl_open_lesson_text", url, text);
+    } catch (err) {
+      if (!(err instanceof RangeError)) throw err;
+      errors = "error: " + url + ": the lesson file is " + err.message;
+      call("tl_lesson_load_failed", url, "the lesson file is " + err.message);
+    }
     if (errors) showLessonError(errors);
     return !errors;
   }

@@ -193,6 +193,35 @@
   }
   api.emit = emit;
 
+  // Commands a host may send: a burst of HOST_BURST, then HOST_RATE a second (a token bucket
+  // per origin). One command may start a run, so an unbounded stream would keep the page busy
+  // running them; past the rate each gets a refusal and the page says so once per burst.
+  const HOST_RATE = 30;
+  const HOST_BURST = 60;
+  const floodGuard = {
+    buckets: new Map(),  // origin -> {tokens, at}
+    warned: false,
+    error: "message: more than " + HOST_RATE + " commands a second (after a burst of " + HOST_BURST +
+           "); this one was not run",
+    take(origin) {
+      const now = performance.now();
+      const b = this.buckets.get(origin) || { tokens: HOST_BURST, at: now };
+      b.tokens = Math.min(HOST_BURST, b.tokens + ((now - b.at) / 1000) * HOST_RATE);
+      b.at = now;
+      this.buckets.set(origin, b);
+      if (b.tokens >= 1) {
+        b.tokens -= 1;
+        if (b.tokens >= HOST_BURST / 2) this.warned = false;
+        return true;
+      }
+      if (!this.warned) {
+        this.warned = true;
+        showMessages(["Host page " + origin.slice(0, 80) + ": " + this.error.replace("this one was", "the rest were")]);
+      }
+      return false;
+    },
+  };
+
   // One command, as an object; returns the reply object. Used by postMessage and by the page.
   api.command = function (command) {
     let text;
@@ -202,7 +231,13 @@
       return { threadlab: API_VERSION, type: "reply", ok: false, error: "message: not expressible as JSON" };
     }
     if (typeof text !== "string") return { threadlab: API_VERSION, type: "reply", ok: false, error: "message: empty" };
-    const reply = api.call("tl_host_message", text);
+    let reply;
+    try {
+      reply = api.call("tl_host_message", text);
+    } catch (e) {
+      if (!(e instanceof RangeError)) throw e;  // too long to pass to the program at all
+      reply = JSON.stringify({ threadlab: API_VERSION, type: "reply", id: null, ok: false, error: "message: " + e.message });
+    }
     if (!reply) return null;  // not addressed to threadlab
     // What the command caused is announced before its reply (a frame out of view, or not yet
     // interacted with, may get animation frames rarely).
@@ -228,6 +263,13 @@
       event.source && event.source.postMessage({ threadlab: API_VERSION, type: "reply", id: data.id ?? null,
                                                  ok: false, error: "not ready yet: wait for the ready event" },
                                                event.origin);
+      return;
+    }
+    if (!floodGuard.take(event.origin)) {
+      // Refused before it reaches the program: a flood costs a reply each, not a run each, so
+      // the page keeps drawing and answering.
+      event.source && event.source.postMessage({ threadlab: API_VERSION, type: "reply", id: data.id ?? null,
+                                                 ok: false, error: floodGuard.error }, event.origin);
       return;
     }
     const reply = api.command(data);
