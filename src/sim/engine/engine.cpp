@@ -206,7 +206,10 @@ bool Engine::poll(TimeNs now) {
   // Measuring the trace walks every lane, so only every kTraceCheckPolls-th poll does it; a
   // step records at most a few spans, so the overshoot stays within a few tens of MB. Tied to
   // the step count, so where a run stops is still deterministic.
-  if (++polls_ % kTraceCheckPolls == 0 && trace_bytes() > sc_.limits.max_trace_bytes) trace_full_ = halt_ = true;
+  // A small limit (a browser tab's, sim/run/trace_budget.h) is checked at every poll: there
+  // tens of MB past it would already be the out-of-memory it is meant to prevent.
+  const std::uint64_t every = sc_.limits.max_trace_bytes < kFineTraceCheckBelow ? 1 : kTraceCheckPolls;
+  if (++polls_ % every == 0 && trace_bytes() > sc_.limits.max_trace_bytes) trace_full_ = halt_ = true;
   return cancelled_;
 }
 

@@ -265,8 +265,9 @@ class Engine {
   std::uint64_t jitter_seed_ = 0;
   bool halt_ = false;  // stop at this instant: a limit or cancel
   bool cancelled_ = false;
-  std::uint64_t next_poll_ = 0;                          // steps_ at which to call poll()
-  static constexpr std::uint64_t kTraceCheckPolls = 64;  // polls between trace-size checks
+  std::uint64_t next_poll_ = 0;                                                    // steps_ at which to call poll()
+  static constexpr std::uint64_t kTraceCheckPolls = 64;                            // polls between trace-size checks
+  static constexpr std::uint64_t kFineTraceCheckBelow = std::uint64_t{256} << 20;  // ...or every poll
   std::uint64_t polls_ = 0;
   bool trace_full_ = false;  // max_trace_bytes reached: stop here
   const RunOptions& options_;

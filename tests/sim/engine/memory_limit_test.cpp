@@ -25,12 +25,23 @@ TEST(MemoryLimit, RunStopsWhenItsTraceReachesTheLimit) {
   EXPECT_EQ(a.outcome, Outcome::MemoryLimit);
   EXPECT_STREQ(to_string(a.outcome), "memory-limit");
   EXPECT_FALSE(a.metrics.threads[0].finished);
-  // Checked every 64 polls of 4096 steps: past the limit by at most that many steps' records.
+  // Past the limit by at most the records of the steps between two checks.
   EXPECT_GT(trace_bytes(a.trace), sc.limits.max_trace_bytes);
   EXPECT_LT(trace_bytes(a.trace), sc.limits.max_trace_bytes + 64 * 4096 * 200);
   const RunResult b = run(sc);
   EXPECT_EQ(b.events, a.events);
   EXPECT_EQ(b.trace.makespan, a.trace.makespan);
+}
+
+// A limit as small as a browser tab's (under 256 MiB) is checked at every poll, not every 64th:
+// the run stops within one poll's records of it, not tens of MB past.
+TEST(MemoryLimit, ASmallLimitIsCheckedAtEveryPoll) {
+  Scenario sc = scenario_from(kBusy);
+  sc.limits.max_trace_bytes = 1u << 20;
+  const RunResult a = run(sc);
+  EXPECT_EQ(a.outcome, Outcome::MemoryLimit);
+  EXPECT_GT(trace_bytes(a.trace), sc.limits.max_trace_bytes);
+  EXPECT_LT(trace_bytes(a.trace), sc.limits.max_trace_bytes + RunOptions::kPollSteps * 200);
 }
 
 TEST(MemoryLimit, DefaultLimitLeavesOrdinaryRunsAlone) {
