@@ -71,7 +71,8 @@ std::uint64_t Session::start(SweepGrid grid) {
     std::lock_guard lock(snapshot_mutex_);
     snapshot_ = std::move(first);
   }
-  Job job{id, std::move(grid), 0};
+  const std::uint64_t cell_bytes = cell_trace_budget(trace_budget_, grid.cell_count());
+  Job job{id, std::move(grid), 0, cell_bytes};
 #if TL_HAS_THREADS
   if (mode_ == Mode::Worker) {
     {
@@ -108,7 +109,9 @@ void Session::run_cell(const Job& job, std::size_t cell) {
     if (!live(job.request)) stop.store(true, std::memory_order_relaxed);
   };
   try {
-    const Scenario scenario = job.grid.cell(cell);
+    Scenario scenario = job.grid.cell(cell);
+    if (job.cell_trace_bytes != 0 && job.cell_trace_bytes < scenario.limits.max_trace_bytes)
+      scenario.limits.max_trace_bytes = job.cell_trace_bytes;
     cells_started_.fetch_add(1);
     result = std::make_shared<const RunResult>(run(scenario, options));
   } catch (const std::exception& e) {

@@ -14,6 +14,7 @@
 #pragma once
 #include "sim/run/sweep.h"
 #include "sim/run/threads_config.h"
+#include "sim/run/trace_budget.h"
 
 #include <atomic>
 #include <cstdint>
@@ -66,6 +67,10 @@ class Session {
   // Sliced mode: runs everything that is left.
   void wait_idle();
 
+  // Bytes of trace one request may hold, shared among its cells (trace_budget.h); 0 = only
+  // each scenario's own limits.max_trace_bytes. Applies to requests submitted after it.
+  void set_trace_budget(std::uint64_t bytes) { trace_budget_ = bytes; }
+
   std::shared_ptr<const SessionSnapshot> snapshot() const;
   Mode mode() const { return mode_; }
   // Cells that have begun running, over the session's life ("busy" indicators; tests that
@@ -76,7 +81,8 @@ class Session {
   struct Job {
     std::uint64_t request = 0;
     SweepGrid grid;
-    std::size_t next = 0;  // sliced mode: next cell
+    std::size_t next = 0;                // sliced mode: next cell
+    std::uint64_t cell_trace_bytes = 0;  // each cell's cap (0 = none), fixed at submit
   };
   std::uint64_t start(SweepGrid grid);
   bool live(std::uint64_t request) const { return cancelled_upto_.load() < request; }
@@ -87,7 +93,8 @@ class Session {
   std::atomic<std::uint64_t> cancelled_upto_{0};  // requests <= this are cancelled
   std::atomic<std::uint64_t> cells_started_{0};
   std::uint64_t last_request_ = 0;
-  mutable std::mutex snapshot_mutex_;  // guards only the pointer swap
+  std::uint64_t trace_budget_ = kSessionTraceBudget;  // caller's thread only (copied into each Job)
+  mutable std::mutex snapshot_mutex_;                 // guards only the pointer swap
   std::shared_ptr<const SessionSnapshot> snapshot_;
   std::mutex publish_mutex_;   // serialises read-modify-publish
   std::optional<Job> sliced_;  // sliced mode: the current job

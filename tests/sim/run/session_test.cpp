@@ -271,5 +271,65 @@ TEST(Session, WorkerNewestRequestWins) {
   expect_same(*snap->result(), run(single), "worker second request");
 }
 
+// Two threads taking turns every microsecond on one core for a simulated second each: millions
+// of spans (hundreds of MB of trace) unless a limit stops it.
+Scenario busy_switching() {
+  ParseResult r = parse_scenario(R"({"machine": {"profile": "textbook", "cores": 1},
+      "scheduler": {"policy": "rr", "quantum_us": 1},
+      "processes": [{"threads": [{"program": [{"compute_us": 1000000}]}, {"program": [{"compute_us": 1000000}]}]}]})");
+  EXPECT_TRUE(r.scenario.has_value()) << (r.errors.empty() ? "" : format_error(r.errors.front()));
+  return r.scenario ? *r.scenario : Scenario{};
+}
+
+std::uint64_t span_bytes(const RunResult& r) {
+  std::uint64_t bytes = 0;
+  for (const auto& lane : r.trace.cores) bytes += lane.size() * sizeof(CoreSpan);
+  for (const auto& lane : r.trace.threads) bytes += lane.size() * sizeof(StateSpan);
+  return bytes;
+}
+
+// A browser tab's budget: the run stops at the memory limit near it (each poll checks a limit
+// this small), instead of growing the heap until the tab aborts.
+TEST(SessionTraceBudget, StopsARunThatWouldOutgrowIt) {
+  Session session(Session::Mode::Sliced);
+  session.set_trace_budget(2u << 20);
+  session.submit(busy_switching());
+  session.wait_idle();
+  const auto snap = session.snapshot();
+  ASSERT_NE(snap->result(), nullptr);
+  EXPECT_EQ(snap->result()->outcome, Outcome::MemoryLimit);
+  EXPECT_GT(span_bytes(*snap->result()), 2u << 20);
+  EXPECT_LT(span_bytes(*snap->result()), (2u << 20) + RunOptions::kPollSteps * 200);
+}
+
+// A sweep's cells share it: four cells, each stopped near a quarter.
+TEST(SessionTraceBudget, SweepCellsShareIt) {
+  Session session(Session::Mode::Worker, 2);
+  session.set_trace_budget(8u << 20);
+  SweepGrid grid;
+  grid.cores = {1};  // on one core the two threads must take turns
+  grid.variants = {busy_switching(), busy_switching(), busy_switching(), busy_switching()};
+  grid.names = {"a", "b", "c", "d"};
+  session.submit_sweep(grid);
+  session.wait_idle();
+  const auto snap = session.snapshot();
+  ASSERT_TRUE(snap->complete());
+  for (const auto& cell : snap->cells) {
+    EXPECT_EQ(cell->outcome, Outcome::MemoryLimit);
+    EXPECT_LT(span_bytes(*cell), (2u << 20) + RunOptions::kPollSteps * 200);
+  }
+}
+
+// Without a budget (native default) the scenario's own limit applies: ordinary runs are alone.
+TEST(SessionTraceBudget, NoneLeavesTheScenarioItsOwnLimit) {
+  Session session(Session::Mode::Sliced);
+  session.set_trace_budget(0);
+  const Scenario single = make_scenario(2, 100 * kUs, 100 * kUs);
+  session.submit(single);
+  session.wait_idle();
+  ASSERT_NE(session.snapshot()->result(), nullptr);
+  expect_same(*session.snapshot()->result(), run(single), "no budget");
+}
+
 }  // namespace
 }  // namespace tl
