@@ -199,8 +199,8 @@
   const HOST_RATE = 30;
   const HOST_BURST = 60;
   const floodGuard = {
-    buckets: new Map(),  // origin -> {tokens, at}
-    warned: false,
+    buckets: new Map(),    // origin -> {tokens, at}
+    refusedAt: new Map(),  // origin -> time of its last refusal: one page message per flood
     error: "message: more than " + HOST_RATE + " commands a second (after a burst of " + HOST_BURST +
            "); this one was not run",
     take(origin) {
@@ -211,11 +211,11 @@
       this.buckets.set(origin, b);
       if (b.tokens >= 1) {
         b.tokens -= 1;
-        if (b.tokens >= HOST_BURST / 2) this.warned = false;
         return true;
       }
-      if (!this.warned) {
-        this.warned = true;
+      const last = this.refusedAt.get(origin);
+      this.refusedAt.set(origin, now);
+      if (last === undefined || now - last > 10_000) {
         showMessages(["Host page " + origin.slice(0, 80) + ": " + this.error.replace("this one was", "the rest were")]);
       }
       return false;
