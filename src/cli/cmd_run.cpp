@@ -96,6 +96,35 @@ std::string to_json(const Scenario& s, const RunResult& r) {
     o += ",\"shared_kb\":" + std::to_string(m.processes[p].shared_kb) + "}";
   }
   o += "],\n\"ipc_bytes_copied\":" + std::to_string(m.ipc_bytes_copied);
+  if (!m.tasks.empty()) {  // only with event loops, so other outputs stay as they were
+    o += ",\n\"tasks\":[";
+    for (std::size_t k = 0; k < m.tasks.size(); ++k) {
+      const TaskMetrics& km = m.tasks[k];
+      if (k) o += ",";
+      o += "\n  {\"name\":";
+      append_json_string(o, s.tasks[k].name);
+      o += ",\"thread\":";
+      append_json_string(o, s.threads[s.tasks[k].thread].name);
+      o += ",\"finished\":";
+      o += km.finished ? "true" : "false";
+      o += ",\"turnaround_us\":";
+      append_us(o, km.turnaround);
+      o += ",\"running_us\":";
+      append_us(o, km.running);
+      o += ",\"ready_us\":";
+      append_us(o, km.ready);
+      o += ",\"awaiting_us\":";
+      append_us(o, km.awaiting);
+      o += ",\"wakeup_latency_us\":{\"mean\":";
+      append_us(o, km.wakeup_latency.mean);
+      o += ",\"max\":";
+      append_us(o, km.wakeup_latency.max);
+      o += ",\"count\":";
+      o += std::to_string(km.wakeup_latency.count);
+      o += "}}";
+    }
+    o += "]";
+  }
   if (r.outcome == Outcome::Deadlock) {
     o += ",\n\"waits\":[";
     for (std::size_t i = 0; i < r.waits.size(); ++i) {
@@ -200,6 +229,38 @@ std::string to_table(const Scenario& s, const RunResult& r) {
   }
   if (m.ipc_bytes_copied > 0)
     o += "\nipc bytes copied  " + std::to_string(m.ipc_bytes_copied) + "\n";
+
+  // asyncio tasks: a row each when few, else their means and maxima.
+  constexpr std::size_t kTaskRows = 32;
+  if (!m.tasks.empty() && m.tasks.size() <= kTaskRows) {
+    Table tasks;
+    tasks.rows.push_back({"task", "thread", "turnaround_us", "running_us", "ready_us", "awaiting_us",
+                          "wakeup_mean_us", "wakeup_max_us", "wakeups"});
+    for (std::size_t k = 0; k < m.tasks.size(); ++k) {
+      const TaskMetrics& km = m.tasks[k];
+      tasks.rows.push_back({s.tasks[k].name + (km.finished ? "" : " (unfinished)"), s.threads[s.tasks[k].thread].name,
+                            format_us(km.turnaround), format_us(km.running), format_us(km.ready),
+                            format_us(km.awaiting), format_us(km.wakeup_latency.mean),
+                            format_us(km.wakeup_latency.max), std::to_string(km.wakeup_latency.count)});
+    }
+    o += "\n" + tasks.render();
+  } else if (!m.tasks.empty()) {
+    TimeNs turnaround = 0, turnaround_max = 0, wake_max = 0, wake_sum = 0;
+    std::uint64_t wakes = 0, finished = 0;
+    for (const TaskMetrics& km : m.tasks) {
+      turnaround += km.turnaround;
+      turnaround_max = std::max(turnaround_max, km.turnaround);
+      wake_sum += km.wakeup_latency.mean * static_cast<TimeNs>(km.wakeup_latency.count);
+      wakes += km.wakeup_latency.count;
+      wake_max = std::max(wake_max, km.wakeup_latency.max);
+      finished += km.finished ? 1 : 0;
+    }
+    const auto n = static_cast<TimeNs>(m.tasks.size());
+    o += "\ntasks             " + std::to_string(m.tasks.size()) + " (" + std::to_string(finished) + " finished)\n";
+    o += "task turnaround   mean " + format_us(turnaround / n) + " us, max " + format_us(turnaround_max) + " us\n";
+    o += "task wakeup       mean " + format_us(wakes ? wake_sum / static_cast<TimeNs>(wakes) : 0) + " us, max " +
+         format_us(wake_max) + " us (" + std::to_string(wakes) + " awaits)\n";
+  }
 
   // lost = initial + completed increments - final: what a race overwrote.
   Table vars;

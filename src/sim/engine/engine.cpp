@@ -130,6 +130,7 @@ Engine::Engine(const Scenario& scenario, const RunOptions& options)
     for (std::size_t v = 0; v < sc_.processes[p].vars.size(); ++v)
       vars_[var_base_[p] + v] = v < sc_.processes[p].initial.size() ? sc_.processes[p].initial[v] : 0;
   init_programs();
+  init_event_loops();
 
   jitter_seed_ = mix64(sc_.seed ^ 0x7468726561646C61ull);  // "threadla"
   PolicyContext context;
@@ -218,6 +219,7 @@ std::uint64_t Engine::trace_bytes() const {
   std::uint64_t bytes = t.instants.size() * sizeof(Instant) + t.run_queue.size() * sizeof(CounterSample);
   for (const auto& lane : t.cores) bytes += lane.size() * sizeof(CoreSpan);
   for (const auto& lane : t.threads) bytes += lane.size() * sizeof(StateSpan);
+  for (const auto& lane : t.tasks) bytes += lane.size() * sizeof(StateSpan);
   bytes += memory_.page_events().size() * sizeof(PageEvent);
   for (const auto& lane : memory_.lanes()) bytes += lane.size() * sizeof(MemorySample);
   bytes += t.var_accesses.size() * sizeof(VarAccess) + t.messages.size() * sizeof(MessageRecord);
@@ -597,6 +599,7 @@ void trim(std::vector<T>& lane) {
 void Engine::trim_trace(Trace& trace) {
   for (auto& lane : trace.cores) trim(lane);
   for (auto& lane : trace.threads) trim(lane);
+  for (auto& lane : trace.tasks) trim(lane);
   for (auto& lane : trace.memory) trim(lane);
   trim(trace.pages.events);
   trim(trace.instants);
@@ -620,6 +623,9 @@ void Engine::finish(TimeNs end) {
       set_state(t, RtState::Done, std::max(end, threads_[t].state_since));
     makespan = std::max(makespan, result_.trace.completion[t]);
   }
+  for (std::uint32_t k = 0; k < tasks_.size(); ++k)
+    if (tasks_[k].state != RtState::Done && tasks_[k].state != RtState::NotArrived)
+      set_task_state(k, RtState::Done, std::max(end, tasks_[k].state_since));
   result_.trace.makespan = result_.outcome == Outcome::Completed ? makespan : end;
   result_.events = steps_;
   result_.final_vars.resize(sc_.processes.size());

@@ -13,7 +13,9 @@
 
 #include <array>
 #include <cstdint>
+#include <deque>
 #include <memory>
+#include <optional>
 #include <vector>
 
 namespace tl::detail {
@@ -110,6 +112,50 @@ struct ThreadRt {
   bool prelude = false;                         // op_left is fault_debt, not the op at pc
   bool waking = false;                          // Ready, its wake latency running: not yet runnable
   bool lock_retry = false;                      // woken from a barging mutex: its next acquire marks it contended
+  bool in_loop = false;                         // inside an event_loop step: pc and program are a task's (event_loop.cpp)
+};
+
+// ---------------------------------------------------------------------------------------------
+// Event loops (asyncio): tasks multiplexed on their thread (event_loop.cpp)
+// ---------------------------------------------------------------------------------------------
+inline constexpr std::uint32_t kNoTask = 0xFFFFFFFFu;
+
+// A coroutine's saved context while it is not its loop's current task, and its trace lane.
+struct TaskRt {
+  std::int64_t reg = 0;  // register of a non-atomic increment (no await can split one)
+  TimeNs state_since = 0;
+  TimeNs lane_end = -1;
+  std::uint32_t pc = 0;
+  std::uint32_t loop_base = 0;  // its loop-counter slots in Engine::loops_
+  std::uint32_t loop_depth = 0;
+  RtState state = RtState::NotArrived;  // Ready, Running, BlockedIo, Sleeping, Done
+  ThreadState lane_state = ThreadState::Ready;
+  bool started = false;  // has had its first step (create_task's cost paid)
+};
+
+// An await that ends at `time`: a timer (asyncio.sleep) or an I/O the selector reports.
+struct LoopTimer {
+  TimeNs time;
+  std::uint64_t seq;  // issue order: ties keep it
+  std::uint32_t task;
+};
+
+// One event loop: asyncio's _ready deque, its timers and selector (one heap: both end an await
+// at a known time), and the thread's own context to return to when every task is done.
+struct LoopRt {
+  std::deque<std::uint32_t> ready;
+  std::vector<LoopTimer> timers;  // min-heap on (time, seq)
+  std::uint64_t seq = 0;
+  std::uint32_t iteration_left = 0;  // handles still to run in this _run_once iteration
+  std::uint32_t current = kNoTask;   // the task whose step the thread runs now
+  std::uint32_t done = 0;
+  // the thread's own program, saved while the loop runs
+  const Op* prog = nullptr;
+  std::uint32_t len = 0;
+  std::uint32_t op_base = 0;
+  std::uint32_t pc = 0;
+  std::uint32_t loop_base = 0;
+  std::uint32_t loop_depth = 0;
 };
 
 // A hardware thread's speed, in work per kFullRate ns: kFullRate alone on its core.
@@ -206,6 +252,17 @@ class Engine {
   ThreadId pop_waiter(MutexRt& mx);
   void copy_vars_at_fork(ProcessId child, ProcessId parent, ThreadId creator, TimeNs now);
 
+  // event_loop.cpp: asyncio tasks on their thread. Each returns nullopt when the thread goes
+  // on stepping (its program counter now in another context), else what step() returns.
+  void init_event_loops();
+  std::optional<StepResult> enter_loop(ThreadId t, std::uint32_t loop, TimeNs now);
+  std::optional<StepResult> loop_next(ThreadId t, TimeNs now);
+  std::optional<StepResult> task_await(ThreadId t, const Op& op, TimeNs now);
+  std::optional<StepResult> charge_loop(ThreadId t, TimeNs cost);
+  void leave_task(ThreadId t, LoopRt& loop);
+  void set_task_state(std::uint32_t task, RtState s, TimeNs now);
+  void mirror_task(ThreadId t, RtState s, TimeNs now);  // the current task follows its thread
+
   // recording.cpp: recording
   void set_state(ThreadId t, RtState s, TimeNs now);
   void record_core_span(CoreId c, TimeNs start, TimeNs end, ThreadId t, CoreSpanKind kind);
@@ -252,6 +309,11 @@ class Engine {
   std::vector<const Op*> prog_;            // [thread] its program (hot: no ThreadSpec detour)
   std::vector<std::uint32_t> prog_len_;
   std::vector<std::uint32_t> loops_;  // loop counters, ThreadRt::loop_base
+  // event loops: [loop], [task], [task program] (its loop_end_ base and length)
+  std::vector<LoopRt> event_loops_;
+  std::vector<TaskRt> tasks_;
+  std::vector<std::uint32_t> task_op_base_;
+  std::vector<std::uint32_t> thread_loop_;  // [thread] the loop it runs now (valid while in_loop)
 
   EventQueue core_events_;  // phase 1 only: small (about one per core)
   EventQueue events_;       // timers, arrivals, wakes

@@ -39,6 +39,28 @@ void Engine::init_programs() {
   prog_len_.resize(n);
   std::vector<std::uint32_t> stack;
   std::uint32_t base = 0, loop_slots = 0;
+  // Lays a program's loop table out at `base`: each loop head's end and each end's head.
+  // Returns its loop nesting depth (the counter slots a running copy needs).
+  auto layout = [&](const std::vector<Op>& prog) {
+    loop_end_.resize(base + prog.size(), kNoIndex);
+    stack.clear();
+    std::uint32_t depth = 0;
+    for (std::uint32_t i = 0; i < prog.size(); ++i) {
+      // A serve loop pairs with its end like a repeat (it needs no counter, but one slot per
+      // level keeps the bookkeeping simple).
+      if (prog[i].kind == OpKind::LoopBegin || prog[i].kind == OpKind::Serve) {
+        stack.push_back(i);
+        depth = std::max<std::uint32_t>(depth, static_cast<std::uint32_t>(stack.size()));
+      } else if ((prog[i].kind == OpKind::LoopEnd || prog[i].kind == OpKind::ServeEnd) && !stack.empty()) {
+        loop_end_[base + stack.back()] = i;
+        loop_end_[base + i] = stack.back();
+        stack.pop_back();
+      }
+    }
+    for (std::uint32_t open : stack) loop_end_[base + open] = static_cast<std::uint32_t>(prog.size()) - 1;
+    base += static_cast<std::uint32_t>(prog.size());
+    return depth;
+  };
   auto same_op = [](const Op& a, const Op& b) {
     return a.kind == b.kind && a.arg == b.arg && a.duration == b.duration && a.source == b.source;
   };
@@ -71,26 +93,23 @@ void Engine::init_programs() {
     twins.push_back(t);
     op_base_[t] = base;
     prog_[t] = prog.data();
-    loop_end_.resize(base + prog.size(), kNoIndex);
-    stack.clear();
-    std::uint32_t depth = 0;
-    for (std::uint32_t i = 0; i < prog.size(); ++i) {
-      // A serve loop pairs with its end like a repeat (it needs no counter, but one slot per
-      // level keeps the bookkeeping simple).
-      if (prog[i].kind == OpKind::LoopBegin || prog[i].kind == OpKind::Serve) {
-        stack.push_back(i);
-        depth = std::max<std::uint32_t>(depth, static_cast<std::uint32_t>(stack.size()));
-      } else if ((prog[i].kind == OpKind::LoopEnd || prog[i].kind == OpKind::ServeEnd) && !stack.empty()) {
-        loop_end_[base + stack.back()] = i;
-        loop_end_[base + i] = stack.back();
-        stack.pop_back();
-      }
-    }
-    for (std::uint32_t open : stack) loop_end_[base + open] = static_cast<std::uint32_t>(prog.size()) - 1;
+    const std::uint32_t depth = layout(prog);
     threads_[t].loop_base = loop_slots;
     loop_depth_.push_back(depth);
     loop_slots += depth;
-    base += static_cast<std::uint32_t>(prog.size());
+  }
+  // asyncio tasks: a program per declaration (copies made by "count" share it), counter slots
+  // per task.
+  std::vector<std::uint32_t> task_depth(sc_.task_programs.size());
+  task_op_base_.resize(sc_.task_programs.size());
+  for (std::size_t p = 0; p < sc_.task_programs.size(); ++p) {
+    task_op_base_[p] = base;
+    task_depth[p] = layout(sc_.task_programs[p]);
+  }
+  tasks_.resize(sc_.tasks.size());
+  for (std::size_t k = 0; k < sc_.tasks.size(); ++k) {
+    tasks_[k].loop_base = loop_slots;
+    loop_slots += sc_.tasks[k].program < task_depth.size() ? task_depth[sc_.tasks[k].program] : 0;
   }
   loop_depth_.clear();
   loop_depth_.shrink_to_fit();
@@ -102,9 +121,15 @@ void Engine::init_programs() {
 // ---------------------------------------------------------------------------------------------
 StepResult Engine::step(ThreadId t, TimeNs now) {
   ThreadRt& th = threads_[t];
+  // Not const: inside an event loop, a task switch swaps the thread's program for another.
   const Op* prog = prog_[t];
-  const std::uint32_t len = prog_len_[t];
-  const std::uint32_t base = op_base_[t];
+  std::uint32_t len = prog_len_[t];
+  std::uint32_t base = op_base_[t];
+  auto reload = [&] {
+    prog = prog_[t];
+    len = prog_len_[t];
+    base = op_base_[t];
+  };
   if (th.op_left == 0 && th.fault_debt > 0) {
     th.op_left = th.fault_debt;
     th.fault_debt = 0;
@@ -112,7 +137,13 @@ StepResult Engine::step(ThreadId t, TimeNs now) {
   }
   for (;;) {
     if (th.op_left > 0) return StepResult::NeedCpu;
-    if (th.pc >= len) return StepResult::Finished;
+    if (th.pc >= len) {
+      // The end of a task (or a loop between tasks, whose program is empty): the loop's turn.
+      if (!th.in_loop) return StepResult::Finished;
+      if (const std::optional<StepResult> r = loop_next(t, now)) return *r;
+      reload();
+      continue;
+    }
     // Inline ops count as engine steps so that a huge zero-cost loop still meets max_events
     // and the cancellation point.
     if (++steps_ > sc_.limits.max_events) {
@@ -142,6 +173,13 @@ StepResult Engine::step(ThreadId t, TimeNs now) {
         continue;
       case OpKind::Io:
       case OpKind::Sleep:
+        // In a task, an await: the task waits, the thread goes on with the loop.
+        if (th.in_loop && op.arg == 0) {
+          ++th.pc;
+          if (const std::optional<StepResult> r = task_await(t, op, now)) return *r;
+          reload();
+          continue;
+        }
         // A zero-length I/O still gives up the core and comes back as a wake at this instant.
         ++th.pc;
         block(t, op.kind == OpKind::Io ? RtState::BlockedIo : RtState::Sleeping, now,
@@ -253,6 +291,11 @@ StepResult Engine::step(ThreadId t, TimeNs now) {
         th.pc = begin == kNoIndex ? th.pc + 1 : begin;
         continue;
       }
+      case OpKind::EventLoop:
+        ++th.pc;
+        if (const std::optional<StepResult> r = enter_loop(t, op.arg, now)) return *r;
+        reload();
+        continue;
       case OpKind::Close:
         if (op.arg < runtime_.channels().size())
           for (ThreadId w : runtime_.channels().close(op.arg)) schedule_wake(w, now);
@@ -287,8 +330,7 @@ StepResult Engine::step(ThreadId t, TimeNs now) {
 // The op at pc has had its CPU: apply its effect. NeedCpu means "carry on with the next op".
 StepResult Engine::complete_op(ThreadId t, TimeNs now) {
   ThreadRt& th = threads_[t];
-  const ThreadSpec& spec = sc_.threads[t];
-  const Op& op = spec.program[th.pc];
+  const Op& op = prog_[t][th.pc];  // the thread's program, or its loop's current task's
   switch (op.kind) {
     case OpKind::Create:
       if (op.arg < threads_.size() && threads_[op.arg].state == RtState::NotArrived && sc_.threads[op.arg].created)

@@ -38,6 +38,7 @@ void Engine::set_state(ThreadId t, RtState s, TimeNs now) {
   }
   th.state = s;
   th.state_since = now;
+  if (th.in_loop) mirror_task(t, s, now);
 }
 
 void Engine::record_core_span(CoreId c, TimeNs start, TimeNs end, ThreadId t, CoreSpanKind kind) {

@@ -3,6 +3,8 @@
 
 #include "sim/core/format.h"
 
+#include <algorithm>
+
 namespace tl {
 
 // ---------------------------------------------------------------------------------------------
@@ -133,6 +135,22 @@ bool write_chrome_trace(std::ostream& out, const Scenario& scenario, const RunRe
     e += "}}";
   }
 
+  // asyncio tasks: one track each after the threads (tid = thread count + task index), named
+  // "THREAD: TASK" after the thread whose event loop runs it.
+  const std::size_t ntasks = std::min(trace.tasks.size(), scenario.tasks.size());
+  for (std::size_t k = 0; k < ntasks; ++k) {
+    const TaskSpec& task = scenario.tasks[k];
+    if (task.thread >= scenario.threads.size()) continue;
+    std::string& e = sink.next();
+    e += R"({"name":"thread_name","ph":"M","pid":)";
+    e += std::to_string(scenario.threads[task.thread].process + 1);
+    e += R"(,"tid":)";
+    e += std::to_string(scenario.threads.size() + k);
+    e += R"(,"args":{"name":)";
+    append_json_string(e, scenario.threads[task.thread].name + ": " + task.name);
+    e += "}}";
+  }
+
   // Core tracks.
   for (std::size_t c = 0; c < trace.cores.size(); ++c) {
     for (const CoreSpan& span : trace.cores[c]) {
@@ -184,6 +202,32 @@ bool write_chrome_trace(std::ostream& out, const Scenario& scenario, const RunRe
       e += R"({"name":")";
       e += state_label(span.state);
       e += R"(","cat":"state","cname":")";
+      e += state_colour(span.state);
+      e += R"(","ph":"X","pid":)";
+      e += pid;
+      e += R"(,"tid":)";
+      e += tid;
+      e += R"(,"ts":)";
+      append_us(e, span.start);
+      e += R"(,"dur":)";
+      append_us(e, span.end - span.start);
+      e += R"(,"args":{"state":")";
+      e += to_string(span.state);
+      e += "\"}}";
+    }
+  }
+
+  // Task tracks: a task's states on its loop's thread (running: the thread runs its step).
+  for (std::size_t k = 0; k < ntasks; ++k) {
+    const TaskSpec& task = scenario.tasks[k];
+    if (task.thread >= scenario.threads.size()) continue;
+    const std::string pid = std::to_string(scenario.threads[task.thread].process + 1);
+    const std::string tid = std::to_string(scenario.threads.size() + k);
+    for (const StateSpan& span : trace.tasks[k]) {
+      std::string& e = sink.next();
+      e += R"({"name":")";
+      e += state_label(span.state);
+      e += R"(","cat":"task","cname":")";
       e += state_colour(span.state);
       e += R"(","ph":"X","pid":)";
       e += pid;

@@ -9,6 +9,9 @@
 //                     the process's memory lane, one event each per sample; after every
 //                     other event, one "i" instant (cat "pages", scope "p") per page event,
 //                     named after its kind ("map", "fork", "copy", ...), args = its fields.
+//                     asyncio tasks get a track each after the threads (tid = thread count
+//                     + task index, named "THREAD: TASK"), "X" spans of cat "task" like
+//                     the thread states (running: its loop's thread runs its step).
 // Metadata ("M") events name every process and track. Timestamps are microseconds written
 // exactly from integer ns, so the file is byte-identical on every platform.
 #pragma once

@@ -78,6 +78,13 @@ CostProfile cost_profile(CostProfileKind kind) {
     p.lock = 25;              // uncontended fast path, no system call
     p.wake = us(5);           // timer or device wake, IPI, out of the idle loop: a few us
     p.futex_wake = us(5);     // futex wake by another thread: a few us
+    // A C event loop (libuv, or C++ coroutines over epoll): a coroutine resume is tens of ns,
+    // a timer a heap push, an I/O wait an epoll_ctl pair and the read: about a microsecond.
+    p.asyncio_run = us(20);
+    p.asyncio_task = 500;
+    p.asyncio_step = 100;
+    p.asyncio_sleep = 200;
+    p.asyncio_io = us(1);
     return p;
   }
   p.thread_create = us(200);  // threading.Thread start + join
@@ -112,6 +119,16 @@ CostProfile cost_profile(CostProfileKind kind) {
   // A futex wake (a lock released, an item put, a thread joined, the GIL released by a
   // blocking call): a few to tens of us, without the timer slack of a sleep.
   p.futex_wake = us(20);
+  // asyncio in CPython 3.11 (docs/calibration.md): a task resumed from the ready queue ~4-7 us
+  // (N tasks awaiting asyncio.sleep(0)); create_task + gather + the task's end ~15 us beyond
+  // its first step; an asyncio.sleep(d > 0) ~12 us more than sleep(0) (call_later's timer
+  // handle and heap); a socket read that has to wait ~22 us more (add_reader/remove_reader,
+  // the selector's callback, the failed and the real recv); asyncio.run() itself ~0.4 ms.
+  p.asyncio_run = us(400);
+  p.asyncio_task = us(15);
+  p.asyncio_step = us(5);
+  p.asyncio_sleep = us(12);
+  p.asyncio_io = us(22);
   // CPython: ~13 MB resident per interpreter. Code is libpython, extension modules and the
   // mapped stdlib (file-backed, shared through the page cache even between spawned
   // interpreters), so that a spawned child is ~16 MB resident of which ~9 MB private.
@@ -153,6 +170,11 @@ constexpr CostField kFields[] = {
     {"cow_fault_us", U::Microseconds, &CostProfile::cow_fault, nullptr},
     {"gil_switch_interval_us", U::Microseconds, &CostProfile::gil_switch_interval, nullptr},
     {"gil_handoff_us", U::Microseconds, &CostProfile::gil_handoff, nullptr},
+    {"asyncio_run_us", U::Microseconds, &CostProfile::asyncio_run, nullptr},
+    {"asyncio_task_us", U::Microseconds, &CostProfile::asyncio_task, nullptr},
+    {"asyncio_step_us", U::Microseconds, &CostProfile::asyncio_step, nullptr},
+    {"asyncio_sleep_us", U::Microseconds, &CostProfile::asyncio_sleep, nullptr},
+    {"asyncio_io_us", U::Microseconds, &CostProfile::asyncio_io, nullptr},
     {"code_kb", U::Kilobytes, nullptr, &CostProfile::code_kb},
     {"data_kb", U::Kilobytes, nullptr, &CostProfile::data_kb},
     {"heap_kb", U::Kilobytes, nullptr, &CostProfile::heap_kb},

@@ -62,6 +62,12 @@ struct CostProfile {
   // Runtime
   TimeNs gil_switch_interval = 5'000'000;  // gil_switch_interval_us: CPython's sys.getswitchinterval()
   TimeNs gil_handoff = 0;                  // gil_handoff_us: a GIL hand-over until its new holder can run
+  // An event loop (asyncio), CPU its thread spends besides the tasks' own work
+  TimeNs asyncio_run = 0;    // asyncio_run_us: asyncio.run(): making and closing the loop
+  TimeNs asyncio_task = 0;   // asyncio_task_us: create_task, gather's bookkeeping, the task's end
+  TimeNs asyncio_step = 0;   // asyncio_step_us: resuming a task from the ready queue (Handle._run)
+  TimeNs asyncio_sleep = 0;  // asyncio_sleep_us: an await of asyncio.sleep(d > 0): a timer handle
+  TimeNs asyncio_io = 0;     // asyncio_io_us: an await of I/O: selector registration, callback, syscalls
   // Memory per worker (resident sizes, KiB; rounded up to whole 4 KiB pages by the memory model)
   std::uint32_t code_kb = 512;        // code_kb: program text (and shared libraries)
   std::uint32_t data_kb = 64;         // data_kb: globals

@@ -445,6 +445,7 @@ void parse_process(const Json& p, const std::string& path, std::size_t index, Sc
       errors.add(key_path(path, "start"), "the first process runs from time 0; it cannot be forked or spawned");
   }
   detail::ProcessBuild build{&proc, path, {}, {}, &sc.machine.costs, &refs, 0, &shm};
+  build.scenario = &sc;
   build.compute_permille = compute_permille(sc.gil.python);
   field(p, "working_set_kb", path, errors, build.working_set_kb, int_reader(0, 16LL * 1024 * 1024));
   // "mutexes": {"m": {"fair": true}}: declared mutexes take the first ids, in declaration order.

@@ -22,6 +22,7 @@ using Json = nlohmann::ordered_json;
 inline constexpr std::int64_t kMaxTimeUs = 1'000'000'000'000;  // ~11.6 simulated days
 inline constexpr std::uint32_t kMaxCores = 256;
 inline constexpr std::size_t kMaxThreads = 100'000;  // all processes together
+inline constexpr std::size_t kMaxTasks = 100'000;    // asyncio tasks, all event loops together
 inline constexpr std::int64_t kMaxRepeat = 1'000'000'000;
 inline constexpr int kMaxNesting = 16;  // repeat inside repeat ...
 inline constexpr std::size_t kMaxDocumentBytes = 64u << 20;
@@ -98,6 +99,7 @@ struct ProcessBuild {
   const std::vector<SharedMemoryDecl>* shared_memory = nullptr;  // for write steps to "shared"
   std::uint32_t compute_permille = 1000;                         // Python code's speed (free-threaded: slower)
   std::uint32_t working_set_kb = 0;                              // the process's default for its threads
+  Scenario* scenario = nullptr;                                  // event_loop steps add loops and tasks to it
 };
 
 // Fills in the ops of every PendingRef and checks lifetime rules: each forked/spawned process

@@ -59,6 +59,11 @@ enum class OpKind : std::uint8_t {
   Serve,     // arg: channel index; the loop's head (waits like Receive when the channel is empty)
   ServeEnd,  // arg: index of its Serve
   Close,     // arg: channel index; receivers waiting on it are woken and their serve loops end
+  // asyncio.run(): the thread runs an event loop over its tasks (Scenario::event_loops) until
+  // every task has finished. Inside a task, Io and Sleep with arg 0 are awaits: they suspend
+  // the task, not the thread; arg 1 marks a blocking call made from a task (time.sleep, a
+  // synchronous read), which blocks the loop's thread and so every task.
+  EventLoop,  // arg: index into Scenario::event_loops
 };
 
 struct Op {
@@ -88,6 +93,24 @@ struct ProcessSpec {
   std::vector<char> fair_mutexes;
   std::vector<ThreadId> threads;
   ProcessOrigin origin = ProcessOrigin::Initial;  // "start": "fork" / "spawn"
+};
+
+// One asyncio task: a coroutine run by its thread's event loop. Tasks declared with a count
+// share one program (Scenario::task_programs), whose ops' `source` indexes the thread's
+// op_paths, like the thread's own ops.
+struct TaskSpec {
+  std::string name;
+  ThreadId thread = 0;        // the thread whose event loop runs it
+  std::uint32_t loop = 0;     // index into Scenario::event_loops
+  std::uint32_t program = 0;  // index into Scenario::task_programs
+};
+
+// One event_loop step: the tasks it runs are tasks[first_task .. first_task + task_count).
+// They start in that order (asyncio.gather schedules them so); the loop ends when all are done.
+struct EventLoopSpec {
+  ThreadId thread = 0;
+  std::uint32_t first_task = 0;
+  std::uint32_t task_count = 0;
 };
 
 struct ChannelSpec {
@@ -181,6 +204,9 @@ struct Scenario {
   std::vector<ChannelSpec> channels;
   std::vector<SharedMemorySpec> shared_memory;  // "shared_memory": [{name, kb, processes}]
   GilSpec gil;                                  // "runtime": {"gil": true, "switch_interval_us": 5000}
+  std::vector<EventLoopSpec> event_loops;       // {"event_loop": {"tasks": [...]}} steps, document order
+  std::vector<TaskSpec> tasks;                  // every loop's tasks, loop after loop
+  std::vector<std::vector<Op>> task_programs;   // TaskSpec::program
 };
 
 struct ScenarioError {

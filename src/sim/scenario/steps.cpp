@@ -9,6 +9,7 @@
 
 #include <algorithm>
 #include <array>
+#include <map>
 
 namespace tl::detail {
 
@@ -24,10 +25,12 @@ struct Compiler {
   ProcessBuild& build;
   ThreadSpec& spec;
   Errors& errors;
+  std::vector<Op>* out = nullptr;  // the thread's program, or an event-loop task's
+  bool in_task = false;            // compiling a task: awaits instead of blocking calls
   std::uint64_t dynamic_ops = 0;
 
   void emit(OpKind kind, std::uint32_t arg, TimeNs duration, std::uint32_t source, std::uint64_t mult) {
-    spec.program.push_back({kind, arg, duration, source});
+    out->push_back({kind, arg, duration, source});
     dynamic_ops = sat_add(dynamic_ops, mult);
   }
   void steps(const Json& list, const std::string& path, int depth, std::uint64_t mult);
@@ -48,8 +51,22 @@ struct StepArgs {
   std::uint32_t source;  // index into op_paths
 };
 
+// In an event-loop task, io_us and sleep_us are awaits (the task waits, its thread runs the
+// other tasks); "blocking": true makes them a blocking call from the task (time.sleep, a
+// synchronous read), which stops the whole loop. A thread's own I/O always blocks it.
 void duration_step(StepArgs& a, OpKind kind) {
-  if (auto ns = read_time_us(a.value, a.value_path, a.c.errors)) a.c.emit(kind, 0, *ns, a.source, a.mult);
+  std::uint32_t blocking = 0;
+  if (a.step.contains("blocking")) {
+    const std::string bp = key_path(a.path, "blocking");
+    if (!a.c.in_task) {
+      a.c.errors.add(bp, "\"blocking\" applies only inside an event-loop task (a thread's own I/O and sleep always block it)");
+      return;
+    }
+    const std::optional<bool> b = read_bool(a.step["blocking"], bp, a.c.errors);
+    if (!b) return;
+    blocking = *b ? 1 : 0;
+  }
+  if (auto ns = read_time_us(a.value, a.value_path, a.c.errors)) a.c.emit(kind, blocking, *ns, a.source, a.mult);
 }
 // {"compute_us": N} is Python (or native) code; with "c_call" it is C code called from
 // Python that holds the GIL without a switch point ("hold") or releases it ("release"). The
@@ -131,7 +148,7 @@ void repeat_step(StepArgs& a) {
     return;
   }
   const std::uint64_t n = count ? static_cast<std::uint64_t>(*count) : 0;
-  const auto begin = static_cast<std::uint32_t>(a.c.spec.program.size());
+  const auto begin = static_cast<std::uint32_t>(a.c.out->size());
   a.c.emit(OpKind::LoopBegin, static_cast<std::uint32_t>(n), 0, a.source, a.mult);
   a.c.steps(body, do_path, a.depth + 1, sat_mul(a.mult, n));
   a.c.emit(OpKind::LoopEnd, begin, 0, a.source, sat_mul(a.mult, n));
@@ -142,7 +159,7 @@ void named_step(StepArgs& a, OpKind kind) {
   auto name = read_name(a.value, a.value_path, a.c.errors);
   if (!name) return;
   a.c.build.refs->push_back({kind, *name, a.value_path, a.c.build.thread,
-                             static_cast<std::uint32_t>(a.c.spec.program.size()), a.mult});
+                             static_cast<std::uint32_t>(a.c.out->size()), a.mult});
   a.c.emit(kind, 0, 0, a.source, a.mult);
 }
 void create_step(StepArgs& a) { named_step(a, OpKind::Create); }
@@ -167,9 +184,9 @@ void serve_step(StepArgs& a) {
     a.c.errors.add(a.path, "serve nested more than " + std::to_string(kMaxNesting) + " deep");
     return;
   }
-  const auto begin = static_cast<std::uint32_t>(a.c.spec.program.size());
+  const auto begin = static_cast<std::uint32_t>(a.c.out->size());
   named_step(a, OpKind::Serve);
-  if (a.c.spec.program.size() == begin) return;
+  if (a.c.out->size() == begin) return;
   a.c.steps(body, do_path, a.depth + 1, sat_mul(a.mult, 2));
   a.c.emit(OpKind::ServeEnd, begin, 0, a.source, a.mult);
 }
@@ -185,9 +202,9 @@ void send_step(StepArgs& a) {
   std::optional<std::int64_t> bytes;
   if (!a.step.contains("bytes")) a.c.errors.add(a.path, "a send step needs \"bytes\": N (the message size)");
   else bytes = read_int(a.step["bytes"], bytes_path, 0, std::int64_t{1} << 40, a.c.errors);
-  const std::size_t before = a.c.spec.program.size();
+  const std::size_t before = a.c.out->size();
   named_step(a, OpKind::Send);
-  if (a.c.spec.program.size() > before) a.c.spec.program.back().duration = bytes.value_or(0);
+  if (a.c.out->size() > before) a.c.out->back().duration = bytes.value_or(0);
 }
 
 // Which declared shared-memory region a write to "shared" means: the one named, or the only one
@@ -303,21 +320,24 @@ void flag_step(StepArgs& a, OpKind kind) {
 void gc_freeze_step(StepArgs& a) { flag_step(a, OpKind::GcFreeze); }
 void gc_collect_step(StepArgs& a) { flag_step(a, OpKind::GcCollect); }
 
+void event_loop_step(StepArgs& a);
+
 struct StepKind {
   std::string_view key;
   std::array<std::string_view, 3> extra;  // other keys the step may have
   void (*compile)(StepArgs&);
+  bool in_task = false;  // allowed inside an event-loop task
 };
 
 constexpr StepKind kSteps[] = {
-    {"compute_us", {"c_call"}, compute_step},
-    {"io_us", {}, io_step},
-    {"sleep_us", {}, sleep_step},
-    {"repeat", {"do"}, repeat_step},
+    {"compute_us", {"c_call"}, compute_step, true},
+    {"io_us", {"blocking"}, io_step, true},
+    {"sleep_us", {"blocking"}, sleep_step, true},
+    {"repeat", {"do"}, repeat_step, true},
     {"lock", {}, lock_step},
     {"unlock", {}, unlock_step},
-    {"increment", {}, increment_step},
-    {"atomic_increment", {}, atomic_increment_step},
+    {"increment", {}, increment_step, true},
+    {"atomic_increment", {}, atomic_increment_step, true},
     {"create", {}, create_step},
     {"join", {}, join_step},
     {"fork", {}, fork_step},
@@ -332,7 +352,108 @@ constexpr StepKind kSteps[] = {
     {"receive", {}, receive_step},
     {"serve", {"do"}, serve_step},
     {"close", {}, close_step},
+    {"event_loop", {}, event_loop_step, true},  // in a task only to say why not (event_loop_step)
 };
+
+std::string task_step_list() {
+  std::string s;
+  for (const StepKind& k : kSteps)
+    if (k.in_task && k.key != "event_loop") s += (s.empty() ? "" : ", ") + std::string(k.key);
+  return s;
+}
+
+// {"event_loop": {"tasks": [{"name": "fetch", "count": 1000, "program": [...]}]}}: the thread
+// calls asyncio.run() over these tasks (started in order, as asyncio.gather schedules them)
+// and goes on with its next step once all have finished. A task's program is compiled once
+// however many copies "count" makes.
+void event_loop_step(StepArgs& a) {
+  Compiler& c = a.c;
+  if (c.in_task) {
+    c.errors.add(a.value_path, "asyncio.run() cannot be called from a running event loop (an event_loop step inside a task)");
+    return;
+  }
+  if (a.mult != 1) {
+    c.errors.add(a.value_path,
+                 "an event_loop step must run exactly once (this one is inside a repeat or serve); "
+                 "repeat inside its tasks instead");
+    return;
+  }
+  const Json& v = a.value;
+  if (!v.is_object()) {
+    c.errors.add(a.value_path, std::string("expected an object such as {\"tasks\": [...]}, got ") + type_name(v));
+    return;
+  }
+  check_keys(v, a.value_path, {"tasks"}, c.errors);
+  const std::string tasks_path = key_path(a.value_path, "tasks");
+  if (!v.contains("tasks")) {
+    c.errors.add(a.value_path, "an event loop needs \"tasks\": [{\"program\": [steps...]}, ...]");
+    return;
+  }
+  const Json& tasks = v["tasks"];
+  if (!tasks.is_array() || tasks.empty()) {
+    c.errors.add(tasks_path, tasks.is_array() ? "an event loop needs at least one task"
+                                              : std::string("expected an array of tasks, got ") + type_name(tasks));
+    return;
+  }
+  Scenario& sc = *c.build.scenario;
+  const auto loop = static_cast<std::uint32_t>(sc.event_loops.size());
+  EventLoopSpec spec{c.build.thread, static_cast<std::uint32_t>(sc.tasks.size()), 0};
+  std::map<std::string, std::string> names;
+  for (std::size_t i = 0; i < tasks.size(); ++i) {
+    const std::string tp = index_path(tasks_path, i);
+    const Json& t = tasks[i];
+    if (!t.is_object()) {
+      c.errors.add(tp, std::string("expected a task such as {\"program\": [steps...]}, got ") + type_name(t));
+      continue;
+    }
+    check_keys(t, tp, {"name", "count", "program"}, c.errors);
+    std::optional<std::string> name;
+    if (t.contains("name")) {
+      name = read_name(t["name"], key_path(tp, "name"), c.errors);
+      if (!name) continue;
+    }
+    std::uint64_t count = 1;
+    if (t.contains("count")) {
+      const auto n = read_int(t["count"], key_path(tp, "count"), 1, static_cast<std::int64_t>(kMaxTasks), c.errors);
+      if (!n) continue;
+      count = static_cast<std::uint64_t>(*n);
+    }
+    if (sc.tasks.size() + count > kMaxTasks) {
+      c.errors.add(tp, "too many tasks: more than " + std::to_string(kMaxTasks) + " in all event loops");
+      return;
+    }
+    if (!t.contains("program")) {
+      c.errors.add(tp, "a task needs \"program\": [steps...]");
+      continue;
+    }
+    const Json& program = t["program"];
+    const std::string pp = key_path(tp, "program");
+    if (!program.is_array()) {
+      c.errors.add(pp, std::string("expected an array of steps, got ") + type_name(program));
+      continue;
+    }
+    std::vector<Op> ops;
+    Compiler sub{c.build, c.spec, c.errors, &ops, true};
+    sub.steps(program, pp, a.depth + 1, count);
+    c.dynamic_ops = sat_add(c.dynamic_ops, sub.dynamic_ops);
+    const auto prog = static_cast<std::uint32_t>(sc.task_programs.size());
+    sc.task_programs.push_back(std::move(ops));
+    for (std::uint64_t k = 0; k < count; ++k) {
+      // asyncio names an unnamed task "Task-N"; copies of a named one are name-1 .. name-N.
+      std::string task_name = !name        ? "Task-" + std::to_string(spec.task_count + 1)
+                              : count == 1 ? *name
+                                           : *name + "-" + std::to_string(k + 1);
+      if (auto [it, fresh] = names.try_emplace(task_name, tp); !fresh) {
+        c.errors.add(tp, "duplicate task name " + quote_name(task_name) + " in this event loop (also " + it->second + ")");
+        break;
+      }
+      sc.tasks.push_back({std::move(task_name), c.build.thread, loop, prog});
+      ++spec.task_count;
+    }
+  }
+  sc.event_loops.push_back(spec);
+  c.emit(OpKind::EventLoop, loop, 0, a.source, a.mult);
+}
 
 std::string step_kind_list() {
   std::string s;
@@ -367,6 +488,11 @@ void Compiler::step(const Json& s, const std::string& path, int depth, std::uint
       errors.add(path, it.key() == "do" ? std::string("\"do\" needs \"repeat\": N")
                                         : "unknown step kind " + quote_name(it.key()) + " (expected one of: " +
                                               step_kind_list() + ")");
+    return;
+  }
+  if (in_task && !kind->in_task) {
+    errors.add(path, "a " + std::string(kind->key) + " step cannot run inside an event-loop task (allowed there: " +
+                         task_step_list() + ")");
     return;
   }
   if (kinds.find(',') != std::string::npos) {
@@ -469,7 +595,7 @@ std::uint64_t compile_program(const Json& program, const std::string& path, Proc
     errors.add(path, std::string("expected an array of steps, got ") + type_name(program));
     return 0;
   }
-  Compiler c{build, spec, errors};
+  Compiler c{build, spec, errors, &spec.program};
   const std::size_t before = errors.count();
   c.steps(program, path, 0, 1);
   // Lock checking a program that failed to compile would report follow-on noise.

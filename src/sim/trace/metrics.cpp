@@ -68,6 +68,32 @@ Metrics compute_metrics(const Scenario& scenario, const Trace& trace) {
     if (tm.wakeup_latency.count > 0)
       tm.wakeup_latency.mean = latency_sum / static_cast<TimeNs>(tm.wakeup_latency.count);
   }
+  m.tasks.resize(std::min(scenario.tasks.size(), trace.tasks.size()));
+  for (std::size_t k = 0; k < m.tasks.size(); ++k) {
+    TaskMetrics& km = m.tasks[k];
+    const std::vector<StateSpan>& lane = trace.tasks[k];
+    km.finished = k < trace.task_completion.size() && trace.task_completion[k] >= 0;
+    if (lane.empty()) continue;
+    km.turnaround = lane.back().end - lane.front().start;
+    TimeNs latency_sum = 0;
+    for (std::size_t i = 0; i < lane.size(); ++i) {
+      const StateSpan& s = lane[i];
+      const TimeNs len = s.end - s.start;
+      if (s.state == ThreadState::Running) km.running += len;
+      else if (s.state == ThreadState::Ready) km.ready += len;
+      else km.awaiting += len;
+      if (!is_blocked(s.state)) continue;
+      std::size_t j = i + 1;
+      while (j < lane.size() && lane[j].state == ThreadState::Ready) ++j;
+      if (j == lane.size() || lane[j].state != ThreadState::Running) continue;
+      const TimeNs latency = lane[j].start - s.end;
+      latency_sum += latency;
+      km.wakeup_latency.max = std::max(km.wakeup_latency.max, latency);
+      ++km.wakeup_latency.count;
+    }
+    if (km.wakeup_latency.count > 0)
+      km.wakeup_latency.mean = latency_sum / static_cast<TimeNs>(km.wakeup_latency.count);
+  }
   m.processes = process_memory_metrics(trace.memory);
   m.ipc_bytes_copied = trace.ipc_bytes_copied;
   m.migrations = trace.migrations;

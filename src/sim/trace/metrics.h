@@ -24,6 +24,16 @@ struct ThreadMetrics {
   bool finished = false;
 };
 
+// An asyncio task, from its loop's start (when it was scheduled) to its end.
+struct TaskMetrics {
+  TimeNs turnaround = 0;        // end - loop start
+  TimeNs running = 0;           // its loop's thread running its steps (the loop's own work for it included)
+  TimeNs ready = 0;             // in the ready queue, or its thread waiting for a core or the GIL
+  TimeNs awaiting = 0;          // awaiting I/O or asyncio.sleep (or in a blocking call it made)
+  LatencyStats wakeup_latency;  // from each await's end to running again: how long the loop kept it waiting
+  bool finished = false;
+};
+
 struct CoreMetrics {
   TimeNs busy = 0;      // running threads
   TimeNs overhead = 0;  // paying switch costs
@@ -33,6 +43,7 @@ struct Metrics {
   TimeNs makespan = 0;
   std::uint64_t context_switches = 0;
   std::vector<ThreadMetrics> threads;
+  std::vector<TaskMetrics> tasks;  // [task] (Scenario::tasks); empty without event loops
   std::vector<CoreMetrics> cores;
   std::vector<ProcessMemoryMetrics> processes;  // [process] peak resident/private/shared KB
   std::uint64_t ipc_bytes_copied = 0;

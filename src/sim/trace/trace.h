@@ -87,8 +87,13 @@ struct CounterSample {  // value holds from time until the next sample
 struct Trace {
   std::vector<std::vector<CoreSpan>> cores;     // [core] sorted by start, non-overlapping
   std::vector<std::vector<StateSpan>> threads;  // [thread] sorted by start, contiguous
-  std::vector<Instant> instants;                // sorted by time
-  std::vector<CounterSample> run_queue;         // ready threads not on a core, on change
+  // [task] asyncio tasks (Scenario::tasks), from their loop's start to their end, sorted and
+  // contiguous: ready (in the loop's ready queue, or its thread off-core), running (its thread
+  // runs its step: at most one task of a loop at a time), blocked-io / sleeping (awaiting).
+  std::vector<std::vector<StateSpan>> tasks;
+  std::vector<TimeNs> task_completion;   // [task] when it finished, -1 if it did not
+  std::vector<Instant> instants;         // sorted by time
+  std::vector<CounterSample> run_queue;  // ready threads not on a core, on change
   TimeNs makespan = 0;
   std::vector<TimeNs> completion;      // [thread] when it finished, -1 if it did not
   std::vector<MemoryLane> memory;      // [process] resident/private/shared KB over time

@@ -35,6 +35,10 @@ bad = [
     {"shared_memory": [{"name": "b", "kb": 0, "processes": ["P0"]}], "processes": [{"threads": [{"program": []}]}]},
     {"shared_memory": [{"name": "b", "kb": 4}], "processes": [{"threads": [{"program": []}]}]},
     {"processes": [{"threads": [{"program": [{"write": "shared", "region": "b"}]}]}]},
+    {"processes": [{"threads": [{"program": [{"event_loop": {}}]}]}]},
+    {"processes": [{"threads": [{"program": [{"event_loop": {"tasks": [{"name": "t"}]}}]}]}]},
+    {"processes": [{"threads": [{"program": [{"event_loop": {"tasks": [{"count": 0, "program": []}]}}]}]}]},
+    {"processes": [{"threads": [{"program": [{"io_us": 1, "blocking": "yes"}]}]}]},
 ]
 for doc in bad:
     if validator.is_valid(doc):
