@@ -1,5 +1,6 @@
 // Cost per simulated event as the workload grows, one dimension at a time: n, 2n, 4n, 8n
-// threads, processes, mutex waiters, channel receivers, and processes of GIL-sharing threads.
+// threads, processes, mutex waiters, channel receivers, processes of GIL-sharing threads, and
+// asyncio tasks on one event loop.
 // Prints the time per engine step at each size and its growth factor against n: about 1.0
 // is O(1) per event, 2x at 8n is the "within 2x" target, 8x means a per-event sweep over the
 // dimension (a linear scan). A plain program (no Google Benchmark) so it also builds for wasm.
@@ -61,6 +62,14 @@ std::string gil_doc(int n) {
   return R"({"machine":{"profile":"python","cores":8},"runtime":{"python":"3.11"},"processes":[)" + procs + "]}";
 }
 
+// n asyncio tasks on one thread's event loop, each alternating compute and an I/O await: the
+// loop's ready queue and its heap of awaits grow with n.
+std::string asyncio_doc(int n) {
+  return R"({"machine":{"profile":"python","cores":8},"runtime":{"gil":true},"processes":[{"threads":[
+      {"program":[{"event_loop":{"tasks":[{"count":)" +
+         std::to_string(n) + R"(,"program":[{"repeat":20,"do":[{"compute_us":100},{"io_us":1000}]}]}]}}]}]}]})";
+}
+
 struct Figure {
   double ns_per_event = 0;
   std::uint64_t events = 0;
@@ -104,6 +113,7 @@ int main(int argc, char** argv) {
       {"mutex_waiters", 250, waiters_doc},
       {"channel_receivers", 250, receivers_doc},
       {"gil_processes", 125, gil_doc},
+      {"asyncio_tasks", 500, asyncio_doc},
   };
   std::printf("%-18s %8s %10s %12s %8s\n", "dimension", "n", "events", "ns/event", "growth");
   for (const Dimension& d : dims) {
