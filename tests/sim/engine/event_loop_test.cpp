@@ -126,7 +126,7 @@ TEST(EventLoop, TasksNeverRunInParallelOnAnyNumberOfCores) {
   const RunResult eight = run_json(loop_scenario("native", 8, tasks));
   ASSERT_EQ(eight.outcome, Outcome::Completed);
   EXPECT_EQ(max_running_at_once(eight), 1);
-  EXPECT_GE(eight.metrics.makespan, 80 * kMs);  // the sum, not the longest task
+  EXPECT_GE(eight.metrics.makespan, 80 * kMs);              // the sum, not the longest task
   EXPECT_EQ(one.metrics.makespan, eight.metrics.makespan);  // more cores gain nothing
   // Only one core ever worked: the loop's thread is one thread.
   int busy_cores = 0;
