@@ -195,6 +195,10 @@
       print(text) { console.log(text); },
       printErr(text) { console.warn(text); },
     };
+    // A press on the canvas gives it the keyboard: SDL's mousedown handler prevents the
+    // browser's default (and with it the focus a click gives), and keys reach the program only
+    // while the canvas has the focus.
+    config.canvas.addEventListener("pointerdown", () => config.canvas.focus({ preventScroll: true }));
     api.module = config;
     self.createThreadlab(config).catch((err) => fail(String(err)));
   };
