@@ -3,7 +3,8 @@
 // the lesson's "layout", "pending", "refusal", "source", "load_error", "choice", "feedback",
 // "answer" and task "hints_shown"; version 5 = version 4 plus "lesson"; version 4 = version 3 plus
 // "processes" and each thread's "label" and "process"):
-//   {"version":4, "frame":N, "cores":N, "canvas":{"w","h"},
+//   {"version":4, "frame":N, "cores":N, "canvas":{"w","h"}, "scale" (CSS px per layout unit,
+//    above 1 in a large window; every rectangle and size below is in CSS px of the canvas),
 //    "lanes":[{"core","x0","y0","x1","y1"}],          // where each core's spans are drawn
 //    "thread_lanes":[{"thread","x0","y0","x1","y1"}], // where each thread's states are drawn
 //    "processes":[{"process","name","origin","x0","y0","x1","y1"}],   // header rows
@@ -36,7 +37,7 @@
 //            "rows":[{"step","lost","x0",..}]}          // the race view's last frame
 //    "compare": {"workload","workloads","title","error","cores","pending","playhead_us",
 //               "playing","range":{"t0_us","t1_us"},
-//               "timelines":[{"model","cores","outcome","makespan_us" (the CLI's digits),
+//               "timelines":[{"model","thread_colors","cores","outcome","makespan_us" (the CLI's digits),
 //                             "pending","t0_us","t1_us","view","lanes","thread_lanes",
 //                             "processes"}],          // upper, lower; rects as above
 //               "figures":[{"label","values":[per model],"ratio":"1.986"}],  // makespan first
@@ -70,7 +71,11 @@ AppState* g_state = nullptr;
 CourseSettings g_course;     // embed mode and view, which the page keeps beside the app
 ProgressTracker g_progress;  // what the page has been told about the lesson so far
 
-nlohmann::json rect_json(const Rect& r) { return {{"x0", r.x0}, {"y0", r.y0}, {"x1", r.x1}, {"y1", r.y1}}; }
+// In CSS pixels of the canvas: the layout's units times its scale in a large window.
+nlohmann::json rect_json(const Rect& r) {
+  const float s = theme::ui_scale();
+  return {{"x0", r.x0 * s}, {"y0", r.y0 * s}, {"x1", r.x1 * s}, {"y1", r.y1 * s}};
+}
 
 nlohmann::json rects_json(const std::vector<Rect>& rects) {
   nlohmann::json out = nlohmann::json::array();
@@ -244,7 +249,7 @@ nlohmann::json memory_json(const AppState& state) {
   return {{"area", rect_json(view.layout().area)},
           {"legend", rect_json(view.layout().legend)},
           {"scrub", rect_json(view.layout().scrub)},
-          {"cell", layout.cell},
+          {"cell", layout.cell * theme::ui_scale()},
           {"pages", view.batch().instances.size()},
           {"renderer", page_renderer_installed()},
           {"palette", std::move(palette)},
@@ -347,7 +352,8 @@ TL_EXPORT const char* tl_state_json() {
       {"version", kStateJsonVersion},
       {"frame", state.frame},
       {"cores", state.cores},
-      {"canvas", {{"w", state.layout.canvas_w}, {"h", state.layout.canvas_h}}},
+      {"canvas", {{"w", state.layout.canvas_w * theme::ui_scale()}, {"h", state.layout.canvas_h * theme::ui_scale()}}},
+      {"scale", theme::ui_scale()},
       {"lanes", rects_json(timeline.core_lanes, "core", nothing)},
       {"thread_lanes", rects_json(timeline.thread_lanes, "thread", nothing)},
       {"processes", std::move(processes)},

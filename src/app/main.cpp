@@ -7,6 +7,7 @@
 #include "app/state/args.h"
 #include "app/state/catalog.h"
 #include "app/state/progress_store.h"
+#include "app/theme.h"
 #include "lessons/lesson.h"
 
 #include <cstdio>
@@ -62,7 +63,8 @@ void frame(void* user) {
     program.exit_code = 1;
   }
   const Rect& wheel = wheel_area(app);
-  platform::set_wheel_area(wheel.x0, wheel.y0, wheel.x1, wheel.y1);
+  const float scale = theme::ui_scale();  // the area in window pixels, the layout in its units
+  platform::set_wheel_area(wheel.x0 * scale, wheel.y0 * scale, wheel.x1 * scale, wheel.y1 * scale);
   if (app.frame == 1) platform::notify_first_frame();
   if (last || (app.quit_requested && platform::quits_on_request())) platform::stop_main_loop();
 }

@@ -3,6 +3,7 @@
 #include "app/fonts.h"
 
 #include <algorithm>
+#include <cmath>
 
 namespace tl::app::theme {
 namespace {
@@ -71,6 +72,19 @@ ImU32 state_color(ThreadState state, ThreadId thread) {
 }
 
 ImU32 ready_hatch(ThreadId thread) { return mix(kThreadLane, thread_color(thread), kReadyHatch); }
+
+namespace {
+float g_ui_scale = 1.0f;
+}  // namespace
+
+float ui_scale_for(float window_w, float window_h) {
+  const float fit = std::min(window_w / kScaleFromW, window_h / kScaleFromH);
+  return std::clamp(std::floor(fit * 8.0f) / 8.0f, 1.0f, kMaxUiScale);
+}
+
+float ui_scale() { return g_ui_scale; }
+
+void set_ui_scale(float scale) { g_ui_scale = std::max(1.0f, scale); }
 
 void apply_style() {
   ImGui::StyleColorsDark();

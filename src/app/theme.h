@@ -53,6 +53,18 @@ inline constexpr float kReadyHatch = 0.65f;            // ... and its hatching t
 ImU32 state_color(ThreadState state, ThreadId thread);
 ImU32 ready_hatch(ThreadId thread);
 
+// The layout's scale in a large window. ImGui lays the frame out in units of `scale` window
+// pixels (CSS pixels on the page), so a 1920x1080 window shows the 1280x720 layout half as
+// large again (text, controls, lanes) instead of leaving most of the screen empty: 1 up to
+// kScaleFromW x kScaleFromH, then the smaller ratio of the two, in steps of 1/8 (the font atlas
+// is rebuilt on each step), at most kMaxUiScale.
+inline constexpr float kScaleFromW = 1280.0f;
+inline constexpr float kScaleFromH = 700.0f;  // a 720-line screen less the page's bar
+inline constexpr float kMaxUiScale = 3.0f;
+float ui_scale_for(float window_w, float window_h);
+float ui_scale();  // the frame's scale, as the platform set it (1 where nothing did)
+void set_ui_scale(float scale);
+
 // Dark style with opaque backgrounds; call once after ImGui::CreateContext().
 void apply_style();
 // Inter for text and JetBrains Mono for figures, compiled in, rasterised at `pixel_ratio` (the

@@ -153,8 +153,15 @@ bool input_pending(const Window& window) { return window.pointer.pending() || !w
 void begin_frame(Window& window) {
   ImGui_ImplSDL2_NewFrame();
   ImGuiIO& io = ImGui::GetIO();
-  // Fonts at the device's pixel ratio (a high-density screen, or the window moved to one).
-  const float ratio = std::max(1.0f, io.DisplayFramebufferScale.x);
+  // A large window shows the layout larger: ImGui works in units of `scale` window pixels and
+  // draws them at the device's pixels (the mouse below and the wheel area follow).
+  const float scale = theme::ui_scale_for(io.DisplaySize.x, io.DisplaySize.y);
+  theme::set_ui_scale(scale);
+  io.DisplaySize = ImVec2(io.DisplaySize.x / scale, io.DisplaySize.y / scale);
+  // Fonts at the device's pixel ratio (a high-density screen, or the window moved to one)
+  // times the layout's scale.
+  const float ratio = std::max(1.0f, io.DisplayFramebufferScale.x) * scale;
+  io.DisplayFramebufferScale = ImVec2(io.DisplayFramebufferScale.x * scale, io.DisplayFramebufferScale.y * scale);
   if (ratio != window.font_scale) {
     const bool uploaded = window.font_scale != 0;
     io.Fonts->Clear();
@@ -168,7 +175,7 @@ void begin_frame(Window& window) {
   ImGui_ImplOpenGL3_NewFrame();
   // The backend polled the mouse's state now; the queue says what this frame should see.
   const PointerState& pointer = window.pointer.next_frame();
-  io.MousePos = ImVec2(pointer.x, pointer.y);
+  io.MousePos = ImVec2(pointer.x / scale, pointer.y / scale);
   for (int b = 0; b < 3; ++b) io.MouseDown[b] = pointer.down[b];
   ImGui::NewFrame();
 }

@@ -1,5 +1,6 @@
 #include "app/views/compare_json.h"
 
+#include "app/theme.h"
 #include "app/views/compare_chart.h"
 #include "sim/core/format.h"
 
@@ -8,7 +9,11 @@
 namespace tl::app {
 namespace {
 
-nlohmann::json rect_json(const Rect& r) { return {{"x0", r.x0}, {"y0", r.y0}, {"x1", r.x1}, {"y1", r.y1}}; }
+// In CSS pixels of the canvas: the layout's units times its scale in a large window.
+nlohmann::json rect_json(const Rect& r) {
+  const float s = theme::ui_scale();
+  return {{"x0", r.x0 * s}, {"y0", r.y0 * s}, {"x1", r.x1 * s}, {"y1", r.y1 * s}};
+}
 
 nlohmann::json rects_json(const std::vector<Rect>& rects) {
   nlohmann::json out = nlohmann::json::array();
@@ -33,7 +38,10 @@ nlohmann::json compare_state_json(const CompareState& state) {
     const std::size_t model = state.shown[i];
     const ShownRun& run = compare_run(state, model);
     const TimelineLayout& layout = state.timelines[i].layout();
+    nlohmann::json colors = nlohmann::json::array();  // each thread's spans, as the page draws them
+    for (ThreadId t = 0; t < run.scenario.threads.size(); ++t) colors.push_back(hex_color(theme::thread_rgb(t)));
     timelines.push_back({{"model", to_string(kCompareModels[model])},
+                         {"thread_colors", std::move(colors)},
                          {"cores", run.scenario.machine.cores},
                          {"outcome", to_string(run.result->outcome)},
                          {"makespan_us", format_us(run.result->metrics.makespan)},
