@@ -11,6 +11,7 @@
 #include "app/views/export_files.h"
 #include "app/views/legend.h"
 #include "app/views/metrics_table.h"
+#include "app/theme.h"
 
 #include <algorithm>
 #include <cmath>
@@ -97,12 +98,27 @@ bool set_view(AppState& state, ViewKind view) {
 
 bool animating(const AppState& state) {
   const bool measuring = state.lab.job && !lab_job_progress(*state.lab.job).done;
-  return state.playback.playing || state.run.pending || state.lesson.pending() || measuring;
+  // The Compare view plays on its own playhead and fills its chart as the sweep's cells finish.
+  const CompareState& compare = state.compare;
+  const bool comparing = state.view == ViewKind::Compare &&
+                         (compare.playback.playing || compare_pending(compare) || [&] {
+                           const SweepProgress sweep = sweep_progress(compare);
+                           return sweep.done < sweep.total && !sweep.cancelled && sweep.error.empty();
+                         }());
+  return state.playback.playing || state.run.pending || state.lesson.pending() || measuring || comparing;
 }
 
 Rect wheel_area(const AppState& state) {
-  if (state.layout.popup_open) return Rect{0, 0, state.layout.canvas_w, state.layout.canvas_h};
-  return state.timeline.layout().view;
+  const Rect canvas{0, 0, state.layout.canvas_w, state.layout.canvas_h};
+  if (state.layout.popup_open) return canvas;
+  // What the wheel moves in each view: the timeline zooms, the memory columns and the race's
+  // list scroll; the other views scroll as a whole.
+  switch (state.view) {
+    case ViewKind::Timeline: return state.timeline.layout().view;
+    case ViewKind::Memory: return state.memory.layout().area;
+    case ViewKind::Race: return state.race.layout().list;
+    default: return canvas;
+  }
 }
 
 void keep_in_view(TimeRange& range, TimeNs playhead) {
@@ -194,9 +210,13 @@ constexpr ViewTab kViewTabs[] = {
     {ViewKind::Compare, "Compare", always},
 };
 
-// Below this height (an embedded page on a phone) the tab bar's row goes to the timeline's
-// lanes, and the frame shows the timeline, unless another view was asked for (?compare=).
-constexpr float kMinHeightForViewTabs = 600.0f;
+// Below this height (an embedded page on a phone) the tabs are drawn slimmer: every view stays
+// one click away, and the timeline's lanes lose only a few pixels to the row.
+constexpr float kSlimTabsBelowHeight = 600.0f;
+
+// Below this height the memory and race views show one line above them instead of the run's
+// description and controls (a phone-sized frame would leave them no room).
+constexpr float kCompactHeaderBelowHeight = 560.0f;
 
 // The key of a tab's place among the available ones ('1' is the first), typed while no text
 // field has the keyboard.
@@ -217,11 +237,15 @@ void draw_view_tabs(AppState& state) {
   state.layout.view_tabs.clear();
   int available = 0;
   for (const ViewTab& tab : kViewTabs) available += tab.available() ? 1 : 0;
-  if (ImGui::GetIO().DisplaySize.y < kMinHeightForViewTabs && state.view == ViewKind::Timeline) available = 1;
   if (available < 2) state.view = ViewKind::Timeline;
   if (available < 2) return;
   view_keys(state);
-  if (!ImGui::BeginTabBar("views")) return;
+  const bool slim = ImGui::GetIO().DisplaySize.y < kSlimTabsBelowHeight;
+  if (slim) ImGui::PushStyleVar(ImGuiStyleVar_FramePadding, ImVec2(ImGui::GetStyle().FramePadding.x, 1.0f));
+  if (!ImGui::BeginTabBar("views")) {
+    if (slim) ImGui::PopStyleVar();
+    return;
+  }
   const bool set_by_code = state.view != state.layout.tabs_view;
   for (const ViewTab& tab : kViewTabs) {
     const std::size_t index = std::size_t(tab.view);
@@ -236,6 +260,7 @@ void draw_view_tabs(AppState& state) {
     state.layout.view_tabs[index] = Rect{min.x, min.y, max.x, max.y};
   }
   ImGui::EndTabBar();
+  if (slim) ImGui::PopStyleVar();
   state.layout.tabs_view = state.view;
 }
 
@@ -321,6 +346,19 @@ void draw_frame(AppState& state) {
   } else if (state.view == ViewKind::Editor) {
     prepare_editor(state);
     editor_ask = draw_editor_view(state.editor, state.layout.editor);
+  } else if (state.view != ViewKind::Timeline && io.DisplaySize.y < kCompactHeaderBelowHeight) {
+    // A short frame gives the memory and race views its height: one line names the run (the
+    // Timeline tab keeps the picker and controls; the view has its own playhead slider).
+    state.layout.info = ScenarioInfoLayout{};
+    state.layout.controls = ControlsLayout{};
+    ImGui::PushStyleColor(ImGuiCol_Text, theme::kAccent);
+    ImGui::TextWrapped("%s", state.document.title.empty() ? state.document.name.c_str() : state.document.title.c_str());
+    ImGui::PopStyleColor();
+    switch (state.view) {
+      case ViewKind::Memory: state.memory.draw(shown, state.playback, ImGui::GetContentRegionAvail()); break;
+      case ViewKind::Race: state.race.draw(shown, state.playback, ImGui::GetContentRegionAvail()); break;
+      default: break;
+    }
   } else {
     draw_scenario_info(state.document, state.cores, shown, state.error, values_at_playhead(state), state.layout.info);
     ImGui::Spacing();

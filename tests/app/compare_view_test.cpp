@@ -116,6 +116,24 @@ TEST_F(CompareView, TheTabBarOpensItOnTheFirstWorkloadAsThreadsAboveAndProcesses
   EXPECT_LE(chart.y1, 720);
 }
 
+// The program draws only while something changes: the view's own playback and the sweep count
+// (the chart fills in without the pointer moving), and once both are done it may rest.
+TEST_F(CompareView, KeepsDrawingWhileItPlaysOrItsSweepRunsThenRests) {
+  state.playback.playing = false;
+  settle();
+  const SweepProgress first = sweep_progress(state.compare);
+  if (first.done < first.total) EXPECT_TRUE(animating(state)) << "the sweep is still filling the chart";
+  wait_for_compare(state.compare);
+  ui.frame(state);
+  ASSERT_EQ(sweep_progress(state.compare).done, sweep_progress(state.compare).total);
+  EXPECT_FALSE(animating(state)) << "paused, runs shown, sweep complete";
+  state.compare.playback.playing = true;
+  EXPECT_TRUE(animating(state)) << "its playhead moves";
+  state.compare.playback.playing = false;
+  state.view = ViewKind::Timeline;
+  EXPECT_FALSE(animating(state));
+}
+
 TEST_F(CompareView, ZoomingOrPanningEitherTimelineMovesBoth) {
   settle();
   const TimeNs full = state.compare.range.width();

@@ -174,9 +174,9 @@ TEST_F(MemoryViewTest, ThePageUnderThePointerIsTheOneDrawnThere) {
   EXPECT_FALSE(hit_page(layout, layout.columns[0].gutter.x0 + 1, layout.columns[0].gutter.y1 - 1, hit));
 }
 
-// Frames under 600 px tall show no tabs (the timeline only): the smallest with views is 480x600.
+// The smallest frame the page supports (480x360) still has the tabs and the columns.
 TEST_F(MemoryViewTest, ColumnsFitTheWindowOrScrollAtTheSmallestOne) {
-  for (const ImVec2 size : {ImVec2(1280, 720), ImVec2(480, 600)}) {
+  for (const ImVec2 size : {ImVec2(1280, 720), ImVec2(480, 360)}) {
     SCOPED_TRACE(size.x);
     ImGui::GetIO().DisplaySize = size;
     open("shared_memory");
@@ -213,6 +213,37 @@ TEST_F(MemoryViewTest, ThreadsOfOneProcessShareItsHeapAndHaveAStackEach) {
   }
   EXPECT_EQ(heaps, 1);
   EXPECT_EQ(stacks, (std::vector<std::uint32_t>{0, 1}));
+}
+
+// A phone-sized frame showing the timeline still offers every view by its tab, in one row.
+TEST_F(MemoryViewTest, ASmallFrameOffersEveryViewByItsTab) {
+  ImGui::GetIO().DisplaySize = ImVec2(480, 360);
+  open("race", ViewKind::Timeline);
+  ui.frame(state);
+  for (const ViewKind view : {ViewKind::Timeline, ViewKind::Memory, ViewKind::Race, ViewKind::Compare}) {
+    const Rect tab = state.layout.view_tabs.at(std::size_t(view));
+    EXPECT_GT(tab.x1, tab.x0) << to_string(view);
+    EXPECT_LE(tab.x1, 480.0f) << to_string(view);
+    EXPECT_LE(tab.y1, 40.0f) << to_string(view) << ": the tabs take the top row only";
+  }
+}
+
+// On the page the wheel reaches the program only over the wheel area: there the memory columns
+// and the race's list scroll (at small sizes they do not fit); elsewhere the page scrolls.
+TEST_F(MemoryViewTest, TheWheelAreaIsWhatTheViewScrolls) {
+  ImGui::GetIO().DisplaySize = ImVec2(480, 360);
+  open("shared_memory");
+  at(state.result().trace.makespan / 2);
+  ASSERT_TRUE(state.memory.columns().scrolls) << "three columns do not fit 480x360";
+  const Rect columns = state.memory.layout().area;
+  EXPECT_EQ(wheel_area(state).y0, columns.y0);
+  EXPECT_EQ(wheel_area(state).y1, columns.y1);
+  open("race", ViewKind::Race);
+  ui.frame(state);
+  const Rect list = state.race.layout().list;
+  ASSERT_GT(list.y1, list.y0);
+  EXPECT_EQ(wheel_area(state).y0, list.y0);
+  EXPECT_EQ(wheel_area(state).y1, list.y1);
 }
 
 TEST_F(MemoryViewTest, TabsKeysAndTheApiPickTheView) {

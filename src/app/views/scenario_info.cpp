@@ -70,9 +70,12 @@ void draw_scenario_info(const Document& document, int cores, const ShownRun& run
   ImGui::TextUnformatted("threadlab \xE2\x80\x94 threads vs processes");
   ImGui::PopStyleColor();
   if (!document.name.empty()) {
-    ImGui::SameLine(0, 24);
+    // Beside the program's name where it fits, else wrapped on lines of its own: never cut.
+    const char* title = document.title.empty() ? document.name.c_str() : document.title.c_str();
+    const float right_edge = ImGui::GetWindowPos().x + ImGui::GetWindowContentRegionMax().x;
+    if (ImGui::GetItemRectMax().x + 24 + ImGui::CalcTextSize(title).x <= right_edge) ImGui::SameLine(0, 24);
     ImGui::PushStyleColor(ImGuiCol_Text, theme::kAccent);
-    ImGui::TextUnformatted(document.title.empty() ? document.name.c_str() : document.title.c_str());
+    ImGui::TextWrapped("%s", title);
     ImGui::PopStyleColor();
   }
   // The scheduler of the run on screen: beside the titles, or on a line of its own when the
