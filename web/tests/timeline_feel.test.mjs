@@ -1,33 +1,19 @@
 // The page at rest and inside a course page: no frames drawn while nothing changes, and the
 // wheel scrolls the embedding page except over the timeline (which it zooms). Both variants.
-import { after, before, describe, test } from "node:test";
+import { before, describe, test } from "node:test";
 import assert from "node:assert/strict";
-import { existsSync } from "node:fs";
-import path from "node:path";
-import { fileURLToPath } from "node:url";
-import { startServer } from "../serve.mjs";
-import { launchBrowser, watchErrors } from "./lib/browser.mjs";
+import { VARIANTS, WAIT, quiet, servePage } from "./lib/page.mjs";
+import { watchErrors } from "./lib/browser.mjs";
 
-const HERE = path.dirname(fileURLToPath(import.meta.url));
-const ROOT = path.resolve(HERE, "..", "..");
-const DIST = process.env.TL_WEB_DIST ?? path.join(ROOT, "build", "web", "dist");
-const WAIT = { timeout: 30_000 };
-
-for (const isolation of [true, false]) {
-  describe(`timeline feel, ${isolation ? "threads" : "single"} variant`, () => {
-    let server, url, browser, page, errors;
+for (const { isolation, variant } of VARIANTS) {
+  describe(`timeline feel, ${variant} variant`, () => {
+    const served = servePage(isolation);
+    let page, errors, url;
 
     before(async () => {
-      assert.ok(existsSync(path.join(DIST, "index.html")), `${DIST}/index.html missing: build the web page`);
-      ({ server, url } = await startServer({ dir: DIST, port: 0, isolation }));
-      browser = await launchBrowser();
-      page = await browser.context.newPage();
+      url = served.url;
+      page = await served.browser.context.newPage();
       errors = watchErrors(page);
-    });
-
-    after(async () => {
-      await browser?.close();
-      server?.close();
     });
 
     test("no frames are drawn over two idle seconds once the run has ended", async () => {
@@ -39,7 +25,7 @@ for (const isolation of [true, false]) {
       await page.keyboard.press("End");
       await page.waitForFunction(() => !window.threadlab.state().playing, null, WAIT);
       // The few frames that settle hover and layout after the key, then nothing.
-      await page.waitForTimeout(500);
+      await quiet(page);
       const before = (await page.evaluate(() => window.threadlab.state())).frame;
       await page.waitForTimeout(2000);
       const after = (await page.evaluate(() => window.threadlab.state())).frame;
@@ -54,7 +40,7 @@ for (const isolation of [true, false]) {
     test("the wheel scrolls an embedding page except over the timeline", async () => {
       await page.goto(url + "embed-example.html");
       await page.evaluate(() => { document.body.style.paddingBottom = "3000px"; });
-      const frameHandle = await page.locator("iframe").elementHandle();
+      const frameHandle = await page.locator("iframe").first().elementHandle();
       await frameHandle.scrollIntoViewIfNeeded();
       const frame = await frameHandle.contentFrame();
       await frame.waitForFunction(() => window.threadlab && window.threadlab.state && window.threadlab.module &&
