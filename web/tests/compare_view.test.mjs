@@ -90,8 +90,7 @@ for (const { isolation, variant } of VARIANTS) {
       await page.close();
     });
 
-    const hangs = variant === "threads" && "the threads variant's first frame waited for the whole sweep on the browser's main thread (fixed in main.cpp, not yet run in the browser)";
-    test("?compare= opens the view on that workload", { skip: hangs }, async () => {
+    test("?compare= opens the view on that workload", async () => {
       const { page, errors, offset } = await openPage(served.browser, served.url + "?compare=cpu&cores=4", SIZE);
       let s = await state(page);
       assert.equal(s.view, "compare");
