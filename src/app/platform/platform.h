@@ -2,10 +2,9 @@
 // and web share (window, GL context, ImGui backends, the frame); native.cpp and web.cpp hold
 // what differs (GL version, main loop, first-frame hook, argument errors, screenshots).
 #pragma once
-#include "app/platform/pointer_queue.h"
+#include "app/platform/input_queue.h"
 
 #include <string>
-#include <vector>
 
 struct SDL_Window;
 
@@ -15,12 +14,8 @@ namespace tl::app::platform {
 struct Window {
   SDL_Window* window = nullptr;
   void* gl_context = nullptr;  // SDL_GLContext
-  PointerQueue pointer;        // mouse changes, one button change per frame
+  InputQueue input;            // keys, text and mouse, one change per key or button per frame
   float font_scale = 0;        // the device pixel ratio the font atlas was built for
-  // Keys pressed since the last frame, and releases of those held back for the next frame:
-  // ImGui polls key state once a frame, so a tap shorter than a frame would never be seen.
-  std::vector<int> keys_pressed;
-  std::vector<int> deferred_key_ups;
 };
 
 bool open_window(Window& window, const char* title, std::string& error);  // + ImGui context
