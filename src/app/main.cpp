@@ -62,7 +62,12 @@ void frame(void* user) {
     program.exit_code = 1;
   }
   const Rect& wheel = wheel_area(app);
-  platform::set_wheel_area(wheel.x0, wheel.y0, wheel.x1, wheel.y1);
+  platform::set_wheel_area(0, wheel.x0, wheel.y0, wheel.x1, wheel.y1);
+  // The lesson column scrolls with the wheel when its text is longer than the window.
+  const LessonPanelLayout& lesson = app.layout.lesson;
+  const bool column_scrolls = app.lesson.open() && lesson.scroll_max > 0;
+  const Rect column = column_scrolls ? lesson.column : Rect{};
+  platform::set_wheel_area(1, column.x0, column.y0, column.x1, column.y1);
   if (app.frame == 1) platform::notify_first_frame();
   if (last || (app.quit_requested && platform::quits_on_request())) platform::stop_main_loop();
 }

@@ -48,9 +48,12 @@ using FrameFn = void (*)(void* user);
 void run_main_loop(FrameFn frame, void* user);  // native: returns after stop_main_loop()
 void stop_main_loop();
 void notify_first_frame();  // web: Module.onFirstFrame()
-// After each frame drawn: where the wheel zooms (the timeline's lanes, in window coordinates).
-// The web page lets the wheel scroll the page elsewhere; the desktop ignores it.
-void set_wheel_area(float x0, float y0, float x1, float y1);
+// After each frame drawn: where the program takes the wheel, in window coordinates. Slot 0:
+// where it zooms (the timeline's lanes); slot 1: a column it scrolls (a lesson's, when it is
+// longer than the window; empty otherwise). The web page lets the wheel scroll the page
+// elsewhere; the desktop ignores it.
+constexpr int kWheelAreas = 2;
+void set_wheel_area(int slot, float x0, float y0, float x1, float y1);
 bool quits_on_request();  // Ctrl+Q closes the program (desktop), not a browser tab
 // The blocking wait while idle (desktop): at most this long, so a finished background run is
 // still picked up.
