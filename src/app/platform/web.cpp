@@ -29,6 +29,20 @@ EM_JS(void, tl_set_wheel_area, (int slot, float x0, float y0, float x1, float y1
 });
 // clang-format on
 
+// Keys reach the program only while the canvas has the focus (SDL listens there), and SDL's
+// mousedown handler prevents the browser's default, which is what would have focused it: a
+// press on the canvas gives it the focus itself, so a click into a text field can be typed into.
+// clang-format off
+EM_JS(void, tl_take_focus_on_press, (), {
+  const canvas = Module.canvas;
+  if (!canvas || Module.tlFocusListener) return;
+  Module.tlFocusListener = function() {
+    if (document.activeElement !== canvas) canvas.focus({preventScroll: true});
+  };
+  canvas.addEventListener("mousedown", Module.tlFocusListener, {capture: true});
+});
+// clang-format on
+
 namespace tl::app::platform {
 
 GlProfile gl_profile() { return {3, 0, SDL_GL_CONTEXT_PROFILE_ES, 0, "#version 300 es"}; }
@@ -52,6 +66,7 @@ void run_main_loop(FrameFn frame, void* user) {
 void stop_main_loop() { emscripten_cancel_main_loop(); }
 
 void notify_first_frame() {
+  tl_take_focus_on_press();
   EM_ASM(if (Module.onFirstFrame) Module.onFirstFrame(););
 }
 
