@@ -21,16 +21,15 @@ async function frames(page, n = 2) {
   const start = (await state(page)).frame;
   await page.waitForFunction((f) => window.threadlab.state().frame >= f, start + n, WAIT);
 }
-// The editor once its text reads `text` and a later frame has drawn it (its errors listed);
-// after WAIT, whatever arrived (the assertions then say what).
+// The editor once its text reads `text` (the frame that took the last key checked it);
+// after two minutes (typing waits a frame at each Space, A and Enter), whatever arrived.
 async function typed(page, text) {
   try {
     await page.waitForFunction((t) => {
       const s = window.threadlab.state();
       return s.editor && s.editor.text.trim() === t;
-    }, text, { ...WAIT, polling: 50 });
+    }, text, { timeout: 120_000, polling: 50 });
   } catch { /* the assertion that follows says what arrived */ }
-  await frames(page);
   return state(page);
 }
 async function clickRect(page, offset, r) {
