@@ -20,9 +20,19 @@ class LessonInput {
     io.KeyMap[ImGuiKey_Backspace] = kBackspace;
     io.KeyMap[ImGuiKey_A] = kKeyA;
     io.KeyMap[ImGuiKey_Escape] = kEscape;
+    queue_.set_acting_keys(platform::keys_imgui_acts_on(io));
   }
 
-  void frame() { ui_.frame(state_); }
+  void frame() {
+    queue_.next_frame();
+    platform::feed_imgui(queue_, ImGui::GetIO());
+    ui_.frame(state_);
+  }
+  // Frames until every queued event reached ImGui, and one more that draws what they changed.
+  void drain() {
+    while (queue_.pending()) frame();
+    frame();
+  }
   // Frames until the lesson's runs and the timeline's run are done (the worker runs them).
   void settle() {
     wait_for_lesson(state_.lesson);
