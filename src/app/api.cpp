@@ -94,6 +94,7 @@ nlohmann::json panel_json(const LessonPanelLayout& l) {
           {"scroll_y", l.scroll_y},
           {"scroll_max", l.scroll_max},
           {"list_header", rect_json(l.list_header)},
+          {"list_open", l.list_open},
           {"list", rects_json(l.list)},
           {"controls", rects_json(l.controls)},
           {"options", rects_json(l.options)},

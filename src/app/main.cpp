@@ -63,8 +63,14 @@ void frame(void* user) {
     program.exit_code = 1;
   }
   const Rect& wheel = wheel_area(app);
-  const float scale = theme::ui_scale();  // the area in window pixels, the layout in its units
-  platform::set_wheel_area(wheel.x0 * scale, wheel.y0 * scale, wheel.x1 * scale, wheel.y1 * scale);
+  // The areas in window pixels (the layout works in units of `scale`): the view's, and the
+  // lesson column when its text is longer than the window (it scrolls with the wheel).
+  const float scale = theme::ui_scale();
+  platform::set_wheel_area(0, wheel.x0 * scale, wheel.y0 * scale, wheel.x1 * scale, wheel.y1 * scale);
+  const LessonPanelLayout& lesson = app.layout.lesson;
+  const bool column_scrolls = app.lesson.open() && lesson.scroll_max > 0;
+  const Rect column = column_scrolls ? lesson.column : Rect{};
+  platform::set_wheel_area(1, column.x0 * scale, column.y0 * scale, column.x1 * scale, column.y1 * scale);
   if (app.frame == 1) platform::notify_first_frame();
   if (last || (app.quit_requested && platform::quits_on_request())) platform::stop_main_loop();
 }

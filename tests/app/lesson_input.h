@@ -1,7 +1,10 @@
 // A learner's mouse and keyboard on the lesson column, through the null backend: clicks and
 // typing at the rectangles the column reports (the same ones tl_state_json gives the browser
-// tests), scrolling the column until a part is in view.
+// tests), scrolling the column until a part is in view. Everything goes through the program's
+// own input queue, a whole gesture (Ctrl+click, select all, type, Enter) between two frames as a
+// slow frame delivers it, and frames are drawn until the queue has handed all of it to ImGui.
 #pragma once
+#include "app/platform/input_queue.h"
 #include "headless.h"
 
 #include <functional>
@@ -17,9 +20,19 @@ class LessonInput {
     io.KeyMap[ImGuiKey_Backspace] = kBackspace;
     io.KeyMap[ImGuiKey_A] = kKeyA;
     io.KeyMap[ImGuiKey_Escape] = kEscape;
+    queue_.set_acting_keys(platform::keys_imgui_acts_on(io));
   }
 
-  void frame() { ui_.frame(state_); }
+  void frame() {
+    queue_.next_frame();
+    platform::feed_imgui(queue_, ImGui::GetIO());
+    ui_.frame(state_);
+  }
+  // Frames until every queued event reached ImGui, and one more that draws what they changed.
+  void drain() {
+    while (queue_.pending()) frame();
+    frame();
+  }
   // Frames until the lesson's runs and the timeline's run are done (the worker runs them).
   void settle() {
     wait_for_lesson(state_.lesson);
@@ -46,25 +59,33 @@ class LessonInput {
   bool click(const std::function<Rect()>& part, bool ctrl = false) {
     if (!reveal(part)) return false;
     const Rect r = part();
-    move_to((r.x0 + r.x1) / 2, (r.y0 + r.y1) / 2);
-    ImGuiIO& io = ImGui::GetIO();
-    io.KeyCtrl = ctrl;
-    press(true);
-    press(false);
-    io.KeyCtrl = false;
+    const float x = (r.x0 + r.x1) / 2, y = (r.y0 + r.y1) / 2;
+    if (ctrl) queue_.push(platform::InputEvent::key(platform::kLeftCtrl, true));
+    queue_.push(platform::InputEvent::move(x, y));
+    queue_.push(platform::InputEvent::button(0, true, x, y));
+    queue_.push(platform::InputEvent::button(0, false, x, y));
+    if (ctrl) queue_.push(platform::InputEvent::key(platform::kLeftCtrl, false));
+    drain();
     return true;
   }
-  void type(const std::string& text) {
-    ImGui::GetIO().AddInputCharactersUTF8(text.c_str());
-    frame();
+  // Each character as a key press that types it (a letter or digit key; others as text alone).
+  void type(const std::string& text, bool now = true) {
+    for (char c : text) {
+      const int key = c >= 'a' && c <= 'z' ? 4 + (c - 'a') : c >= '1' && c <= '9' ? 30 + (c - '1')
+                                                         : c == '0'               ? 39
+                                                                                  : -1;
+      if (key >= 0) queue_.push(platform::InputEvent::key(key, true));
+      queue_.push(platform::InputEvent::typed(std::string(1, c)));
+      if (key >= 0) queue_.push(platform::InputEvent::key(key, false));
+    }
+    if (now) drain();
   }
-  void key(int index) {
-    ImGui::GetIO().KeysDown[index] = true;
-    frame();
-    ImGui::GetIO().KeysDown[index] = false;
-    frame();
+  void key(int index, bool now = true) {
+    queue_.push(platform::InputEvent::key(index, true));
+    queue_.push(platform::InputEvent::key(index, false));
+    if (now) drain();
   }
-  void enter() { key(kEnter); }
+  void enter(bool now = true) { key(kEnter, now); }
 
   // Sets a lesson control as a learner does: Ctrl+click a slider and type, click a time field
   // (it selects its text) and type, tick a checkbox, open a combo and pick.
@@ -74,9 +95,11 @@ class LessonInput {
       case lessons::ValueType::Int:
       case lessons::ValueType::Time:
         if (!click(control, value.type == lessons::ValueType::Int)) return false;
-        select_all();
-        type(value.display());
-        enter();
+        // All typed between two frames.
+        select_all(false);
+        type(value.display(), false);
+        enter(false);
+        drain();
         return true;
       case lessons::ValueType::Bool: {
         if (shown_value(name) == value) return true;
@@ -98,22 +121,23 @@ class LessonInput {
   }
 
   void move_to(float x, float y) {
-    ImGui::GetIO().MousePos = ImVec2(x, y);
-    frame();
+    queue_.push(platform::InputEvent::move(x, y));
+    drain();
   }
   void press(bool down) {
-    ImGui::GetIO().MouseDown[0] = down;
-    frame();
+    const platform::FrameInput& at = queue_.state();
+    queue_.push(platform::InputEvent::button(0, down, at.x, at.y));
+    drain();
   }
   void wheel(float notches) {
     ImGui::GetIO().MouseWheel = notches;
     frame();
   }
-  void select_all() {
-    ImGuiIO& io = ImGui::GetIO();
-    io.KeyCtrl = true;
-    key(kKeyA);
-    io.KeyCtrl = false;
+  void select_all(bool now = true) {
+    queue_.push(platform::InputEvent::key(platform::kLeftCtrl, true));
+    key(kKeyA, false);
+    queue_.push(platform::InputEvent::key(platform::kLeftCtrl, false));
+    if (now) drain();
   }
 
   // The value the column shows: the learner's, else the scenario's own.
@@ -133,9 +157,11 @@ class LessonInput {
   }
 
  private:
-  static constexpr int kEnter = 13, kBackspace = 8, kKeyA = 65, kEscape = 27;
+  // SDL's scancodes, as the desktop and web feed the queue.
+  static constexpr int kEnter = 40, kBackspace = 42, kKeyA = 4, kEscape = 41;
   HeadlessUi& ui_;
   AppState& state_;
+  platform::InputQueue queue_;
 };
 
 }  // namespace tl::app::test

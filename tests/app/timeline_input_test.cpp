@@ -1,6 +1,6 @@
 // The timeline as a learner drives it: pointer (no jump on press, clicks that select, clicks
 // shorter than a frame), keyboard, the playhead kept in view.
-#include "app/platform/pointer_queue.h"
+#include "app/platform/input_queue.h"
 #include "app/shortcuts.h"
 #include "app/state/catalog.h"
 #include "headless.h"
@@ -77,38 +77,22 @@ TEST_F(TimelineInput, AClickShorterThanAFrameAtFourFramesASecondIsSeenWhereItHap
   const float axis_y = lane.y0 - 12;
   const float x = lane.x0 + (lane.x1 - lane.x0) * 0.75f;
   // Between two frames: moved onto the axis, pressed, released, moved away to the title.
-  platform::PointerQueue queue;
-  queue.push({platform::PointerEvent::Move, 0, x, axis_y});
-  queue.push({platform::PointerEvent::Down, 0, x, axis_y});
-  queue.push({platform::PointerEvent::Up, 0, x, axis_y});
-  queue.push({platform::PointerEvent::Move, 0, 20, 20});
+  using platform::InputEvent;
+  platform::InputQueue queue;
+  queue.push(InputEvent::move(x, axis_y));
+  queue.push(InputEvent::button(0, true, x, axis_y));
+  queue.push(InputEvent::button(0, false, x, axis_y));
+  queue.push(InputEvent::move(20, 20));
   int frames = 0;
   do {
-    const platform::PointerState& pointer = queue.next_frame();
-    ImGui::GetIO().MousePos = ImVec2(pointer.x, pointer.y);
-    ImGui::GetIO().MouseDown[0] = pointer.down[0];
+    queue.next_frame();
+    platform::feed_imgui(queue, ImGui::GetIO());
     ui.frame(state);
     ++frames;
   } while (queue.pending());
   EXPECT_EQ(frames, 3) << "the press, the release, the move away: one frame each";
   EXPECT_NE(state.playback.playhead, before);
   EXPECT_NEAR(double(state.playback.playhead), double(makespan) * 0.75, double(makespan) / 200.0);
-}
-
-TEST(PointerQueue, EachButtonChangeGetsItsOwnFrameAtItsPosition) {
-  platform::PointerQueue queue;
-  queue.push({platform::PointerEvent::Move, 0, 1, 1});
-  queue.push({platform::PointerEvent::Move, 0, 5, 6});
-  queue.push({platform::PointerEvent::Down, 0, 5, 6});
-  queue.push({platform::PointerEvent::Up, 0, 7, 6});
-  const platform::PointerState first = queue.next_frame();
-  EXPECT_TRUE(first.down[0]);
-  EXPECT_EQ(first.x, 5);
-  EXPECT_TRUE(queue.pending());
-  const platform::PointerState second = queue.next_frame();
-  EXPECT_FALSE(second.down[0]);
-  EXPECT_EQ(second.x, 7);
-  EXPECT_FALSE(queue.pending());
 }
 
 TEST_F(TimelineInput, SpacePlaysAndPauses) {

@@ -29,7 +29,7 @@ void stop_main_loop() { g_running = false; }
 
 void notify_first_frame() {}
 
-void set_wheel_area(float, float, float, float) {}  // a desktop window has no page around it
+void set_wheel_area(int, float, float, float, float) {}  // a desktop window has no page around it
 
 bool quits_on_request() { return true; }
 

@@ -2,10 +2,9 @@
 // and web share (window, GL context, ImGui backends, the frame); native.cpp and web.cpp hold
 // what differs (GL version, main loop, first-frame hook, argument errors, screenshots).
 #pragma once
-#include "app/platform/pointer_queue.h"
+#include "app/platform/input_queue.h"
 
 #include <string>
-#include <vector>
 
 struct SDL_Window;
 
@@ -15,12 +14,8 @@ namespace tl::app::platform {
 struct Window {
   SDL_Window* window = nullptr;
   void* gl_context = nullptr;  // SDL_GLContext
-  PointerQueue pointer;        // mouse changes, one button change per frame
+  InputQueue input;            // keys, text and mouse, one change per key or button per frame
   float font_scale = 0;        // the device pixel ratio the font atlas was built for
-  // Keys pressed since the last frame, and releases of those held back for the next frame:
-  // ImGui polls key state once a frame, so a tap shorter than a frame would never be seen.
-  std::vector<int> keys_pressed;
-  std::vector<int> deferred_key_ups;
 };
 
 bool open_window(Window& window, const char* title, std::string& error);  // + ImGui context
@@ -53,9 +48,12 @@ using FrameFn = void (*)(void* user);
 void run_main_loop(FrameFn frame, void* user);  // native: returns after stop_main_loop()
 void stop_main_loop();
 void notify_first_frame();  // web: Module.onFirstFrame()
-// After each frame drawn: where the wheel zooms (the timeline's lanes, in window coordinates).
-// The web page lets the wheel scroll the page elsewhere; the desktop ignores it.
-void set_wheel_area(float x0, float y0, float x1, float y1);
+// After each frame drawn: where the program takes the wheel, in window coordinates. Slot 0:
+// where it zooms (the timeline's lanes); slot 1: a column it scrolls (a lesson's, when it is
+// longer than the window; empty otherwise). The web page lets the wheel scroll the page
+// elsewhere; the desktop ignores it.
+constexpr int kWheelAreas = 2;
+void set_wheel_area(int slot, float x0, float y0, float x1, float y1);
 bool quits_on_request();  // Ctrl+Q closes the program (desktop), not a browser tab
 // The blocking wait while idle (desktop): at most this long, so a finished background run is
 // still picked up.

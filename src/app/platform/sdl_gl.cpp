@@ -58,6 +58,7 @@ bool open_window(Window& window, const char* title, std::string& error) {
     error = "could not initialise Dear ImGui's SDL2/OpenGL backends";
     return false;
   }
+  window.input.set_acting_keys(keys_imgui_acts_on(ImGui::GetIO()));
   // Without the page renderer the memory view says why; everything else still works.
   std::string pages_error;
   if (!render::init_page_renderer(gl.glsl_version, pages_error))
@@ -69,14 +70,13 @@ namespace {
 
 constexpr float kPinchGain = 12.0f;  // wheel notches per unit of pinch distance
 
-// Mouse motion and buttons go through the window's PointerQueue; everything else (wheel, keys,
-// text, window changes) straight to ImGui's backend.
+// Mouse motion and buttons, keys and typed text go through the window's InputQueue, in order;
+// the wheel and window changes straight to ImGui's backend.
 void handle(Window& window, const SDL_Event& event, Events& events) {
   ++events.received;
+  InputQueue& input = window.input;
   switch (event.type) {
-    case SDL_MOUSEMOTION:
-      window.pointer.push({PointerEvent::Move, 0, float(event.motion.x), float(event.motion.y)});
-      return;
+    case SDL_MOUSEMOTION: input.push(InputEvent::move(float(event.motion.x), float(event.motion.y))); return;
     case SDL_MOUSEBUTTONDOWN:
     case SDL_MOUSEBUTTONUP: {
       const int button = event.button.button == SDL_BUTTON_LEFT     ? 0
@@ -84,46 +84,30 @@ void handle(Window& window, const SDL_Event& event, Events& events) {
                          : event.button.button == SDL_BUTTON_MIDDLE ? 2
                                                                     : -1;
       if (button < 0) return;
-      window.pointer.push({event.type == SDL_MOUSEBUTTONDOWN ? PointerEvent::Down : PointerEvent::Up, button,
-                           float(event.button.x), float(event.button.y)});
+      input.push(InputEvent::button(button, event.type == SDL_MOUSEBUTTONDOWN, float(event.button.x),
+                                    float(event.button.y)));
       return;
     }
+    case SDL_KEYDOWN:
+    case SDL_KEYUP: input.push(InputEvent::key(int(event.key.keysym.scancode), event.type == SDL_KEYDOWN)); return;
+    case SDL_TEXTINPUT: input.push(InputEvent::typed(event.text.text)); return;
     case SDL_MULTIGESTURE: {  // a two-finger pinch zooms like the wheel, at its centre
       if (event.mgesture.numFingers != 2) return;
       int w = 0, h = 0;
       SDL_GetWindowSize(window.window, &w, &h);
-      window.pointer.push({PointerEvent::Move, 0, event.mgesture.x * float(w), event.mgesture.y * float(h)});
+      input.push(InputEvent::move(event.mgesture.x * float(w), event.mgesture.y * float(h)));
       ImGui::GetIO().MouseWheel += event.mgesture.dDist * kPinchGain;
       return;
     }
     case SDL_WINDOWEVENT:
-      if (event.window.event == SDL_WINDOWEVENT_LEAVE) window.pointer.push({PointerEvent::Move, 0, -FLT_MAX, -FLT_MAX});
+      if (event.window.event == SDL_WINDOWEVENT_LEAVE) input.push(InputEvent::move(-FLT_MAX, -FLT_MAX));
       if (event.window.event == SDL_WINDOWEVENT_CLOSE && event.window.windowID == SDL_GetWindowID(window.window))
         events.open = false;
-      break;
-    case SDL_KEYDOWN: window.keys_pressed.push_back(int(event.key.keysym.scancode)); break;
-    case SDL_KEYUP:
-      // After a press in this batch, every release waits for the next frame (the press's own,
-      // and a modifier's: Ctrl released right after Q must still count for Ctrl+Q).
-      if (!window.keys_pressed.empty()) {
-        window.deferred_key_ups.push_back(int(event.key.keysym.scancode));
-        return;
-      }
       break;
     case SDL_QUIT: events.open = false; break;
     default: break;
   }
   ImGui_ImplSDL2_ProcessEvent(&event);
-  if (event.type == SDL_KEYDOWN) {
-    // The modifiers held with this key, not SDL's state after the whole batch of events (Ctrl
-    // may be up again by the time a short Ctrl+Q is handled).
-    ImGuiIO& io = ImGui::GetIO();
-    const Uint16 mod = event.key.keysym.mod;
-    io.KeyCtrl = (mod & KMOD_CTRL) != 0;
-    io.KeyShift = (mod & KMOD_SHIFT) != 0;
-    io.KeyAlt = (mod & KMOD_ALT) != 0;
-    io.KeySuper = (mod & KMOD_GUI) != 0;
-  }
 }
 
 }  // namespace
@@ -131,24 +115,12 @@ void handle(Window& window, const SDL_Event& event, Events& events) {
 Events pump_events(Window& window, bool wait) {
   Events events;
   SDL_Event event;
-  // The releases held back: the last frame saw these keys down.
-  window.keys_pressed.clear();
-  for (int scancode : window.deferred_key_ups) {
-    SDL_Event up{};
-    up.type = SDL_KEYUP;
-    up.key.keysym.scancode = SDL_Scancode(scancode);
-    up.key.keysym.mod = Uint16(SDL_GetModState());
-    ImGui_ImplSDL2_ProcessEvent(&up);
-    ++events.received;
-    wait = false;
-  }
-  window.deferred_key_ups.clear();
   if (wait && SDL_WaitEventTimeout(&event, idle_wait_ms()) != 0) handle(window, event, events);
   while (SDL_PollEvent(&event)) handle(window, event, events);
   return events;
 }
 
-bool input_pending(const Window& window) { return window.pointer.pending() || !window.deferred_key_ups.empty(); }
+bool input_pending(const Window& window) { return window.input.pending(); }
 
 void begin_frame(Window& window) {
   ImGui_ImplSDL2_NewFrame();
@@ -174,9 +146,9 @@ void begin_frame(Window& window) {
   }
   ImGui_ImplOpenGL3_NewFrame();
   // The backend polled the mouse's state now; the queue says what this frame should see.
-  const PointerState& pointer = window.pointer.next_frame();
-  io.MousePos = ImVec2(pointer.x / scale, pointer.y / scale);
-  for (int b = 0; b < 3; ++b) io.MouseDown[b] = pointer.down[b];
+  window.input.next_frame();
+  feed_imgui(window.input, io);
+  io.MousePos = ImVec2(io.MousePos.x / scale, io.MousePos.y / scale);  // in the layout's units
   ImGui::NewFrame();
 }
 

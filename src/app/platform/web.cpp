@@ -6,26 +6,29 @@
 #include <emscripten/emscripten.h>
 #include <emscripten/html5.h>
 
-// The wheel belongs to the page (an embedding course page scrolls) except over the area that
-// zooms. A capturing listener on the window runs before SDL's on the canvas: outside the area it
+// The wheel belongs to the page (an embedding course page scrolls) except over the areas that
+// zoom or scroll. A capturing listener on the window runs before SDL's on the canvas: outside them it
 // stops the event there, so SDL never calls preventDefault and the browser scrolls the page.
 // EM_JS, not EM_ASM: the body is a macro argument, and EM_ASM would split it at every comma not
 // inside parentheses.
 // JavaScript inside: the formatter would split "!==".
 // clang-format off
-EM_JS(void, tl_set_wheel_area, (float x0, float y0, float x1, float y1), {
-  Module.tlWheelArea = [x0, y0, x1, y1];
+EM_JS(void, tl_set_wheel_area, (int slot, float x0, float y0, float x1, float y1), {
+  Module.tlWheelAreas = Module.tlWheelAreas || [];
+  Module.tlWheelAreas[slot] = [x0, y0, x1, y1];
   if (Module.tlWheelListener) return;
   Module.tlWheelListener = function(e) {
     const canvas = Module.canvas;
     if (!canvas || e.target !== canvas) return;
     const box = canvas.getBoundingClientRect();
-    const x = e.clientX - box.left, y = e.clientY - box.top, a = Module.tlWheelArea;
-    if (!(x >= a[0] && x < a[2] && y >= a[1] && y < a[3])) e.stopPropagation();
+    const x = e.clientX - box.left, y = e.clientY - box.top;
+    const inside = Module.tlWheelAreas.some((a) => a && x >= a[0] && x < a[2] && y >= a[1] && y < a[3]);
+    if (!inside) e.stopPropagation();
   };
   window.addEventListener("wheel", Module.tlWheelListener, {capture: true, passive: true});
 });
 // clang-format on
+
 
 namespace tl::app::platform {
 
@@ -53,8 +56,8 @@ void notify_first_frame() {
   EM_ASM(if (Module.onFirstFrame) Module.onFirstFrame(););
 }
 
-// The wheel belongs to the page except over the timeline (tl_set_wheel_area above).
-void set_wheel_area(float x0, float y0, float x1, float y1) { tl_set_wheel_area(x0, y0, x1, y1); }
+// The wheel belongs to the page except over the timeline and a scrolling column (above).
+void set_wheel_area(int slot, float x0, float y0, float x1, float y1) { tl_set_wheel_area(slot, x0, y0, x1, y1); }
 
 bool quits_on_request() { return false; }  // Ctrl+Q belongs to the browser
 

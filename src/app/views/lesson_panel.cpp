@@ -229,6 +229,7 @@ void draw_list(LessonState& state, LessonAsk& ask, LessonPanelLayout& layout) {
   const auto& catalog = lesson_catalog();
   const bool expanded = ImGui::CollapsingHeader("Lessons");
   layout.list_header = visible_item(layout.column);
+  layout.list_open = expanded;
   if (!expanded) return;
   for (std::size_t i = 0; i < catalog.size(); ++i) {
     const LessonEntry& entry = catalog[i];

@@ -30,6 +30,7 @@ struct LessonPanelLayout {
   float scroll_y = 0, scroll_max = 0;    // the column's scroll position and range
   std::vector<Rect> list;                // [catalog lesson] its row in the list (if expanded)
   Rect list_header;                      // the list's collapsing header
+  bool list_open = false;                // the list is expanded
   std::map<std::string, Rect> controls;  // control name -> its widget (without the label)
   std::map<std::string, Rect> options;   // the open combo's options, by value
   std::vector<Rect> tasks;               // [task] its text

@@ -1,0 +1,4 @@
+// Lesson 7 (races) completed through the page, single variant (see lib/lesson_walk.mjs).
+import { walkLessons } from "./lib/lesson_walk.mjs";
+
+walkLessons("single", 6, 7);

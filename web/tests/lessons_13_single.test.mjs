@@ -1,0 +1,4 @@
+// Lesson 13 (sandbox) completed through the page, single variant (see lib/lesson_walk.mjs).
+import { walkLessons } from "./lib/lesson_walk.mjs";
+
+walkLessons("single", 12, 13);
