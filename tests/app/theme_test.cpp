@@ -57,5 +57,18 @@ TEST(Theme, EveryThreadStateHasItsOwnColourAndOnlyRunningIsTheThreadColour) {
   }
 }
 
+// At 1920x1080 the layout once stayed at its 1280 size and left most of the screen empty.
+TEST(Theme, LargeWindowsShowTheLayoutLargerAndSmallOnesAsDesigned) {
+  EXPECT_EQ(theme::ui_scale_for(480, 360), 1.0f);
+  EXPECT_EQ(theme::ui_scale_for(1280, 720), 1.0f);
+  EXPECT_EQ(theme::ui_scale_for(1920, 1080), 1.5f);
+  EXPECT_EQ(theme::ui_scale_for(2560, 1440), 2.0f);
+  EXPECT_EQ(theme::ui_scale_for(3840, 2160), 3.0f);
+  EXPECT_EQ(theme::ui_scale_for(7680, 4320), 3.0f) << "at most kMaxUiScale";
+  EXPECT_EQ(theme::ui_scale_for(3840, 700), 1.0f) << "a wide, short window: the height decides";
+  EXPECT_EQ(theme::ui_scale_for(1400, 760), 1.0f) << "steps of 1/8";
+  EXPECT_EQ(theme::ui_scale_for(1440, 800), 1.125f);
+}
+
 }  // namespace
 }  // namespace tl::app
