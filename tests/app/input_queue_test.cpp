@@ -57,6 +57,25 @@ TEST(InputQueue, ModifiersHeldAtTheKeysFrameCountForIt) {
   EXPECT_FALSE(queue.ctrl());
 }
 
+// X sends Ctrl's release before Q's: within one batch, Ctrl+Q must still be seen together.
+TEST(InputQueue, AModifierReleasedBeforeItsKeyStaysDownForThatKeysFrame) {
+  constexpr int kQ = 20;
+  InputQueue queue;
+  queue.next_frame();
+  queue.push(InputEvent::key(kLeftCtrl, true));
+  queue.push(InputEvent::key(kQ, true));
+  queue.push(InputEvent::key(kLeftCtrl, false));
+  queue.push(InputEvent::key(kQ, false));
+  bool seen_together = false;
+  for (int frame = 0; frame < 4; ++frame) {
+    const FrameInput& in = queue.next_frame();
+    seen_together = seen_together || (in.keys[kQ] && queue.ctrl());
+  }
+  EXPECT_TRUE(seen_together);
+  EXPECT_FALSE(queue.pending());
+  EXPECT_FALSE(queue.ctrl());
+}
+
 TEST(InputQueue, CtrlClickKeepsCtrlDownWhileThePressIsSeen) {
   InputQueue queue;
   queue.push(InputEvent::key(kLeftCtrl, true));

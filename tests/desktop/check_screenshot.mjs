@@ -10,9 +10,17 @@ import { fileURLToPath } from "node:url";
 const here = path.dirname(fileURLToPath(import.meta.url));
 const { PNG } = createRequire(path.join(here, "..", "..", "web", "package.json"))("pngjs");
 
-// The slice's four threads T0..T3 take the first four colours of the app's palette
-// (src/app/theme.cpp); the browser tests read the same colours from threadlab.state().
-const THREAD_COLOURS = { T0: 0x4e79a7, T1: 0xf28e2b, T2: 0xe15759, T3: 0x76b7b2 };
+// The slice's four threads T0..T3 take the first four colours of the app's palette, read from
+// its one definition (kPalette in src/app/theme.cpp); the browser tests read the same colours
+// from threadlab.state().
+const themeSource = readFileSync(path.join(here, "..", "..", "src", "app", "theme.cpp"), "utf8");
+const paletteBody = themeSource.match(/kPalette\[kPaletteSize\]\s*=\s*\{([^}]*)\}/);
+if (!paletteBody) {
+  console.error("check_screenshot: kPalette not found in src/app/theme.cpp");
+  process.exit(2);
+}
+const palette = [...paletteBody[1].matchAll(/0x([0-9A-Fa-f]{6})/g)].map((m) => parseInt(m[1], 16));
+const THREAD_COLOURS = { T0: palette[0], T1: palette[1], T2: palette[2], T3: palette[3] };
 const TOLERANCE = 8;          // per channel; software GL blends text over the spans
 const MIN_SHARE = 0.002;      // of the screen: a 10 ms span on a 1280 px timeline is far more
 

@@ -44,7 +44,7 @@ for (const { isolation, variant } of VARIANTS) {
       await frameHandle.scrollIntoViewIfNeeded();
       const frame = await frameHandle.contentFrame();
       await frame.waitForFunction(() => window.threadlab && window.threadlab.state && window.threadlab.module &&
-                                        window.threadlab.state().lanes.length > 0, null, WAIT);
+                                        (window.threadlab.state().lanes || []).length > 0, null, WAIT);
       await page.evaluate(() => window.scrollTo(0, 200));
       const box = await frameHandle.boundingBox();
       const s = await frame.evaluate(() => window.threadlab.state());

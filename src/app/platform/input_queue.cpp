@@ -14,7 +14,8 @@ const FrameInput& InputQueue::next_frame() {
   std::bitset<kKeyCount> changed;  // keys that went down or up this frame
   std::bitset<kKeyCount> typed;    // keys whose press this frame typed characters
   bool button_changed = false;
-  int typing_key = -1;  // the key whose press came just before: the characters it typed follow
+  bool key_went_down = false;  // a key other than a modifier went down this frame
+  int typing_key = -1;         // the key whose press came just before: the characters it typed follow
   while (!events_.empty()) {
     const InputEvent& event = events_.front();
     int pressed = -1;
@@ -39,8 +40,14 @@ const FrameInput& InputQueue::next_frame() {
         const std::size_t k = std::size_t(event.code);
         if (state_.keys[k] == event.down) break;  // no change: a held key's repeat
         // Pressed and released in one frame, ImGui would never see it down; a key that only
-        // typed characters has done its work.
-        if (changed[k] && !(typed[k] && !acting_[k])) return state_;
+        // typed characters has done its work, unless Ctrl, Alt or Super is held: then it is a
+        // shortcut (Ctrl+Q), whatever text the platform made of it.
+        const bool shortcut = ctrl() || alt() || super();
+        if (changed[k] && !(typed[k] && !acting_[k] && !shortcut)) return state_;
+        // A modifier released in the frame a key went down waits a frame: the key keeps the
+        // modifiers it came with (X sends Ctrl's release before Q's).
+        if (is_modifier(int(k)) && !event.down && key_went_down) return state_;
+        if (!is_modifier(int(k)) && event.down) key_went_down = true;
         changed[k] = true;
         state_.keys[k] = event.down;
         if (event.down) pressed = event.code;
