@@ -57,6 +57,7 @@
 #include "app/render/page_draw.h"
 #include "app/state/interface_table.h"
 #include "app/state/progress_store.h"
+#include "app/state_json.h"
 #include "app/theme.h"
 #include "app/views/compare_json.h"
 
@@ -70,18 +71,6 @@ namespace {
 AppState* g_state = nullptr;
 CourseSettings g_course;     // embed mode and view, which the page keeps beside the app
 ProgressTracker g_progress;  // what the page has been told about the lesson so far
-
-// In CSS pixels of the canvas: the layout's units times its scale in a large window.
-nlohmann::json rect_json(const Rect& r) {
-  const float s = theme::ui_scale();
-  return {{"x0", r.x0 * s}, {"y0", r.y0 * s}, {"x1", r.x1 * s}, {"y1", r.y1 * s}};
-}
-
-nlohmann::json rects_json(const std::vector<Rect>& rects) {
-  nlohmann::json out = nlohmann::json::array();
-  for (const Rect& r : rects) out.push_back(rect_json(r));
-  return out;
-}
 
 nlohmann::json rects_json(const std::map<std::string, Rect>& rects) {
   nlohmann::json out = nlohmann::json::object();
@@ -178,12 +167,6 @@ nlohmann::json progress_json(const LessonState& lesson) {
   for (const auto& [id, entry] : lesson.progress.lessons)
     if (entry.done) done.push_back(id);
   return {{"done", std::move(done)}, {"message", lesson.progress_message}};
-}
-
-std::string hex_color(std::uint32_t rgb) {
-  char text[8];
-  std::snprintf(text, sizeof text, "#%06x", unsigned(rgb & 0xFFFFFF));
-  return text;
 }
 
 template <class Fill>

@@ -1,5 +1,6 @@
 #include "app/views/compare_json.h"
 
+#include "app/state_json.h"
 #include "app/theme.h"
 #include "app/views/compare_chart.h"
 #include "sim/core/format.h"
@@ -7,27 +8,6 @@
 #include <cstdio>
 
 namespace tl::app {
-namespace {
-
-// In CSS pixels of the canvas: the layout's units times its scale in a large window.
-nlohmann::json rect_json(const Rect& r) {
-  const float s = theme::ui_scale();
-  return {{"x0", r.x0 * s}, {"y0", r.y0 * s}, {"x1", r.x1 * s}, {"y1", r.y1 * s}};
-}
-
-nlohmann::json rects_json(const std::vector<Rect>& rects) {
-  nlohmann::json out = nlohmann::json::array();
-  for (const Rect& r : rects) out.push_back(rect_json(r));
-  return out;
-}
-
-std::string hex_color(std::uint32_t rgb) {
-  char text[8];
-  std::snprintf(text, sizeof text, "#%06x", unsigned(rgb & 0xFFFFFF));
-  return text;
-}
-
-}  // namespace
 
 nlohmann::json compare_state_json(const CompareState& state) {
   nlohmann::json workloads = nlohmann::json::array();
