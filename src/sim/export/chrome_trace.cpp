@@ -193,28 +193,34 @@ bool write_chrome_trace(std::ostream& out, const Scenario& scenario, const RunRe
     e += "}}";
   }
 
+  // One state span as a complete event on track (pid, tid); `cat` says whose: a thread's or a task's.
+  const auto state_event = [&sink](const StateSpan& span, const char* cat, const std::string& pid,
+                                   const std::string& tid) {
+    std::string& e = sink.next();
+    e += R"({"name":")";
+    e += state_label(span.state);
+    e += R"(","cat":")";
+    e += cat;
+    e += R"(","cname":")";
+    e += state_colour(span.state);
+    e += R"(","ph":"X","pid":)";
+    e += pid;
+    e += R"(,"tid":)";
+    e += tid;
+    e += R"(,"ts":)";
+    append_us(e, span.start);
+    e += R"(,"dur":)";
+    append_us(e, span.end - span.start);
+    e += R"(,"args":{"state":")";
+    e += to_string(span.state);
+    e += "\"}}";
+  };
+
   // Thread tracks: state spans under the simulated process.
   for (std::size_t t = 0; t < trace.threads.size(); ++t) {
     const std::string pid = std::to_string(scenario.threads[t].process + 1);
     const std::string tid = std::to_string(t);
-    for (const StateSpan& span : trace.threads[t]) {
-      std::string& e = sink.next();
-      e += R"({"name":")";
-      e += state_label(span.state);
-      e += R"(","cat":"state","cname":")";
-      e += state_colour(span.state);
-      e += R"(","ph":"X","pid":)";
-      e += pid;
-      e += R"(,"tid":)";
-      e += tid;
-      e += R"(,"ts":)";
-      append_us(e, span.start);
-      e += R"(,"dur":)";
-      append_us(e, span.end - span.start);
-      e += R"(,"args":{"state":")";
-      e += to_string(span.state);
-      e += "\"}}";
-    }
+    for (const StateSpan& span : trace.threads[t]) state_event(span, "state", pid, tid);
   }
 
   // Task tracks: a task's states on its loop's thread (running: the thread runs its step).
@@ -223,24 +229,7 @@ bool write_chrome_trace(std::ostream& out, const Scenario& scenario, const RunRe
     if (task.thread >= scenario.threads.size()) continue;
     const std::string pid = std::to_string(scenario.threads[task.thread].process + 1);
     const std::string tid = std::to_string(scenario.threads.size() + k);
-    for (const StateSpan& span : trace.tasks[k]) {
-      std::string& e = sink.next();
-      e += R"({"name":")";
-      e += state_label(span.state);
-      e += R"(","cat":"task","cname":")";
-      e += state_colour(span.state);
-      e += R"(","ph":"X","pid":)";
-      e += pid;
-      e += R"(,"tid":)";
-      e += tid;
-      e += R"(,"ts":)";
-      append_us(e, span.start);
-      e += R"(,"dur":)";
-      append_us(e, span.end - span.start);
-      e += R"(,"args":{"state":")";
-      e += to_string(span.state);
-      e += "\"}}";
-    }
+    for (const StateSpan& span : trace.tasks[k]) state_event(span, "task", pid, tid);
   }
 
   // Memory counters under each simulated process: three separate counters rather than one
