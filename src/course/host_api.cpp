@@ -122,6 +122,7 @@ HostMessage parse_host_message(std::string_view text) {
         if (!it->is_string()) return fail(std::string(key) + ": must be a string, got " + type_name(*it));
         const std::string& v = it->get_ref<const std::string&>();
         if (std::string_view(key) == "state") {
+          if (v.empty()) return fail("state: empty; give the part of a link after '#'");
           if (v.size() > kMaxFragmentBytes) return fail("state: longer than a link may be");
           command.state = v;
         } else if (!is_name(v)) {

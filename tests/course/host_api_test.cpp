@@ -50,6 +50,7 @@ TEST(HostApi, BadCommandsGetANamedReason) {
       {R"({"threadlab":1,"command":"load"})", "give exactly one of lesson, scenario or state"},
       {R"({"threadlab":1,"command":"load","lesson":"a","scenario":"b"})", "give exactly one"},
       {R"({"threadlab":1,"command":"load","lesson":5})", "lesson: must be a string"},
+      {R"({"threadlab":1,"command":"load","state":""})", "state: empty"},
       {R"({"threadlab":1,"command":"load","lesson":"<img src=x onerror=alert(1)>"})", "is not a lesson name"},
       {R"({"threadlab":1,"command":"set","cores":"4"})", "cores: must be a whole number from 1 to 16"},
       {R"({"threadlab":1,"command":"set","cores":0})", "cores: must be a whole number"},
