@@ -19,7 +19,10 @@ namespace tl::detail {
 std::string key_path(const std::string& parent, std::string_view key) {
   std::string p = parent;
   if (!p.empty()) p += '.';
-  p += key;
+  // A key is whatever the file's author typed: control characters become '?' (as in
+  // quote_name), so an error about it stays on one line; an absurdly long key is cut.
+  for (char c : key.substr(0, 80)) p += (static_cast<unsigned char>(c) < 0x20) ? '?' : c;
+  if (key.size() > 80) p += "...";
   return p;
 }
 
