@@ -1,19 +1,32 @@
 #include "app/state/lane_lod.h"
 
 #include <algorithm>
+#include <unordered_map>
 
 namespace tl::app {
 
-void LodTally::top3(LodPart (&out)[3]) const {
+int LodTally::top3(LodPart (&out)[3]) const {
   for (LodPart& part : out) part = LodPart{};
+  int with_time = 0;
   for (int k = 0; k < size; ++k) {  // insertion into the three largest
-    if (parts[k].ns <= 0) continue;
-    int at = 3;
-    while (at > 0 && (out[at - 1].ns <= 0 || parts[k].ns > out[at - 1].ns)) --at;
-    if (at == 3) continue;
-    for (int m = 2; m > at; --m) out[m] = out[m - 1];
+    const float ns = parts[k].ns;
+    if (ns <= 0) continue;
+    ++with_time;
+    if (ns <= out[2].ns) continue;  // out[2].ns is 0 while a place is free
+    int at = 2;
+    while (at > 0 && ns > out[at - 1].ns) {
+      out[at] = out[at - 1];
+      --at;
+    }
     out[at] = parts[k];
   }
+  return with_time;
+}
+
+std::uint8_t LaneLod::kind_of(ThreadId thread, ThreadState state, bool overhead) const {
+  for (std::size_t k = 0; k < kinds.size(); ++k)
+    if (kinds[k].thread == thread && kinds[k].state == state && kinds[k].overhead == overhead) return std::uint8_t(k);
+  return LodPart::kNoKind;
 }
 
 const LodLevel* LaneLod::level_for(double fold_ns) const {
@@ -41,6 +54,7 @@ LaneLod build(std::span<const Span> lane, const PartOf& part_of) {
   level0.buckets.resize(std::size_t((end + width - 1) / width));
 
   LodTally tally;
+  std::unordered_map<std::uint64_t, std::uint8_t> kind_by_key;
   std::size_t open = 0;  // the bucket the tally belongs to
   const auto finish = [&](std::size_t bucket) {
     tally.top3(level0.buckets[bucket].parts);
@@ -64,6 +78,13 @@ LaneLod build(std::span<const Span> lane, const PartOf& part_of) {
       if (to - from == width) bucket.whole = std::uint32_t(j);
       LodPart part = part_of(span);
       part.ns = float(to - from);
+      const auto [at, added] =
+          kind_by_key.try_emplace(LodTally::key_of(part.thread, part.state, part.overhead), LodPart::kNoKind);
+      if (added && lod.kinds.size() < LodPart::kNoKind) {
+        at->second = std::uint8_t(lod.kinds.size());
+        lod.kinds.push_back(LodPart{part.thread, 0, part.state, part.overhead, at->second});
+      }
+      part.kind = at->second;
       tally.add(part);
     }
   }

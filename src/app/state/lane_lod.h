@@ -18,10 +18,12 @@ namespace tl::app {
 // One contributor to a bucket: a thread (core lanes; `overhead` = switching into it) or a
 // state (thread lanes; `overhead` = the switch into the thread), with its time in the bucket.
 struct LodPart {
+  static constexpr std::uint8_t kNoKind = 255;  // past the lane's first 255 kinds
   ThreadId thread = kNoThread;
   float ns = 0;  // 0: no such part
   ThreadState state = ThreadState::Running;
   bool overhead = false;
+  std::uint8_t kind = kNoKind;  // index of (thread, state, overhead) in the lane's LaneLod::kinds
 };
 
 struct LodBucket {
@@ -42,6 +44,13 @@ struct LodLevel {
 
 struct LaneLod {
   std::vector<LodLevel> levels;  // finest first; empty for a lane short enough to fold span by span
+  // The lane's distinct parts (thread, state, overhead; ns unused), in order of first
+  // appearance, at most LodPart::kNoKind of them: a fold of buckets adds its parts into one
+  // slot per kind instead of searching a list for each.
+  std::vector<LodPart> kinds;
+
+  // The kind of (thread, state, overhead), or LodPart::kNoKind.
+  std::uint8_t kind_of(ThreadId thread, ThreadState state, bool overhead) const;
 
   // The coarsest level whose buckets are at most half of `fold_ns` (so a span a fold would not
   // hide covers at least one whole bucket), or nullptr when spans are as cheap to read.
@@ -61,22 +70,42 @@ LaneLod build_lane_lod(std::span<const LaneStateSpan> lane, ThreadId thread);
 RunLod build_run_lod(const Trace& trace, const std::vector<std::vector<LaneStateSpan>>& thread_lanes);
 
 // Adds `part` to a tally of at most kMaxParts parts (the rest is dropped), and keeps the
-// three largest of a tally: shared by building levels and by folds made of buckets.
+// three largest of a tally: shared by building levels and by folds made of buckets, where it is
+// the inner loop of a zoomed-out frame. A part is found by one integer key (thread, state,
+// overhead) rather than three field compares.
 struct LodTally {
   static constexpr int kMaxParts = 16;
   LodPart parts[kMaxParts];
+  std::uint64_t keys[kMaxParts];
   int size = 0;
 
+  static std::uint64_t key_of(ThreadId thread, ThreadState state, bool overhead) {
+    return (std::uint64_t(thread) << 16) | (std::uint64_t(state) << 1) | std::uint64_t(overhead);
+  }
   void add(const LodPart& part) {
+    const std::uint64_t key = key_of(part.thread, part.state, part.overhead);
     for (int i = 0; i < size; ++i)
-      if (parts[i].thread == part.thread && parts[i].state == part.state && parts[i].overhead == part.overhead) {
+      if (keys[i] == key) {
         parts[i].ns += part.ns;
         return;
       }
-    if (size < kMaxParts) parts[size++] = part;
+    if (size < kMaxParts) {
+      keys[size] = key;
+      parts[size++] = part;
+    }
+  }
+  // Takes `ns` away from the part with this key, if the tally has it (never below zero).
+  void take_away(std::uint64_t key, float ns) {
+    for (int i = 0; i < size; ++i)
+      if (keys[i] == key) {
+        parts[i].ns = parts[i].ns > ns ? parts[i].ns - ns : 0.0f;
+        return;
+      }
   }
   void clear() { size = 0; }
-  void top3(LodPart (&out)[3]) const;
+  // The three largest parts into `out` (empty parts where there are fewer); returns how many
+  // parts have any time at all.
+  int top3(LodPart (&out)[3]) const;
 };
 
 }  // namespace tl::app

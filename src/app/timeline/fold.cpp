@@ -80,12 +80,69 @@ FoldRect make_rect(TimeNs start, TimeNs end, ThreadId thread, bool overhead, Thr
   return rect;
 }
 
+// The parts of a fold made of buckets: one slot per kind of the lane (LaneLod::kinds), so a
+// bucket's parts are added by index, with no search; this is the inner loop of a zoomed-out
+// frame. Parts past the lane's first 255 kinds are left out of the summary.
+class KindTally {
+ public:
+  explicit KindTally(const LaneLod& lod) : kinds_(lod.kinds) {
+    std::fill(std::begin(ns_), std::end(ns_), 0.0f);
+    std::fill(std::begin(listed_), std::end(listed_), false);
+  }
+  void add(std::uint8_t kind, float ns) {
+    if (kind == LodPart::kNoKind) return;
+    if (!listed_[kind]) {
+      listed_[kind] = true;
+      used_[size_++] = kind;
+    }
+    ns_[kind] += ns;
+  }
+  void take_away(std::uint8_t kind, float ns) {
+    if (kind != LodPart::kNoKind && listed_[kind]) ns_[kind] = ns_[kind] > ns ? ns_[kind] - ns : 0.0f;
+  }
+  void clear() {
+    for (int k = 0; k < size_; ++k) {
+      ns_[used_[k]] = 0;
+      listed_[used_[k]] = false;
+    }
+    size_ = 0;
+  }
+  // The three largest parts into `out` (empty parts where there are fewer); returns how many
+  // parts have any time.
+  int top3(LodPart (&out)[3]) const {
+    for (LodPart& part : out) part = LodPart{};
+    int with_time = 0;
+    for (int k = 0; k < size_; ++k) {
+      const std::uint8_t kind = used_[k];
+      const float ns = ns_[kind];
+      if (ns <= 0) continue;
+      ++with_time;
+      if (ns <= out[2].ns) continue;  // out[2].ns is 0 while a place is free
+      int at = 2;
+      while (at > 0 && ns > out[at - 1].ns) {
+        out[at] = out[at - 1];
+        --at;
+      }
+      out[at] = kinds_[kind];
+      out[at].ns = ns;
+    }
+    return with_time;
+  }
+
+ private:
+  const std::vector<LodPart>& kinds_;
+  float ns_[LodPart::kNoKind];
+  bool listed_[LodPart::kNoKind];
+  std::uint8_t used_[LodPart::kNoKind];
+  int size_ = 0;
+};
+
 // Folding from a lane's summary (see lane_lod.h): buckets in order, each at most half a fold
 // wide. A bucket covered whole by one span a fold would not hide draws that span itself (its
 // exact ends from the lane); runs of other buckets become folds of about kFoldPx, summarised
 // by the three largest parts of their buckets.
 template <class Span, class Traits>
-void fold_buckets(std::span<const Span> lane, const LodLevel& level, const TimelineContext& ctx,
+void fold_buckets(std::span<const Span> lane, const LaneLod& lod, const LodLevel& level, const TimelineContext& ctx,
                   std::vector<FoldRect>& out, TimelineStats& stats, const Traits& traits) {
   const double min_ns = double(kFoldPx) / ctx.px_per_ns;
   const TimeNs window = std::max<TimeNs>(1, TimeNs(std::ceil(min_ns)));
@@ -96,18 +153,11 @@ void fold_buckets(std::span<const Span> lane, const LodLevel& level, const Timel
   bool open = false;
   TimeNs start = 0, end = 0, floor = std::numeric_limits<TimeNs>::min();
   std::uint32_t count = 0;
-  LodTally tally;
+  KindTally tally(lod);
   const Span* wide = nullptr;  // the last span drawn as itself, until the bucket holding its end
   // Removes from the fold the time [from, to) of a span drawn as itself.
   const auto take_away = [&](const FoldPart& part, TimeNs from, TimeNs to) {
-    if (to <= from) return;
-    for (int k = 0; k < tally.size; ++k) {
-      LodPart& p = tally.parts[k];
-      if (p.thread == part.thread && p.state == part.state && p.overhead == part.overhead) {
-        p.ns = std::max(0.0f, p.ns - float(to - from));
-        return;
-      }
-    }
+    if (to > from) tally.take_away(lod.kind_of(part.thread, part.state, part.overhead), float(to - from));
   };
   const auto close = [&](TimeNs limit) {
     if (!open) return;
@@ -115,16 +165,14 @@ void fold_buckets(std::span<const Span> lane, const LodLevel& level, const Timel
     end = std::min(end, limit);
     if (end <= start) return;
     LodPart top[3];
-    tally.top3(top);
+    const int parts = tally.top3(top);
     FoldRect rect = make_rect(start, end, top[0].thread, top[0].overhead, top[0].state);
     rect.count = std::max<std::uint32_t>(1, count);
-    const int parts = int(std::count_if(tally.parts, tally.parts + tally.size, [](const LodPart& p) { return p.ns > 0; }));
     const bool fold = rect.count > 1 || parts > 1;
     if (fold) {
-      const double length = double(end - start);
+      const float per_ns = 1.0f / float(end - start);
       for (int k = 0; k < 3; ++k)
-        if (top[k].ns > 0)
-          rect.parts[k] = {top[k].thread, top[k].state, top[k].overhead, float(std::min(1.0, double(top[k].ns) / length))};
+        if (top[k].ns > 0) rect.parts[k] = {top[k].thread, top[k].state, top[k].overhead, std::min(1.0f, top[k].ns * per_ns)};
       rect.mixed = parts > 1;
     }
     if (join_previous(out, first_out, rect, min_ns)) {
@@ -167,7 +215,7 @@ void fold_buckets(std::span<const Span> lane, const LodLevel& level, const Timel
       tally.clear();
     }
     for (const LodPart& part : bucket.parts)
-      if (part.ns > 0) tally.add(part);
+      if (part.ns > 0) tally.add(part.kind, part.ns);
     if (wide != nullptr && wide->end > TimeNs(b) * width) {  // this bucket holds the tail of the last wide span
       take_away(traits.part(*wide), TimeNs(b) * width, wide->end);
       wide = nullptr;
@@ -190,7 +238,7 @@ void fold_lane(std::span<const Span> lane, const LaneLod* lod, const TimelineCon
   const TimeNs window = std::max<TimeNs>(1, TimeNs(std::ceil(min_ns)));
   if (lod != nullptr)
     if (const LodLevel* level = lod->level_for(min_ns)) {
-      fold_buckets(lane, *level, ctx, out, stats, traits);
+      fold_buckets(lane, *lod, *level, ctx, out, stats, traits);
       return;
     }
   const auto thin = [min_ns](const Span& s) { return double(s.end - s.start) < min_ns; };

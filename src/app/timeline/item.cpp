@@ -16,8 +16,8 @@ void TimelineItem::record(TimelineLayout&, const Rect&) const {}
 namespace draw {
 
 PixelSpan to_pixels(const FoldRect& rect, const TimelineContext& ctx) {
-  float x0 = std::floor(std::max(ctx.x_of(rect.start), ctx.clip.Min.x));
-  float x1 = std::floor(std::min(ctx.x_of(rect.end), ctx.clip.Max.x));
+  float x0 = whole_pixels_below(std::max(ctx.x_of(rect.start), ctx.clip.Min.x));
+  float x1 = whole_pixels_below(std::min(ctx.x_of(rect.end), ctx.clip.Max.x));
   if (x1 < x0 + 1) x1 = x0 + 1;
   if (x1 > ctx.clip.Max.x) x0 = (x1 = ctx.clip.Max.x) - 1;
   return {x0, x1};
@@ -33,6 +33,9 @@ void hatch(ImDrawList& dl, float x0, float x1, float y0, float y1, ImU32 color) 
 }
 
 void label(const TimelineContext& ctx, float x0, float x1, const char* text, ImU32 background) {
+  // Most rectangles of a zoomed-out lane are a few pixels wide, where no text fits (no glyph
+  // is narrower than a fifth of the font size): those skip measuring the text.
+  if (x1 - x0 < 8 + ImGui::GetFontSize() * 0.2f) return;
   const float text_w = ImGui::CalcTextSize(text).x;
   const float w = x1 - x0;
   if (text_w + 8 > w) return;

@@ -52,6 +52,12 @@ struct PixelSpan {
 // Whole pixels, at least one wide, inside the lane: spans keep their exact colour on screen (no
 // half-covered edge pixels) and a lone tiny span stays visible.
 PixelSpan to_pixels(const FoldRect& rect, const TimelineContext& ctx);
+// floor() for a screen coordinate, inline: the libm call was a measurable part of a frame that
+// places thousands of rectangles.
+inline float whole_pixels_below(float x) {
+  const float t = float(static_cast<int>(x));
+  return t > x ? t - 1.0f : t;
+}
 // Fills the lane with `background`, then one rectangle per entry of `rects`, inset_of(rect) px
 // shorter top and bottom; returns the one under the mouse. A mixed fold is drawn as a stacked
 // bar from the bottom: its largest part, then the next ones, each as tall as its share of the fold's
@@ -65,15 +71,13 @@ const FoldRect* rects(const TimelineContext& ctx, const std::vector<FoldRect>& r
   const ImVec2 mouse = ImGui::GetIO().MousePos;
   const bool mouse_in_lane = ctx.clip.Contains(mouse);
   const FoldRect* hovered = nullptr;
-  // One reservation for the whole lane: PrimRect then only writes 4 vertices and 6 indices.
-  const auto part_h = [&](const FoldPart& part) { return std::round((y1 - y0) * part.share); };
-  int count = 0;
-  for (const FoldRect& rect : rects) {
-    if (!rect.mixed) ++count;
-    else
-      for (const FoldPart& part : rect.parts) count += part_h(part) >= 1 ? 1 : 0;
-  }
-  dl.PrimReserve(count * 6, count * 4);
+  // One reservation for the whole lane, for at most three parts of a fold: PrimRect then only
+  // writes 4 vertices and 6 indices, and what parts too thin to draw did not use is given back.
+  const auto part_h = [&](const FoldPart& part) { return float(static_cast<int>((y1 - y0) * part.share + 0.5f)); };
+  int reserved = 0;
+  for (const FoldRect& rect : rects) reserved += rect.mixed ? 3 : 1;
+  dl.PrimReserve(reserved * 6, reserved * 4);
+  int drawn = 0;
   for (const FoldRect& rect : rects) {
     const PixelSpan px = to_pixels(rect, ctx);
     if (rect.mixed) {
@@ -82,14 +86,17 @@ const FoldRect* rects(const TimelineContext& ctx, const std::vector<FoldRect>& r
         const float h = part_h(part);
         if (h < 1) continue;
         dl.PrimRect(ImVec2(px.x0, std::max(y0, bottom - h)), ImVec2(px.x1, bottom), part_colour(part));
+        ++drawn;
         bottom -= h;
       }
     } else {
       const float inset = inset_of(rect);
       dl.PrimRect(ImVec2(px.x0, y0 + inset), ImVec2(px.x1, y1 - inset), colour_of(rect));
+      ++drawn;
     }
     if (mouse_in_lane && mouse.x >= px.x0 && mouse.x < px.x1) hovered = &rect;
   }
+  dl.PrimUnreserve((reserved - drawn) * 6, (reserved - drawn) * 4);
   return hovered;
 }
 // Diagonal lines 5 px apart across [x0, x1) x [y0, y1), cut at the rectangle's sides.
