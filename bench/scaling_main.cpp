@@ -4,12 +4,18 @@
 // Prints the time per engine step at each size and its growth factor against n: about 1.0
 // is O(1) per event, 2x at 8n is the "within 2x" target, 8x means a per-event sweep over the
 // dimension (a linear scan). A plain program (no Google Benchmark) so it also builds for wasm.
-// Times are CPU time of this process (std::clock), best of three: the build machine is shared
-// and loaded, and wall time would measure the other jobs as much as this one.
+// Times are CPU time of this process (std::clock): the build machine is shared and loaded, and
+// wall time would measure the other jobs as much as this one. Each size runs at least five times
+// and for at least 0.4 s of CPU, and the median run counts: a run of the smallest size takes
+// about 3 ms, where one cache-cold or interrupted run (or one lucky one, for a best-of) moved the
+// growth factor by half its value between otherwise equal measurements.
 // Run: build/<dir>/bench/engine_scaling [--quick] [DIMENSION...]
 #include "sim/engine/engine.h"
 
 #include <ctime>
+#if defined(__GLIBC__)
+#include <malloc.h>
+#endif
 #include <algorithm>
 #include <cstdio>
 #include <cstring>
@@ -81,21 +87,35 @@ Figure measure(const std::string& json) {
     std::fprintf(stderr, "%s\n", tl::format_error(parsed.errors.front()).c_str());
     return {};
   }
-  double best = 1e30;
+  constexpr int kMinRuns = 5;
+  constexpr double kMinSeconds = 0.4;
+  std::vector<double> seconds;
+  double total = 0;
   std::uint64_t events = 0;
-  for (int rep = 0; rep < 3; ++rep) {
+  while (static_cast<int>(seconds.size()) < kMinRuns || total < kMinSeconds) {
     const std::clock_t t0 = std::clock();
     const tl::RunResult r = tl::run(*parsed.scenario);
     const double s = static_cast<double>(std::clock() - t0) / CLOCKS_PER_SEC;
     events = r.events;
-    if (s < best) best = s;
+    seconds.push_back(s);
+    total += s;
   }
-  return {best * 1e9 / static_cast<double>(events ? events : 1), events};
+  std::nth_element(seconds.begin(), seconds.begin() + seconds.size() / 2, seconds.end());
+  const double median = seconds[seconds.size() / 2];
+  return {median * 1e9 / static_cast<double>(events ? events : 1), events};
 }
 
 }  // namespace
 
 int main(int argc, char** argv) {
+#if defined(__GLIBC__)
+  // Keep freed memory in the process so every repeated run reuses warm pages: by default glibc
+  // serves a run's large trace vectors from fresh mmaps (and trims the heap after it), so the
+  // larger sizes paid the kernel's page zeroing on every run while the smaller ones reused the
+  // same pages, and the growth factor measured that difference rather than the engine.
+  mallopt(M_MMAP_THRESHOLD, 1 << 30);
+  mallopt(M_TRIM_THRESHOLD, 1 << 30);
+#endif
   bool quick = false;
   std::vector<std::string> only;  // dimensions named on the command line; none: all
   for (int i = 1; i < argc; ++i) {
