@@ -7,6 +7,7 @@
 //    above 1 in a large window; every rectangle and size below is in CSS px of the canvas),
 //    "lanes":[{"core","x0","y0","x1","y1"}],          // where each core's spans are drawn
 //    "thread_lanes":[{"thread","x0","y0","x1","y1"}], // where each thread's states are drawn
+//    "task_lanes":[{"task","x0","y0","x1","y1"}],     // where each asyncio task's states are drawn
 //    "processes":[{"process","name","origin","x0","y0","x1","y1"}],   // header rows
 //    "timeline":{"x0","y0","x1","y1"},                // its visible region: a lane outside it
 //                                                     // is scrolled out of view
@@ -340,6 +341,7 @@ TL_EXPORT const char* tl_state_json() {
       {"scale", theme::ui_scale()},
       {"lanes", rects_json(timeline.core_lanes, "core", nothing)},
       {"thread_lanes", rects_json(timeline.thread_lanes, "thread", nothing)},
+      {"task_lanes", rects_json(timeline.task_lanes, "task", nothing)},
       {"processes", std::move(processes)},
       {"timeline", rect_json(timeline.view)},
       {"threads", std::move(threads)},

@@ -15,6 +15,7 @@ namespace tl::app {
 struct TimelineLayout {            // where the last frame put the rows (tl_state_json, tests)
   std::vector<Rect> core_lanes;    // [core] the rectangle a core's spans are drawn in
   std::vector<Rect> thread_lanes;  // [thread] the rectangle a thread's states are drawn in
+  std::vector<Rect> task_lanes;    // [task] the rectangle an asyncio task's states are drawn in
   std::vector<Rect> process_rows;  // [process] its header row, lanes part
   Rect view;                       // the timeline's visible region (rows outside it are
                                    // scrolled out of view)

@@ -7,6 +7,7 @@
 #include "app/theme.h"
 #include "app/timeline/core_lane.h"
 #include "app/timeline/process_header.h"
+#include "app/timeline/task_lane.h"
 #include "app/timeline/thread_lane.h"
 
 #include <algorithm>
@@ -39,16 +40,22 @@ void TimelineView::build_items(const ShownRun& run) {
   const ThreadId threads = ThreadId(std::min(trace.threads.size(), scenario.threads.size()));
   if (threads == 0) return;
   std::vector<bool> placed(threads, false);
+  // A thread lane, then the lanes of the asyncio tasks its event loops run.
+  std::vector<std::vector<std::size_t>> tasks_of(threads);
+  for (std::size_t k = 0; k < std::min(trace.tasks.size(), scenario.tasks.size()); ++k)
+    if (scenario.tasks[k].thread < threads) tasks_of[scenario.tasks[k].thread].push_back(k);
+  const auto place = [&](ThreadId t) {
+    placed[t] = true;
+    items_.push_back(std::make_unique<ThreadLane>(t));
+    for (std::size_t k : tasks_of[t]) items_.push_back(std::make_unique<TaskLane>(k, t));
+  };
   for (ProcessId p = 0; p < ProcessId(scenario.processes.size()); ++p) {
     items_.push_back(std::make_unique<ProcessHeader>(p));
     for (ThreadId t : scenario.processes[p].threads)
-      if (t < threads && !placed[t]) {
-        placed[t] = true;
-        items_.push_back(std::make_unique<ThreadLane>(t));
-      }
+      if (t < threads && !placed[t]) place(t);
   }
   for (ThreadId t = 0; t < threads; ++t)  // a scenario built in code may leave one unlisted
-    if (!placed[t]) items_.push_back(std::make_unique<ThreadLane>(t));
+    if (!placed[t]) place(t);
 }
 
 // Both keep 2 px to spare below the last row, so that rounding never grows the child a scrollbar
@@ -159,6 +166,7 @@ void TimelineView::draw(const ShownRun& run, TimeRange& range, Playback& playbac
   const Trace& trace = run.result->trace;
   layout_.core_lanes.assign(trace.cores.size(), Rect{});
   layout_.thread_lanes.assign(std::min(trace.threads.size(), run.scenario.threads.size()), Rect{});
+  layout_.task_lanes.assign(std::min(trace.tasks.size(), run.scenario.tasks.size()), Rect{});
   layout_.process_rows.assign(trace.threads.empty() ? 0 : run.scenario.processes.size(), Rect{});
 
   ImGui::BeginChild(id_.c_str(), size, false, ImGuiWindowFlags_NoScrollWithMouse);
