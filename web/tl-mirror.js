@@ -11,7 +11,9 @@
   const mirror = document.getElementById("tl-mirror");
   const lessonBox = document.getElementById("tl-mirror-lesson");
   const runSummary = document.getElementById("tl-run-summary");
-  const runBody = document.querySelector("#tl-run-table tbody");
+  const runTable = document.getElementById("tl-run-table");
+  const runBody = runTable.querySelector("tbody");
+  const compareTable = document.getElementById("tl-compare-table");
   const toggle = document.getElementById("tl-mirror-toggle");
 
   function el(tag, props, ...children) {
@@ -198,8 +200,16 @@
     const text = api.call("tl_export", "run");
     if (text === shownRun || text.startsWith("error:")) return;
     const run = JSON.parse(text);
+    if (run.compare) {  // the Compare view shows its workload's runs, not the scenario's
+      if (run.compare.pending) return;
+      shownRun = text;
+      showCompare(run.compare);
+      return;
+    }
     if (run.pending) return;  // the table shows finished runs only
     shownRun = text;
+    runTable.hidden = false;
+    compareTable.hidden = true;
     runSummary.textContent = run.title + " on " + run.cores + (run.cores === 1 ? " core" : " cores") +
         ": makespan " + run.makespan_us + " µs, " + run.context_switches + " context switches" +
         (run.outcome_line ? "; " + run.outcome_line : "") + ".";
@@ -211,6 +221,33 @@
       runBody.appendChild(row);
     }
     api.announce("Run finished: makespan " + run.makespan_us + " µs" + (run.outcome_line ? ", " + run.outcome_line : ""));
+  }
+
+  // The comparison as the figures panel shows it: one row per figure, a column per model.
+  function showCompare(c) {
+    runTable.hidden = true;
+    compareTable.hidden = false;
+    if (c.error) {
+      runSummary.textContent = "Compare: " + c.error;
+      return;
+    }
+    const makespan = c.figures.find((f) => f.label === "makespan");
+    // The examples' titles already say "Compare: ..."; a teacher's may not.
+    runSummary.textContent = (/^compare\b/i.test(c.title) ? "" : "Compare: ") + c.title + ", on " + c.cores + (c.cores === 1 ? " core" : " cores") +
+        (makespan ? ": makespan " + c.models.map((m, i) => m + " " + makespan.values[i]).join(", ") +
+                    " (" + c.models[0] + " / " + c.models[1] + " = " + makespan.ratio + ")" : "") + ".";
+    const head = compareTable.querySelector("thead tr");
+    head.textContent = "";
+    for (const name of ["Figure", ...c.models, "Ratio"]) head.appendChild(el("th", { scope: "col", text: name }));
+    const body = compareTable.querySelector("tbody");
+    body.textContent = "";
+    for (const f of c.figures) {
+      const row = el("tr", {}, el("th", { scope: "row", text: f.label }));
+      for (const v of f.values) row.appendChild(el("td", { text: v }));
+      row.appendChild(el("td", { text: f.ratio }));
+      body.appendChild(row);
+    }
+    api.announce(runSummary.textContent);
   }
 
   function refresh() {

@@ -2,6 +2,7 @@
 
 #include "app/state/catalog.h"
 #include "app/state/progress_events.h"
+#include "app/views/compare_json.h"
 #include "lessons/markup.h"
 #include "sim/export/chrome_trace.h"
 
@@ -356,7 +357,10 @@ std::string export_text(const AppState& state, std::string_view kind, std::strin
                 {"outcome_line", shown.outcome},
                 {"runs", state.run.runs},
                 {"pending", state.run.pending},
-                {"threads", std::move(threads)}}
+                {"threads", std::move(threads)},
+                {"view", to_string(state.view)},
+                // The Compare view shows another run than the scenario's: the text view says so.
+                {"compare", state.view == ViewKind::Compare ? compare_text_json(state.compare) : json(nullptr)}}
         .dump();
   }
   if (kind == "scenario") {

@@ -1,6 +1,7 @@
 // The Compare view headless: one workload as threads and as processes on two timelines that
 // share one range, figures equal to `threadlab-cli compare`'s, and a sweep for the speedup
 // chart that fills in cell by cell and stops when another workload is opened.
+#include "app/course_bridge.h"
 #include "app/views/compare_chart.h"
 #include "app/views/compare_json.h"
 #include "app/views/compare_view.h"
@@ -194,6 +195,28 @@ TEST_F(CompareView, FiguresAndSweepEqualTheCli) {
         EXPECT_EQ(format_us(progress.rows[m].makespan[c]), (*row)["makespan_us"][c].dump()) << name << " on " << c + 1;
     }
   }
+}
+
+TEST_F(CompareView, ThePageTextViewDescribesTheComparisonNotTheTimelinesScenario) {
+  ASSERT_TRUE(open_compare_workload(state.compare, "cpu")) << state.compare.error;
+  settle();
+  std::string error;
+  const nlohmann::json run = nlohmann::json::parse(export_text(state, "run", error));
+  ASSERT_TRUE(error.empty()) << error;
+  EXPECT_EQ(run["view"], "compare");
+  const nlohmann::json& compare = run["compare"];
+  ASSERT_TRUE(compare.is_object());
+  EXPECT_EQ(compare["title"], state.compare.workload.title);
+  EXPECT_EQ(compare["models"], nlohmann::json({"threads", "processes"}));
+  EXPECT_FALSE(compare["pending"].get<bool>());
+  const nlohmann::json shown = compare_state_json(state.compare);
+  ASSERT_EQ(compare["figures"].size(), shown["figures"].size());
+  EXPECT_EQ(compare["figures"][0]["label"], "makespan");
+  EXPECT_EQ(compare["figures"][0]["ratio"], shown["figures"][0]["ratio"]);
+  EXPECT_EQ(compare["figures"][0]["values"][0], figure_text(FigureUnit::Time, shown["figures"][0]["values"][0].get<std::int64_t>()));
+
+  state.view = ViewKind::Timeline;  // back on the timeline: the scenario's run, no comparison
+  EXPECT_TRUE(nlohmann::json::parse(export_text(state, "run", error))["compare"].is_null());
 }
 
 TEST_F(CompareView, TheSpeedupsAreAgainstThreadsOnOneCoreWithTheIdealLine) {

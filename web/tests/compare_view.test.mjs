@@ -98,6 +98,19 @@ for (const { isolation, variant } of VARIANTS) {
       assert.equal(s.compare.cores, 4);
       s = await sweepDone(page);
       assert.ok(s.compare.timelines.every((t) => t.cores === 4 && !t.pending), "both runs on 4 cores are shown");
+      // The text view beside the canvas describes the comparison, not the Timeline's scenario.
+      await page.waitForFunction(() => !document.getElementById("tl-compare-table").hidden, null, WAIT);
+      const text = await page.evaluate(() => ({
+        summary: document.getElementById("tl-run-summary").textContent,
+        head: [...document.querySelectorAll("#tl-compare-table thead th")].map((th) => th.textContent),
+        rows: [...document.querySelectorAll("#tl-compare-table tbody tr")].map((tr) => [...tr.children].map((c) => c.textContent)),
+        runTableHidden: document.getElementById("tl-run-table").hidden,
+      }));
+      assert.match(text.summary, /^Compare: [^:]+, on 4 cores: makespan threads .+, processes .+ \(threads \/ processes = \d+\.\d{3}\)/);
+      assert.deepEqual(text.head, ["Figure", "threads", "processes", "Ratio"]);
+      assert.equal(text.rows[0][0], "makespan");
+      assert.equal(text.rows[0][3], s.compare.figures[0].ratio, "the ratio the figures panel shows");
+      assert.equal(text.runTableHidden, true, "the scenario's per-thread table is put away");
       const buffer = await page.screenshot();
       writeFileSync(path.join(ARTIFACTS, `web-${variant}-compare-url.png`), buffer);
       checkPicture(decodePng(buffer), s, offset, variant);

@@ -1,5 +1,6 @@
 #include "app/views/compare_json.h"
 
+#include "app/format.h"
 #include "app/state_json.h"
 #include "app/theme.h"
 #include "app/views/compare_chart.h"
@@ -8,6 +9,36 @@
 #include <cstdio>
 
 namespace tl::app {
+
+std::string figure_text(FigureUnit unit, std::int64_t value) {
+  char text[48];
+  switch (unit) {
+    case FigureUnit::Time: return format_time(value).c_str();
+    case FigureUnit::Count: std::snprintf(text, sizeof text, "%lld", static_cast<long long>(value)); return text;
+    case FigureUnit::Kilobytes:
+      if (value >= 10 * 1024) std::snprintf(text, sizeof text, "%.1f MB", double(value) / 1024.0);
+      else std::snprintf(text, sizeof text, "%lld KB", static_cast<long long>(value));
+      return text;
+  }
+  return {};
+}
+
+nlohmann::json compare_text_json(const CompareState& state) {
+  nlohmann::json models = nlohmann::json::array();
+  for (std::size_t i = 0; i < state.timelines.size(); ++i) models.push_back(to_string(kCompareModels[state.shown[i]]));
+  nlohmann::json figures = nlohmann::json::array();
+  const std::size_t a = state.shown[0], b = state.shown[1];
+  for (const CompareFigure& figure : compare_figures(state))
+    figures.push_back({{"label", figure.label},
+                       {"values", {figure_text(figure.unit, figure.values[a]), figure_text(figure.unit, figure.values[b])}},
+                       {"ratio", format_thousandths(ratio_milli(figure.values[a], figure.values[b]))}});
+  return {{"title", state.workload.title},
+          {"cores", state.cores},
+          {"pending", compare_pending(state)},
+          {"error", state.error},
+          {"models", std::move(models)},
+          {"figures", std::move(figures)}};
+}
 
 nlohmann::json compare_state_json(const CompareState& state) {
   nlohmann::json workloads = nlohmann::json::array();

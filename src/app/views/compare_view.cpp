@@ -7,6 +7,7 @@
 #include "app/format.h"
 #include "app/theme.h"
 #include "app/views/compare_chart.h"
+#include "app/views/compare_json.h"
 #include "app/views/scenario_info.h"
 #include "sim/core/format.h"
 
@@ -158,19 +159,6 @@ void draw_timeline_label(const CompareState& state, std::size_t model) {
 // ---------------------------------------------------------------------------------------------
 // [SECTION] Figures side by side
 // ---------------------------------------------------------------------------------------------
-std::string figure_text(FigureUnit unit, std::int64_t value) {
-  char text[48];
-  switch (unit) {
-    case FigureUnit::Time: return format_time(value).c_str();
-    case FigureUnit::Count: std::snprintf(text, sizeof text, "%lld", static_cast<long long>(value)); return text;
-    case FigureUnit::Kilobytes:
-      if (value >= 10 * 1024) std::snprintf(text, sizeof text, "%.1f MB", double(value) / 1024.0);
-      else std::snprintf(text, sizeof text, "%lld KB", static_cast<long long>(value));
-      return text;
-  }
-  return {};
-}
-
 void right_aligned(const std::string& text) {
   ImGui::SetCursorPosX(ImGui::GetCursorPosX() + ImGui::GetContentRegionAvail().x - text_width(text.c_str()));
   ImGui::TextUnformatted(text.c_str());
