@@ -31,7 +31,7 @@
 //    "view": "timeline"|"memory"|"race"|"lab"|"editor"|"compare", "tabs":[{"view","x0","y0","x1","y1"}],
 //    each variable's "at_playhead",
 //    "memory":{"area","legend","scrub","cell","pages","renderer","palette":{look:"#rrggbb"},
-//              "columns":[{"process","name","alive","segments","x0",..,
+//              "columns":[{"process","name","alive","exited_us" (null while alive),"segments","x0",..,
 //                          "pages":{look: count}, "smaps":{"Rss","Pss","Shared_Clean",...}}],
 //              "messages":[{"copy","x0",..}]},           // the memory view's last frame
 //    "race":{"variable","selected","steps","value","lost","list","previous","next","scrub",
@@ -218,6 +218,8 @@ nlohmann::json memory_json(const AppState& state) {
                       ? state.shown().scenario.processes[column.process].name
                       : std::string();
     row["alive"] = column.alive;
+    const TimeNs exited = column.alive ? TimeNs(-1) : view.exit_time(column.space);
+    row["exited_us"] = exited >= 0 ? nlohmann::json(double(exited) / 1000.0) : nlohmann::json(nullptr);
     row["segments"] = column.segments.size();
     row["pages"] = std::move(pages);
     row["smaps"] = std::move(smaps);

@@ -101,6 +101,30 @@ TEST_F(MemoryViewTest, AForkedChildSharesEveryPageThenItsWritesMakeThemPrivate) 
   EXPECT_EQ(of(1, PageLook::Private), 8u) << "and the child's originals of them private";
 }
 
+TEST_F(MemoryViewTest, AtTheEndEachExitedColumnSaysWhenItsMemoryWasFreed) {
+  ASSERT_TRUE(load_scenario(state, kForkThenWrite, "fork")) << state.error;
+  wait_for_run(state);
+  state.playback.playing = false;
+  set_view(state, ViewKind::Memory);
+  attach_api(&state);
+  at(state.result().trace.makespan);  // where a run that played to its end leaves the playhead
+  const nlohmann::json json = nlohmann::json::parse(tl_state_json());
+  const nlohmann::json& columns = json["memory"]["columns"];
+  ASSERT_EQ(columns.size(), 2u);
+  for (std::size_t c = 0; c < 2; ++c) {
+    const AddressSpaceId space = state.memory.columns().columns[c].space;
+    EXPECT_FALSE(columns[c]["alive"].get<bool>());
+    const TimeNs exit = first_event(PageChangeKind::Exit, space);
+    ASSERT_GT(exit, 0);
+    EXPECT_DOUBLE_EQ(columns[c]["exited_us"].get<double>(), double(exit) / 1000.0) << "column " << c;
+    EXPECT_EQ(state.memory.exit_time(space), exit);
+  }
+  at(first_event(PageChangeKind::Fork));  // while they live there is no exit to tell
+  const nlohmann::json live = nlohmann::json::parse(tl_state_json());
+  EXPECT_TRUE(live["memory"]["columns"][0]["exited_us"].is_null());
+  attach_api(nullptr);
+}
+
 TEST_F(MemoryViewTest, SmapsFiguresAgreeWithTheMemoryLanes) {
   open("shared_memory");
   const Trace& trace = state.result().trace;

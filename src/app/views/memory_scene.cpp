@@ -13,6 +13,9 @@ bool same(const MemoryLayoutInput& a, const MemoryLayoutInput& b) {
 void MemoryScene::reset(const PageEvents& pages) {
   replay_ = std::make_unique<MemoryReplay>(pages);
   laid_applied_ = ~std::size_t{0};
+  exit_times_.assign(pages.space_process.size(), TimeNs(-1));
+  for (const PageEvent& e : pages.events)
+    if (e.change.kind == PageChangeKind::Exit && e.change.space < exit_times_.size()) exit_times_[e.change.space] = e.time;
   for (int i = 0; i < kPageLooks; ++i) batch_.palette[std::size_t(i)] = kPageLookRgb[std::size_t(i)];
 }
 

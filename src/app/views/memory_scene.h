@@ -24,12 +24,17 @@ class MemoryScene {
   const MemoryLayout& layout() const { return layout_; }
   const PageBatch& batch() const { return batch_; }
   const std::vector<SmapsFigures>& smaps() const { return smaps_; }  // [column]
+  // When the process of `space` exited (its memory was freed), or -1 if it never did.
+  TimeNs exit_time(AddressSpaceId space) const {
+    return space < exit_times_.size() ? exit_times_[space] : TimeNs(-1);
+  }
 
  private:
   std::unique_ptr<MemoryReplay> replay_;
   MemoryLayout layout_;
   PageBatch batch_;
   std::vector<SmapsFigures> smaps_;
+  std::vector<TimeNs> exit_times_;  // [address space], from the run's Exit events
   std::size_t laid_applied_ = ~std::size_t{0};
   MemoryLayoutInput laid_for_;
   std::uint32_t laid_processes_ = 0;

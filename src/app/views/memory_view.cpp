@@ -143,8 +143,13 @@ void MemoryView::draw_columns(const ShownRun& run, ImDrawList& list) const {
     list.AddRectFilled(ImVec2(r.x0, r.y0), ImVec2(r.x1, r.y1), theme::kThreadLane, 3.0f);
     list.PushClipRect(ImVec2(r.x0, r.y0), ImVec2(r.x1, r.y1), true);
     std::string name = process_name(run, column.process);
-    if (!column.alive) name += " (exited)";
+    const TimeNs exited = scene_.exit_time(column.space);
+    if (!column.alive) name += exited >= 0 ? " (exited at " + std::string(format_time(exited).c_str()) + ")" : " (exited)";
     list.AddText(ImVec2(r.x0 + 4, r.y0 + 2), theme::kTitle, name.c_str());
+    if (!column.alive) {  // an empty column says why, and how to see what it held
+      list.AddText(ImVec2(r.x0 + 4, r.y0 + 2 + line_h), theme::kDimText, "its memory was freed when it exited:");
+      list.AddText(ImVec2(r.x0 + 4, r.y0 + 2 + 2 * line_h), theme::kDimText, "drag the playhead back to see its pages");
+    }
     if (column.alive) {
       const SmapsFigures& f = scene_.smaps()[c];
       const std::string rss = "Rss " + format_kb(f.rss_kb) + "  Pss " + format_kb(f.pss_kb);

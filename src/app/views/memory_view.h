@@ -42,6 +42,7 @@ class MemoryView {
   const MemoryViewLayout& layout() const { return view_; }
   const PageBatch& batch() const { return scene_.batch(); }
   const MemoryReplay* replay() const { return scene_.ready() ? &scene_.replay() : nullptr; }
+  TimeNs exit_time(AddressSpaceId space) const { return scene_.exit_time(space); }
   // Pages per look in each column, as drawn last frame: [column][PageLook].
   std::vector<std::array<std::size_t, kPageLooks>> look_counts() const;
 
