@@ -84,7 +84,12 @@ TEST_F(LabPanel, MeasuresOffTheUiThreadShowsPredictionsAndWritesAProfileThatSimu
     const Json& points = (*report)["speedup"][launch]["points"];
     ASSERT_EQ(points.size(), 2u) << launch << ": " << (*report)["errors"].dump();
     EXPECT_GT(points[1]["speedup"].get<double>(), 0) << launch;
-    EXPECT_GT(points[1]["predicted_speedup"].get<double>(), 1.0) << launch;
+    // The prediction simulates the measured machine: on one usable CPU (a process pinned to
+    // it) two workers cannot be faster than one, and the prediction rightly says so.
+    if ((*report)["topology"]["usable_cpus"].get<unsigned>() >= 2)
+      EXPECT_GT(points[1]["predicted_speedup"].get<double>(), 1.0) << launch;
+    else
+      EXPECT_LE(points[1]["predicted_speedup"].get<double>(), 1.05) << launch;
   }
   EXPECT_TRUE((*report)["errors"].empty()) << (*report)["errors"].dump();
 
