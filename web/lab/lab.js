@@ -289,7 +289,15 @@
   button.type = "button";
   button.textContent = "Lab";
   button.title = "Measure this browser: threads or workers, cores, message costs";
-  document.body.appendChild(button);
+  // In the page's bar beside the other buttons; a page without the bar gets it in a corner
+  // (fixed over the page, where it covered the text view's last lines).
+  const bar = document.getElementById("tl-bar");
+  if (bar) {
+    button.classList.add("tl-in-bar");
+    bar.insertBefore(button, document.getElementById("tl-new-tab"));
+  } else {
+    document.body.appendChild(button);
+  }
 
   const panel = document.createElement("section");
   panel.id = "tl-lab";
