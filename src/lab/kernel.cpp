@@ -1,6 +1,7 @@
 #include "lab/kernel.h"
 
 #include <algorithm>
+#include <atomic>
 #include <vector>
 
 namespace tl::lab {
@@ -17,12 +18,14 @@ std::uint64_t cpu_kernel(std::uint64_t iterations, std::uint64_t seed) {
 }
 
 namespace {
-volatile std::uint64_t g_sink;  // keeps results observable without printing them
-}
+// Keeps results observable without printing them. Atomic: worker threads time the kernel at
+// the same moment, and a plain (even volatile) global written by two threads is a data race.
+std::atomic<std::uint64_t> g_sink;
+}  // namespace
 
 Nanos time_kernel(std::uint64_t iterations) {
   const Nanos start = now_ns();
-  g_sink = cpu_kernel(iterations, 0x9e3779b97f4a7c15ULL);
+  g_sink.store(cpu_kernel(iterations, 0x9e3779b97f4a7c15ULL), std::memory_order_relaxed);
   return now_ns() - start;
 }
 
