@@ -20,7 +20,9 @@ std::uint64_t cpu_kernel(std::uint64_t iterations, std::uint64_t seed) {
 namespace {
 // Keeps results observable without printing them. Atomic: worker threads time the kernel at
 // the same moment, and a plain (even volatile) global written by two threads is a data race.
-std::atomic<std::uint64_t> g_sink;
+// Volatile too: clang removes stores to an internal atomic nobody reads, and the kernel with
+// them, so every timing read zero.
+volatile std::atomic<std::uint64_t> g_sink;
 }  // namespace
 
 Nanos time_kernel(std::uint64_t iterations) {
@@ -37,15 +39,18 @@ KernelCalibration calibrate_kernel(Nanos target_ns) {
     probe *= 4;
     t = time_kernel(probe);
   }
+  // Work for target_ns at the rate measured, within 1 .. 2^40 iterations (a timer that read
+  // zero must not turn into an iteration count no integer holds).
+  const auto scaled = [target_ns](std::uint64_t iterations, Nanos took) {
+    const double n = static_cast<double>(iterations) * static_cast<double>(target_ns) /
+                     static_cast<double>(std::max<Nanos>(took, 1));
+    return static_cast<std::uint64_t>(std::clamp(n, 1.0, static_cast<double>(1ULL << 40)));
+  };
   KernelCalibration c;
-  c.iterations = std::max<std::uint64_t>(1, static_cast<std::uint64_t>(static_cast<double>(probe) *
-                                                                       static_cast<double>(target_ns) /
-                                                                       static_cast<double>(std::max<Nanos>(t, 1))));
+  c.iterations = scaled(probe, t);
   std::vector<Nanos> runs;
   for (int i = 0; i < 3; ++i) runs.push_back(time_kernel(c.iterations / 4));
-  c.iterations = std::max<std::uint64_t>(1, static_cast<std::uint64_t>(static_cast<double>(c.iterations / 4) *
-                                                                       static_cast<double>(target_ns) /
-                                                                       static_cast<double>(std::max<Nanos>(median(runs), 1))));
+  c.iterations = scaled(c.iterations / 4, median(runs));
   c.measured_ns = time_kernel(c.iterations);
   return c;
 }
