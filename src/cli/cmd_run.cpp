@@ -274,8 +274,13 @@ std::string to_table(const Scenario& s, const RunResult& r) {
   }
 
   if (r.outcome == Outcome::Deadlock) {
-    o += "\ndeadlock: wait-for edges\n";
-    for (const WaitEdge& w : r.waits) o += "  " + wait_line(s, w) + "\n";
+    if (r.waits.empty()) {  // no lock in the cycle: receives, joins or waits nobody will answer
+      o += "\ndeadlock: no lock is involved; every thread left waits for a message, a thread or a "
+           "process that cannot come\n";
+    } else {
+      o += "\ndeadlock: wait-for edges\n";
+      for (const WaitEdge& w : r.waits) o += "  " + wait_line(s, w) + "\n";
+    }
   }
   return o;
 }

@@ -121,6 +121,26 @@ TEST(CliRun, EveryExampleRunsAndPrintsTheJsonKeys) {
   EXPECT_GT(count, 0u);
 }
 
+TEST(CliRun, ADeadlockWithoutLocksSaysSoInsteadOfAnEmptyEdgeList) {
+  // main waits for a message nobody sends; the worker waits for a task main never sends.
+  const fs::path file = write_file(".json", R"({
+    "machine": {"cores": 2}, "channels": {"tasks": "queue", "results": "queue"},
+    "processes": [{"name": "P", "threads": [
+      {"name": "main", "program": [{"receive": "results"}, {"send": "tasks", "bytes": 8}]},
+      {"name": "worker", "program": [{"receive": "tasks"}, {"send": "results", "bytes": 8}]}
+    ]}]
+  })");
+  const CliResult json = run_cli({"run", file.string(), "--json"});
+  ASSERT_EQ(json.code, 0) << json.err;
+  const nlohmann::json j = nlohmann::json::parse(json.out);
+  EXPECT_EQ(j["outcome"], "deadlock");
+  EXPECT_TRUE(j["waits"].empty());
+  const CliResult table = run_cli({"run", file.string()});
+  ASSERT_EQ(table.code, 0) << table.err;
+  EXPECT_NE(table.out.find("deadlock: no lock is involved"), std::string::npos) << table.out;
+  EXPECT_EQ(table.out.find("wait-for edges"), std::string::npos) << table.out;
+}
+
 TEST(CliRun, SharedVariablesAndDeadlockEdges) {
   // t1 takes m1 then m2, t2 takes m2 then m1, each computing in between: a certain deadlock.
   const fs::path file = write_file(".json", R"({
