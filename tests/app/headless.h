@@ -3,8 +3,10 @@
 #pragma once
 #include "app/api.h"
 #include "app/app.h"
+#include "app/state/catalog.h"
 #include "app/theme.h"
 
+#include <gtest/gtest.h>
 #include <imgui.h>
 
 namespace tl::app::test {
@@ -82,6 +84,23 @@ inline Scenario compute_scenario(int threads, TimeNs cpu, TimeNs quantum, std::u
   }
   s.processes.push_back(std::move(process));
   return s;
+}
+
+// Whether the frame drew a vertex of exactly `colour` inside `r` (a rectangle's corner, a line).
+inline bool drew_colour_in(const ImDrawData& draw, ImU32 colour, const Rect& r) {
+  for (int l = 0; l < draw.CmdListsCount; ++l)
+    for (const ImDrawVert& v : draw.CmdLists[l]->VtxBuffer)
+      if (v.col == colour && v.pos.x >= r.x0 && v.pos.x <= r.x1 && v.pos.y >= r.y0 && v.pos.y <= r.y1) return true;
+  return false;
+}
+
+// An embedded example, run to its end and paused there.
+inline AppState paused_example(const char* name) {
+  AppState state;
+  EXPECT_TRUE(load_scenario(state, find_embedded_scenario(name)->json, name)) << state.error;
+  wait_for_run(state);
+  state.playback.playing = false;
+  return state;
 }
 
 }  // namespace tl::app::test

@@ -5,6 +5,7 @@
 #include "app/state/catalog.h"
 #include "app/timeline/process_header.h"
 #include "app/timeline/thread_lane.h"
+#include "app/timeline/state_lane.h"
 #include "headless.h"
 
 #include <algorithm>
@@ -101,9 +102,9 @@ TEST_F(SharedMemory, AThreadOfAForkedProcessIsNotDoneBeforeItStarts) {
   const auto& w2 = state.shown().thread_spans[2];
   ASSERT_FALSE(w2.empty());
   ASSERT_GT(w2.front().start, 0);
-  EXPECT_STREQ(thread_state_text(w2, 0), "") << "not forked yet";
-  EXPECT_STREQ(thread_state_text(w2, w2.front().start), w2.front().switching ? "switch" : state_short(w2.front().state));
-  EXPECT_STREQ(thread_state_text(w2, state.result().trace.makespan), "done");
+  EXPECT_STREQ(state_text_at(w2, 0), "") << "not forked yet";
+  EXPECT_STREQ(state_text_at(w2, w2.front().start), w2.front().switching ? "switch" : state_short(w2.front().state));
+  EXPECT_STREQ(state_text_at(w2, state.result().trace.makespan), "done");
 }
 
 TEST_F(SharedMemory, AOneProcessScenarioStillHasItsHeader) {

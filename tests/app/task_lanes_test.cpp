@@ -4,6 +4,7 @@
 #include "app/theme.h"
 #include "app/timeline/task_lane.h"
 #include "app/timeline/timeline_view.h"
+#include "app/timeline/state_lane.h"
 #include "headless.h"
 
 #include <gtest/gtest.h>
@@ -12,24 +13,9 @@
 namespace tl::app::test {
 namespace {
 
-AppState example_app(const char* name) {
-  AppState state;
-  EXPECT_TRUE(load_scenario(state, find_embedded_scenario(name)->json, name)) << state.error;
-  wait_for_run(state);
-  state.playback.playing = false;
-  return state;
-}
-
-bool drew_colour_in(const ImDrawData& draw, ImU32 colour, const Rect& r) {
-  for (int l = 0; l < draw.CmdListsCount; ++l)
-    for (const ImDrawVert& v : draw.CmdLists[l]->VtxBuffer)
-      if (v.col == colour && v.pos.x >= r.x0 && v.pos.x <= r.x1 && v.pos.y >= r.y0 && v.pos.y <= r.y1) return true;
-  return false;
-}
-
 TEST(TaskLanes, EachTaskHasALaneUnderItsLoopThreadInOrder) {
   HeadlessUi ui(1280, 800);
-  AppState state = example_app("asyncio_blocking");  // one loop thread, four tasks
+  AppState state = paused_example("asyncio_blocking");  // one loop thread, four tasks
   attach_api(&state);
   ui.frame(state);
   const Scenario& scenario = state.shown().scenario;
@@ -55,7 +41,7 @@ TEST(TaskLanes, EachTaskHasALaneUnderItsLoopThreadInOrder) {
 
 TEST(TaskLanes, TasksRunOneAtATimeAndAwaitInTheirColours) {
   HeadlessUi ui(1280, 800);
-  AppState state = example_app("asyncio_blocking");
+  AppState state = paused_example("asyncio_blocking");
   const ImDrawData& draw = ui.frame(state);
   const TimelineLayout& layout = state.timeline.layout();
   const ThreadId loop = state.shown().scenario.tasks[0].thread;
@@ -84,16 +70,16 @@ TEST(TaskLanes, TasksRunOneAtATimeAndAwaitInTheirColours) {
 
 TEST(TaskLanes, TheGutterNamesEachTaskAndItsStateAtThePlayhead) {
   const StateSpan lane[] = {{100, 200, ThreadState::Ready}, {200, 300, ThreadState::Running}, {300, 500, ThreadState::BlockedIo}};
-  EXPECT_STREQ(task_state_text(lane, 50), "");
-  EXPECT_STREQ(task_state_text(lane, 150), "ready");
-  EXPECT_STREQ(task_state_text(lane, 250), "running");
-  EXPECT_STREQ(task_state_text(lane, 300), "I/O");
-  EXPECT_STREQ(task_state_text(lane, 500), "done");
+  EXPECT_STREQ(state_text_at(lane, 50), "");
+  EXPECT_STREQ(state_text_at(lane, 150), "ready");
+  EXPECT_STREQ(state_text_at(lane, 250), "running");
+  EXPECT_STREQ(state_text_at(lane, 300), "I/O");
+  EXPECT_STREQ(state_text_at(lane, 500), "done");
 }
 
 TEST(TaskLanes, AThousandTasksScrollAndOnlyVisibleRowsAreDrawn) {
   HeadlessUi ui(1280, 800);
-  AppState state = example_app("asyncio_io");  // 1000 tasks on one loop
+  AppState state = paused_example("asyncio_io");  // 1000 tasks on one loop
   ui.frame(state);
   const TimelineLayout& layout = state.timeline.layout();
   ASSERT_EQ(layout.task_lanes.size(), 1000u);

@@ -103,14 +103,6 @@ TEST_P(ThreadLanesPerCores, OneLanePerThreadBelowTheCoreLanesAndOnTheCanvas) {
 
 INSTANTIATE_TEST_SUITE_P(Cores, ThreadLanesPerCores, ::testing::Values(1, 2, 16));
 
-// Whether the frame drew a rectangle corner of exactly `colour` inside `r`.
-bool drew_colour_in(const ImDrawData& draw, ImU32 colour, const Rect& r) {
-  for (int l = 0; l < draw.CmdListsCount; ++l)
-    for (const ImDrawVert& v : draw.CmdLists[l]->VtxBuffer)
-      if (v.col == colour && v.pos.x >= r.x0 && v.pos.x <= r.x1 && v.pos.y >= r.y0 && v.pos.y <= r.y1) return true;
-  return false;
-}
-
 TEST(ThreadLanes, EachLaneShowsItsThreadRunningAndReadyOnTwoCores) {
   HeadlessUi ui(1280, 800);
   AppState state = slice_app(2);  // four threads, two cores: everyone both runs and waits

@@ -5,6 +5,7 @@
 #include "app/timeline/thread_lane.h"
 #include "app/views/controls.h"
 #include "app/views/legend.h"
+#include "app/timeline/state_lane.h"
 #include "headless.h"
 
 #include <gtest/gtest.h>
@@ -12,24 +13,9 @@
 namespace tl::app::test {
 namespace {
 
-bool drew_colour_in(const ImDrawData& draw, ImU32 colour, const Rect& r) {
-  for (int l = 0; l < draw.CmdListsCount; ++l)
-    for (const ImDrawVert& v : draw.CmdLists[l]->VtxBuffer)
-      if (v.col == colour && v.pos.x >= r.x0 && v.pos.x <= r.x1 && v.pos.y >= r.y0 && v.pos.y <= r.y1) return true;
-  return false;
-}
-
-AppState example(const char* name) {
-  AppState state;
-  EXPECT_TRUE(load_scenario(state, find_embedded_scenario(name)->json, name)) << state.error;
-  wait_for_run(state);
-  state.playback.playing = false;
-  return state;
-}
-
 TEST(Switching, TheThreadLaneShowsTheCoresSwitchIntoItAsSwitchingNotRunning) {
   HeadlessUi ui(1280, 800);
-  AppState state = example("slice");  // 50 us per context switch
+  AppState state = paused_example("slice");  // 50 us per context switch
   const Trace& trace = state.result().trace;
   const CoreSpan* overhead = nullptr;
   for (const CoreSpan& s : trace.cores[0])
@@ -44,7 +30,7 @@ TEST(Switching, TheThreadLaneShowsTheCoresSwitchIntoItAsSwitchingNotRunning) {
   EXPECT_TRUE(at->switching);
   EXPECT_EQ(at->start, overhead->start);
   EXPECT_EQ(at->end, overhead->end);
-  EXPECT_STREQ(thread_state_text(lane, overhead->start + 1), "switch");
+  EXPECT_STREQ(state_text_at(lane, overhead->start + 1), "switch");
   const LaneStateSpan* after = lane_span_at(lane, overhead->end);
   ASSERT_NE(after, nullptr);
   EXPECT_FALSE(after->switching);
@@ -78,7 +64,7 @@ TEST(Switching, TheThreadLaneShowsTheCoresSwitchIntoItAsSwitchingNotRunning) {
 
 TEST(FoldSummary, LocksAtFitShowWhoRunsAndWhoWaitsForTheLock) {
   HeadlessUi ui(1280, 800);
-  AppState state = example("locks");
+  AppState state = paused_example("locks");
   const ImDrawData& draw = ui.frame(state);
   ASSERT_EQ(state.range.t0, 0);
   ASSERT_EQ(state.range.t1, state.result().trace.makespan);
@@ -117,7 +103,7 @@ TEST(ManyThreads, SixtyFourThreadsGetAOneLineLegendAndRoomyCoreLanes) {
 }
 
 TEST(Speed, ANewScenarioPlaysInAboutTenSecondsAndTheSpeedIsSimulatedTimePerSecond) {
-  AppState state = example("slice");
+  AppState state = paused_example("slice");
   const TimeNs makespan = state.result().trace.makespan;
   const double seconds = double(makespan) / state.playback.speed;
   EXPECT_GT(seconds, 4.0);
@@ -133,7 +119,7 @@ TEST(Speed, ANewScenarioPlaysInAboutTenSecondsAndTheSpeedIsSimulatedTimePerSecon
 
 TEST(Speed, TheLearnersSpeedStaysAcrossARerunAndANewScenarioSetsItsOwn) {
   HeadlessUi ui(1280, 800);
-  AppState state = example("slice");
+  AppState state = paused_example("slice");
   ui.frame(state);
   const Rect slider = state.layout.controls.speed_slider;
   ASSERT_GT(slider.x1, slider.x0);

@@ -29,8 +29,4 @@ class TaskLane final : public TimelineItem {
   ThreadId thread_;  // the thread whose event loop runs the task: its colour is the task's
 };
 
-// What a task's gutter says it is doing at `t`: "running", "ready", "await", ...; "done" after
-// its last span; "" before its loop starts.
-const char* task_state_text(std::span<const StateSpan> lane, TimeNs t);
-
 }  // namespace tl::app

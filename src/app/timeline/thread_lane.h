@@ -13,9 +13,6 @@ inline constexpr float kThreadLaneH = 20.0f;
 inline constexpr float kThreadLaneGap = 3.0f;
 inline constexpr float kThreadIndent = 10.0f;  // under the process header's name
 
-// What a thread's gutter says it is doing at `t`: "running", "I/O", "switch", ...; "done" after
-// its last span; "" before it arrives.
-const char* thread_state_text(std::span<const LaneStateSpan> lane, TimeNs t);
 // The span of `lane` at `t`, if any.
 const LaneStateSpan* lane_span_at(std::span<const LaneStateSpan> lane, TimeNs t);
 
