@@ -5,20 +5,47 @@
 
 namespace tl::app {
 
-int LodTally::top3(LodPart (&out)[3]) const {
-  for (LodPart& part : out) part = LodPart{};
+KindTally::KindTally(const std::vector<LodPart>& kinds) : kinds_(kinds) {
+  std::fill(std::begin(ns_), std::end(ns_), 0.0f);
+  std::fill(std::begin(listed_), std::end(listed_), false);
+}
+
+int KindTally::top3(LodPart (&out)[3]) const {
+  // Kind indices and times only while selecting: copying whole parts at every step was a
+  // measurable share of a zoomed-out frame.
+  float best[3] = {0, 0, 0};
+  std::uint8_t kind_of[3] = {0, 0, 0};
   int with_time = 0;
-  for (int k = 0; k < size; ++k) {  // insertion into the three largest
-    const float ns = parts[k].ns;
+  for (int k = 0; k < size_; ++k) {
+    const std::uint8_t kind = used_[k];
+    const float ns = ns_[kind];
     if (ns <= 0) continue;
     ++with_time;
-    if (ns <= out[2].ns) continue;  // out[2].ns is 0 while a place is free
-    int at = 2;
-    while (at > 0 && ns > out[at - 1].ns) {
-      out[at] = out[at - 1];
-      --at;
+    if (ns <= best[2]) continue;  // best[2] is 0 while a place is free
+    if (ns > best[1]) {
+      best[2] = best[1];
+      kind_of[2] = kind_of[1];
+      if (ns > best[0]) {
+        best[1] = best[0];
+        kind_of[1] = kind_of[0];
+        best[0] = ns;
+        kind_of[0] = kind;
+      } else {
+        best[1] = ns;
+        kind_of[1] = kind;
+      }
+    } else {
+      best[2] = ns;
+      kind_of[2] = kind;
     }
-    out[at] = parts[k];
+  }
+  for (int i = 0; i < 3; ++i) {
+    if (best[i] > 0) {
+      out[i] = kinds_[kind_of[i]];
+      out[i].ns = best[i];
+    } else {
+      out[i] = LodPart{};
+    }
   }
   return with_time;
 }
@@ -53,7 +80,11 @@ LaneLod build(std::span<const Span> lane, const PartOf& part_of) {
   level0.width = width;
   level0.buckets.resize(std::size_t((end + width - 1) / width));
 
-  LodTally tally;
+  KindTally tally(lod.kinds);
+  // (thread, state, overhead) as one key, to give each kind its index once.
+  const auto key_of = [](const LodPart& p) {
+    return (std::uint64_t(p.thread) << 16) | (std::uint64_t(p.state) << 1) | std::uint64_t(p.overhead);
+  };
   std::unordered_map<std::uint64_t, std::uint8_t> kind_by_key;
   std::size_t open = 0;  // the bucket the tally belongs to
   const auto finish = [&](std::size_t bucket) {
@@ -79,13 +110,13 @@ LaneLod build(std::span<const Span> lane, const PartOf& part_of) {
       LodPart part = part_of(span);
       part.ns = float(to - from);
       const auto [at, added] =
-          kind_by_key.try_emplace(LodTally::key_of(part.thread, part.state, part.overhead), LodPart::kNoKind);
+          kind_by_key.try_emplace(key_of(part), LodPart::kNoKind);
       if (added && lod.kinds.size() < LodPart::kNoKind) {
         at->second = std::uint8_t(lod.kinds.size());
         lod.kinds.push_back(LodPart{part.thread, 0, part.state, part.overhead, at->second});
       }
       part.kind = at->second;
-      tally.add(part);
+      tally.add(part.kind, part.ns);
     }
   }
   finish(open);
@@ -109,7 +140,7 @@ LaneLod build(std::span<const Span> lane, const PartOf& part_of) {
         bucket.busy_end = std::max(bucket.busy_end, part.busy_end);
         bucket.starts += part.starts;
         for (const LodPart& p : part.parts)
-          if (p.ns > 0) tally.add(p);
+          if (p.ns > 0) tally.add(p.kind, p.ns);
       }
       if (whole && b * 2 + 2 <= below.buckets.size()) bucket.whole = below.buckets[b * 2].whole;
       tally.top3(bucket.parts);

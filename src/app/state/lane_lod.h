@@ -69,43 +69,42 @@ LaneLod build_lane_lod(std::span<const CoreSpan> lane);
 LaneLod build_lane_lod(std::span<const LaneStateSpan> lane, ThreadId thread);
 RunLod build_run_lod(const Trace& trace, const std::vector<std::vector<LaneStateSpan>>& thread_lanes);
 
-// Adds `part` to a tally of at most kMaxParts parts (the rest is dropped), and keeps the
-// three largest of a tally: shared by building levels and by folds made of buckets, where it is
-// the inner loop of a zoomed-out frame. A part is found by one integer key (thread, state,
-// overhead) rather than three field compares.
-struct LodTally {
-  static constexpr int kMaxParts = 16;
-  LodPart parts[kMaxParts];
-  std::uint64_t keys[kMaxParts];
-  int size = 0;
-
-  static std::uint64_t key_of(ThreadId thread, ThreadState state, bool overhead) {
-    return (std::uint64_t(thread) << 16) | (std::uint64_t(state) << 1) | std::uint64_t(overhead);
-  }
-  void add(const LodPart& part) {
-    const std::uint64_t key = key_of(part.thread, part.state, part.overhead);
-    for (int i = 0; i < size; ++i)
-      if (keys[i] == key) {
-        parts[i].ns += part.ns;
-        return;
-      }
-    if (size < kMaxParts) {
-      keys[size] = key;
-      parts[size++] = part;
+// Time per kind of a lane (LaneLod::kinds), one slot each, so a part is added by its index with
+// no search: how a bucket sums its spans when levels are built and how a fold made of buckets
+// sums them in a zoomed-out frame (its inner loop). Parts past the lane's first 255 kinds are
+// left out of the summary.
+class KindTally {
+ public:
+  explicit KindTally(const std::vector<LodPart>& kinds);
+  void add(std::uint8_t kind, float ns) {
+    if (kind == LodPart::kNoKind) return;
+    if (!listed_[kind]) {
+      listed_[kind] = true;
+      used_[size_++] = kind;
     }
+    ns_[kind] += ns;
   }
-  // Takes `ns` away from the part with this key, if the tally has it (never below zero).
-  void take_away(std::uint64_t key, float ns) {
-    for (int i = 0; i < size; ++i)
-      if (keys[i] == key) {
-        parts[i].ns = parts[i].ns > ns ? parts[i].ns - ns : 0.0f;
-        return;
-      }
+  // Takes `ns` away from a kind the tally has (never below zero).
+  void take_away(std::uint8_t kind, float ns) {
+    if (kind != LodPart::kNoKind && listed_[kind]) ns_[kind] = ns_[kind] > ns ? ns_[kind] - ns : 0.0f;
   }
-  void clear() { size = 0; }
+  void clear() {
+    for (int k = 0; k < size_; ++k) {
+      ns_[used_[k]] = 0;
+      listed_[used_[k]] = false;
+    }
+    size_ = 0;
+  }
   // The three largest parts into `out` (empty parts where there are fewer); returns how many
-  // parts have any time at all.
+  // parts have any time.
   int top3(LodPart (&out)[3]) const;
+
+ private:
+  const std::vector<LodPart>& kinds_;
+  float ns_[LodPart::kNoKind];
+  bool listed_[LodPart::kNoKind];
+  std::uint8_t used_[LodPart::kNoKind];
+  int size_ = 0;
 };
 
 }  // namespace tl::app

@@ -80,83 +80,6 @@ FoldRect make_rect(TimeNs start, TimeNs end, ThreadId thread, bool overhead, Thr
   return rect;
 }
 
-// The parts of a fold made of buckets: one slot per kind of the lane (LaneLod::kinds), so a
-// bucket's parts are added by index, with no search; this is the inner loop of a zoomed-out
-// frame. Parts past the lane's first 255 kinds are left out of the summary.
-class KindTally {
- public:
-  explicit KindTally(const LaneLod& lod) : kinds_(lod.kinds) {
-    std::fill(std::begin(ns_), std::end(ns_), 0.0f);
-    std::fill(std::begin(listed_), std::end(listed_), false);
-  }
-  void add(std::uint8_t kind, float ns) {
-    if (kind == LodPart::kNoKind) return;
-    if (!listed_[kind]) {
-      listed_[kind] = true;
-      used_[size_++] = kind;
-    }
-    ns_[kind] += ns;
-  }
-  void take_away(std::uint8_t kind, float ns) {
-    if (kind != LodPart::kNoKind && listed_[kind]) ns_[kind] = ns_[kind] > ns ? ns_[kind] - ns : 0.0f;
-  }
-  void clear() {
-    for (int k = 0; k < size_; ++k) {
-      ns_[used_[k]] = 0;
-      listed_[used_[k]] = false;
-    }
-    size_ = 0;
-  }
-  // The three largest parts into `out` (empty parts where there are fewer); returns how many
-  // parts have any time.
-  int top3(LodPart (&out)[3]) const {
-    // Kind indices and times only while selecting: copying whole parts at every step was a
-    // measurable share of a zoomed-out frame.
-    float best[3] = {0, 0, 0};
-    std::uint8_t kind_of[3] = {0, 0, 0};
-    int with_time = 0;
-    for (int k = 0; k < size_; ++k) {
-      const std::uint8_t kind = used_[k];
-      const float ns = ns_[kind];
-      if (ns <= 0) continue;
-      ++with_time;
-      if (ns <= best[2]) continue;  // best[2] is 0 while a place is free
-      if (ns > best[1]) {
-        best[2] = best[1];
-        kind_of[2] = kind_of[1];
-        if (ns > best[0]) {
-          best[1] = best[0];
-          kind_of[1] = kind_of[0];
-          best[0] = ns;
-          kind_of[0] = kind;
-        } else {
-          best[1] = ns;
-          kind_of[1] = kind;
-        }
-      } else {
-        best[2] = ns;
-        kind_of[2] = kind;
-      }
-    }
-    for (int i = 0; i < 3; ++i) {
-      if (best[i] > 0) {
-        out[i] = kinds_[kind_of[i]];
-        out[i].ns = best[i];
-      } else {
-        out[i] = LodPart{};
-      }
-    }
-    return with_time;
-  }
-
- private:
-  const std::vector<LodPart>& kinds_;
-  float ns_[LodPart::kNoKind];
-  bool listed_[LodPart::kNoKind];
-  std::uint8_t used_[LodPart::kNoKind];
-  int size_ = 0;
-};
-
 // Folding from a lane's summary (see lane_lod.h): buckets in order, each at most half a fold
 // wide. A bucket covered whole by one span a fold would not hide draws that span itself (its
 // exact ends from the lane); runs of other buckets become folds of about kFoldPx, summarised
@@ -173,7 +96,7 @@ void fold_buckets(std::span<const Span> lane, const LaneLod& lod, const LodLevel
   bool open = false;
   TimeNs start = 0, end = 0, floor = std::numeric_limits<TimeNs>::min();
   std::uint32_t count = 0;
-  KindTally tally(lod);
+  KindTally tally(lod.kinds);
   const Span* wide = nullptr;  // the last span drawn as itself, until the bucket holding its end
   // Removes from the fold the time [from, to) of a span drawn as itself.
   const auto take_away = [&](const FoldPart& part, TimeNs from, TimeNs to) {
