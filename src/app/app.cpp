@@ -97,7 +97,7 @@ bool set_view(AppState& state, ViewKind view) {
 }
 
 bool animating(const AppState& state) {
-  const bool measuring = state.lab.job && !lab_job_progress(*state.lab.job).done;
+  const bool measuring = lab_measuring(state.lab);
   // The Compare view plays on its own playhead and fills its chart as the sweep's cells finish.
   const CompareState& compare = state.compare;
   const bool comparing = state.view == ViewKind::Compare &&

@@ -5,6 +5,7 @@
 #include "app/lab_api.h"
 #include "app/state/catalog.h"
 #include "headless.h"
+#include "lab/job.h"
 #include "sim/scenario/scenario.h"
 
 #include <gtest/gtest.h>
@@ -62,10 +63,10 @@ TEST_F(LabPanel, MeasuresOffTheUiThreadShowsPredictionsAndWritesAProfileThatSimu
   int frames_with_bar = 0;
   double last = 0;
   const auto deadline = std::chrono::steady_clock::now() + std::chrono::minutes(3);
-  while (!lab_job_progress(*state.lab.job).done) {
+  while (!state.lab.job->progress().done) {
     ASSERT_LT(std::chrono::steady_clock::now(), deadline) << "the measurement did not finish in 3 minutes";
-    wait_for_lab_progress(*state.lab.job, std::chrono::seconds(5));
-    const LabProgress p = lab_job_progress(*state.lab.job);
+    state.lab.job->wait(std::chrono::seconds(5));
+    const lab::JobProgress p = state.lab.job->progress();
     ui.frame(state);
     if (p.done) break;
     EXPECT_GE(p.fraction, last) << p.stage;
@@ -75,7 +76,7 @@ TEST_F(LabPanel, MeasuresOffTheUiThreadShowsPredictionsAndWritesAProfileThatSimu
   EXPECT_GT(frames_with_bar, 3);
   ui.frame(state);
 
-  const Json* report = lab_job_report(*state.lab.job);
+  const Json* report = state.lab.job->report();
   ASSERT_NE(report, nullptr);
   EXPECT_FALSE(report->value("cancelled", true));
   // The speedup table: two rows, each measured speedup beside the simulator's.
@@ -131,11 +132,11 @@ TEST_F(LabPanel, CancellingStopsAfterTheCurrentStageAndOffersNoProfile) {
   ASSERT_TRUE(drawn(state.layout.lab.cancel_button));
   click(state.layout.lab.cancel_button);
   const auto deadline = std::chrono::steady_clock::now() + std::chrono::minutes(1);
-  while (!lab_job_progress(*state.lab.job).done && std::chrono::steady_clock::now() < deadline)
-    wait_for_lab_progress(*state.lab.job, std::chrono::seconds(5));
-  ASSERT_TRUE(lab_job_progress(*state.lab.job).done);
+  while (!state.lab.job->progress().done && std::chrono::steady_clock::now() < deadline)
+    state.lab.job->wait(std::chrono::seconds(5));
+  ASSERT_TRUE(state.lab.job->progress().done);
   ui.frame(state);
-  EXPECT_TRUE(lab_job_report(*state.lab.job)->value("cancelled", false));
+  EXPECT_TRUE(state.lab.job->report()->value("cancelled", false));
   EXPECT_FALSE(write_lab_profile(state.lab, "x.json"));
   EXPECT_FALSE(std::filesystem::exists("x.json"));
 }

@@ -4,6 +4,7 @@
 #include "app/views/lab_panel.h"
 
 #include "app/theme.h"
+#include "lab/job.h"
 
 #include <algorithm>
 #include <cstdio>
@@ -17,19 +18,33 @@ namespace tl::app {
 using Json = nlohmann::ordered_json;
 
 bool lab_panel_available() { return true; }
+bool lab_measuring(const LabPanelState& lab) { return lab.job && !lab.job->progress().done; }
 
 // ---------------------------------------------------------------------------------------------
 // [SECTION] Starting and writing
 // ---------------------------------------------------------------------------------------------
+// The CLI next to this program (EXE_DIR/threadlab-cli), which spawned workers run: never this
+// program itself (the lab's default), which would open a window per worker. When the CLI is
+// missing, spawning it fails and the report says where it was looked for.
+static std::string sibling_cli_path() {
+  const std::string self = lab::SpawnTarget{}.resolved();
+  return (std::filesystem::path(self.empty() ? "." : self).parent_path() / "threadlab-cli").string();
+}
+
 void start_lab_measurement(LabPanelState& lab) {
-  if (lab.job && !lab_job_progress(*lab.job).done) return;
+  if (lab_measuring(lab)) return;
   lab.job.reset();  // the previous run's thread is done: this only frees it
   lab.profile_message.clear();
-  lab.job = start_lab_job(lab.options);
+  lab::MeasureOptions options;
+  options.quick = lab.options.quick;
+  options.python = lab.options.python;
+  options.max_workers = lab.options.max_workers;
+  options.target.program = lab.options.spawn_program.empty() ? sibling_cli_path() : lab.options.spawn_program;
+  lab.job = std::make_shared<lab::MeasureJob>(options);
 }
 
 bool write_lab_profile(LabPanelState& lab, const std::string& path) {
-  const Json* report = lab.job ? lab_job_report(*lab.job) : nullptr;
+  const Json* report = lab.job ? lab.job->report() : nullptr;
   lab.profile_failed = true;
   if (report == nullptr || !report->contains("profile")) {
     lab.profile_message = "nothing measured yet: press Measure first";
@@ -280,7 +295,7 @@ void draw_lab_panel(LabPanelState& lab, LabPanelLayout& layout) {
   ImGui::PopTextWrapPos();
   ImGui::Spacing();
 
-  const LabProgress progress = lab.job ? lab_job_progress(*lab.job) : LabProgress{};
+  const lab::JobProgress progress = lab.job ? lab.job->progress() : lab::JobProgress{};
   const bool running = lab.job && !progress.done;
   ImGui::BeginDisabled(running);
   bool full = !lab.options.quick;
@@ -293,14 +308,14 @@ void draw_lab_panel(LabPanelState& lab, LabPanelLayout& layout) {
 
   if (running) {
     ImGui::SameLine();
-    if (ImGui::Button("Cancel")) cancel_lab_job(*lab.job);
+    if (ImGui::Button("Cancel")) lab.job->cancel();
     layout.cancel_button = item_rect();
     ImGui::ProgressBar(float(progress.fraction), ImVec2(-1, 0), progress.stage.c_str());
     layout.progress_bar = item_rect();
     dim("Measuring runs on a thread of its own; the numbers appear when it is done.");
   }
 
-  const Json* report = lab.job ? lab_job_report(*lab.job) : nullptr;
+  const Json* report = lab.job ? lab.job->report() : nullptr;
   if (report != nullptr) {
     const Json& t = (*report)["topology"];
     ImGui::Spacing();

@@ -4,16 +4,26 @@
 // web page has its own lab for the browser (web/lab/), and there lab_panel_available() is false.
 #pragma once
 #include "app/rect.h"
-#include "app/state/lab_job.h"
 
 #include <memory>
 #include <string>
 
+namespace tl::lab {
+class MeasureJob;  // lab/job.h: the measuring thread, its progress and its report
+}
+
 namespace tl::app {
+
+struct LabJobOptions {        // what the panel's controls choose for the next run
+  bool quick = true;          // a few seconds per part instead of one to two minutes in all
+  bool python = true;         // run the CPython programs when python3 is on the PATH
+  unsigned max_workers = 0;   // speedup curves up to this many workers; 0 = the usable cpus
+  std::string spawn_program;  // what posix_spawn runs (`measure --child`): "" = the CLI beside us
+};
 
 struct LabPanelState {
   LabJobOptions options;                       // what the next Measure runs
-  std::shared_ptr<LabJob> job;                 // the run in progress or the last one (its report)
+  std::shared_ptr<lab::MeasureJob> job;        // the run in progress or the last one (its report)
   char profile_path[512] = "my-machine.json";  // where Write profile writes (the text field)
   std::string profile_message;                 // what the last write did
   bool profile_failed = false;
@@ -28,6 +38,8 @@ struct LabPanelLayout {  // where the last frame put things (tests aim the mouse
 };
 
 bool lab_panel_available();
+// A run is in progress (the frame loop keeps drawing while it is).
+bool lab_measuring(const LabPanelState& lab);
 void draw_lab_panel(LabPanelState& lab, LabPanelLayout& layout);
 
 // Starts a run with lab.options (unless one is running); what the Measure button does.

@@ -1,13 +1,11 @@
 // The Lab view where the lab library does not exist (the web build: a page cannot fork or time a
 // futex; it measures the browser in web/lab/ instead). The tab bar leaves the view out.
-#include "app/state/lab_job.h"
 #include "app/views/lab_panel.h"
 
 namespace tl::app {
 
 bool lab_panel_available() { return false; }
-// No job ever starts here; the frame still asks whether one is measuring.
-LabProgress lab_job_progress(const LabJob&) { return LabProgress{}; }
+bool lab_measuring(const LabPanelState&) { return false; }  // no run ever starts here
 void draw_lab_panel(LabPanelState&, LabPanelLayout& layout) { layout = LabPanelLayout{}; }
 void start_lab_measurement(LabPanelState&) {}
 bool write_lab_profile(LabPanelState& lab, const std::string&) {
