@@ -26,9 +26,9 @@ const std::vector<ControlInfo>& control_table() {
   static const std::vector<ControlInfo> table = {
       {ControlKind::Scenario, "scenario", ValueType::Choice, 0, 0, ""},
       {ControlKind::Cores, "cores", ValueType::Int, 1, 256},
-      // Hardware threads per core. The engine has no SMT yet: the control is accepted, shown,
-      // and changes nothing until it does (the validator warns).
-      {ControlKind::Smt, "smt", ValueType::Int, 1, 8, "", "smt"},
+      // Hardware threads per core (machine.smt): cores x smt hardware threads, each core's
+      // siblings sharing its execution units.
+      {ControlKind::Smt, "smt", ValueType::Int, 1, 8},
       {ControlKind::Policy, "policy", ValueType::Choice, 0, 0, "fifo sjf stcf rr priority mlfq cyclic"},
       {ControlKind::QuantumUs, "quantum_us", ValueType::Time, 1, 1'000'000'000},
       {ControlKind::SwitchUs, "switch_us", ValueType::Time, 0, 1'000'000'000},
@@ -334,6 +334,7 @@ BuiltScenario build_scenario(const Lesson& lesson, const ControlState& s, const 
 
   Scenario& sc = *out.scenario;
   if (const ControlValue* v = value_of(s, "cores")) sc.machine.cores = static_cast<std::uint32_t>(v->number);
+  if (const ControlValue* v = value_of(s, "smt")) sc.machine.smt = static_cast<std::uint32_t>(v->number);
   // The quantum first, so that MLFQ levels made for a policy switched to mlfq use it; levels a
   // scenario defines itself keep their own quanta.
   if (const ControlValue* v = value_of(s, "quantum_us")) sc.scheduler.quantum = v->number;
@@ -342,6 +343,13 @@ BuiltScenario build_scenario(const Lesson& lesson, const ControlState& s, const 
   if (const ControlValue* v = value_of(s, "switch_us")) sc.machine.switch_cost = v->number;
   if (const ControlValue* v = value_of(s, "gil")) sc.gil.enabled = v->number != 0;
   if (const ControlValue* v = value_of(s, "switch_interval_us")) sc.gil.switch_interval = v->number;
+  // As the scenario reader refuses it in a file: the engine would quietly schedule on fewer.
+  if (const std::uint64_t hw = std::uint64_t{sc.machine.cores} * sc.machine.smt; hw > detail::kMaxCores) {
+    out.error = "controls cores and smt: " + std::to_string(sc.machine.cores) + " cores x " +
+                std::to_string(sc.machine.smt) + " hardware threads is " + std::to_string(hw) + ", more than the " +
+                std::to_string(detail::kMaxCores) + " the simulator runs";
+    out.scenario.reset();
+  }
   return out;
 }
 
@@ -351,6 +359,7 @@ std::optional<ControlValue> control_value_in(const Scenario& sc, std::string_vie
   ControlValue v;
   v.type = info->type;
   if (name == "cores") v.number = sc.machine.cores;
+  else if (name == "smt") v.number = sc.machine.smt;
   else if (name == "quantum_us") v.number = sc.scheduler.quantum;
   else if (name == "switch_us") v.number = sc.machine.switch_cost;
   else if (name == "gil") v.number = sc.gil.enabled ? 1 : 0;

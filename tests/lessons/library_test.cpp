@@ -114,6 +114,63 @@ TEST(Controls, ApplyToTheScenario) {
   EXPECT_EQ(b.scenario->machine.cores, 1u);  // the run's fixed value wins
 }
 
+// Four CPU-bound threads of 10 ms on 2 cores; the learner sets hardware threads per core.
+const char* kFourThreadsSmt = R"({
+  "id": "smt", "title": "t", "text": ["p"],
+  "scenarios": {"s": {"inline": {"machine": {"profile": "textbook", "cores": 2},
+    "processes": [{"name": "P", "threads": [{"name": "a", "program": [{"compute_us": 10000}]},
+      {"name": "b", "program": [{"compute_us": 10000}]}, {"name": "c", "program": [{"compute_us": 10000}]},
+      {"name": "d", "program": [{"compute_us": 10000}]}]}]}}},
+  "controls": [{"control": "cores", "start": 2, "min": 1, "max": 256}, {"control": "smt", "start": 1, "min": 1, "max": 2}],
+  "runs": {"main": {}},
+  "tasks": [{"id": "t", "text": "x", "check": {"metric": "max_running", "op": "==", "value": 4}, "solution": {"set": {"smt": 2}}}],
+  "question": {"text": "q", "choices": [{"text": "a", "correct": true, "feedback": "y"}, {"text": "b", "feedback": "n"}]}
+})";
+
+TEST(Controls, SmtGivesEachCoreHardwareThreadsThatShareIt) {
+  const Lesson l = lesson_from(kFourThreadsSmt);
+  ControlState s = starting_state(l);
+  Measure running{"main", "max_running", "max_running", 1, "", "", "", "", "", -1};
+  Measure makespan{"main", "makespan_us", "makespan", 1'000, "", "", "", "", "", -1};
+  const auto one_runs = run_lesson(l, s, embedded_context());  // RunSet points into these
+  ASSERT_TRUE(one_runs.at(0).result) << one_runs.at(0).built.error;
+  const RunSet one_per_core = RunSet::of(one_runs);
+  EXPECT_EQ(measure(running, one_per_core).number, 2);
+  EXPECT_NEAR(measure(makespan, one_per_core).number, 20'000, 100);
+
+  ASSERT_EQ(set_control(l, s, "smt=2"), "");
+  const BuiltScenario b = build_scenario(l, effective_state(l, s, l.runs[0]), embedded_context());
+  ASSERT_TRUE(b.scenario) << b.error;
+  EXPECT_EQ(b.scenario->machine.smt, 2u);
+  EXPECT_EQ(control_value_in(*b.scenario, "smt")->display(), "2");
+  // Four run at once, but two siblings do 125 % of one core's work, not 200 %: 16 ms, not 10.
+  const auto two_runs = run_lesson(l, s, embedded_context());
+  ASSERT_TRUE(two_runs.at(0).result) << two_runs.at(0).built.error;
+  const RunSet two_per_core = RunSet::of(two_runs);
+  EXPECT_EQ(measure(running, two_per_core).number, 4);
+  EXPECT_NEAR(measure(makespan, two_per_core).number, 16'000, 100);
+
+  // More hardware threads than the simulator runs is refused, not quietly cut down.
+  ASSERT_EQ(set_control(l, s, "cores=200"), "");
+  const BuiltScenario too_many = build_scenario(l, effective_state(l, s, l.runs[0]), embedded_context());
+  EXPECT_FALSE(too_many.scenario);
+  EXPECT_NE(too_many.error.find("cores and smt"), std::string::npos) << too_many.error;
+  EXPECT_NE(too_many.error.find("400"), std::string::npos) << too_many.error;
+}
+
+TEST(Requires, WarnsOfWhatIsMissingAndOfWhatNoLongerIs) {
+  std::string doc = kFourThreadsSmt;
+  doc.insert(doc.find('{') + 1, R"("requires": ["mlfq_queue_view", "smt"],)");
+  const LessonParse p = parse_lesson(doc);
+  ASSERT_TRUE(p.lesson);
+  EXPECT_EQ(p.lesson->requires_features, (std::vector<std::string>{"mlfq_queue_view", "smt"}));
+  ASSERT_EQ(p.warnings.size(), 2u);
+  EXPECT_NE(p.warnings[0].message.find("does not have yet"), std::string::npos) << p.warnings[0].message;
+  // SMT is modelled now: a lesson that still declares it missing probably says so to learners.
+  EXPECT_EQ(p.warnings[1].path, "requires[1]");
+  EXPECT_NE(p.warnings[1].message.find("in the simulator and the app now"), std::string::npos) << p.warnings[1].message;
+}
+
 TEST(Checks, RatiosBetweenRunsQuotesAndNumberAnswers) {
   const Lesson l = lesson_from(kTwoThreads);
   const auto runs = run_lesson(l, starting_state(l), embedded_context());
