@@ -3,6 +3,7 @@
 // [SECTION] Figures side by side
 // [SECTION] The view
 #include "app/views/compare_view.h"
+#include "app/views/widgets.h"
 
 #include "app/format.h"
 #include "app/theme.h"
@@ -33,11 +34,6 @@ float text_width(const char* text) { return ImGui::CalcTextSize(text).x; }
 void same_line_if_fits(float width, float spacing = 16.0f) {
   const float right = ImGui::GetWindowPos().x + ImGui::GetWindowContentRegionMax().x;
   if (ImGui::GetItemRectMax().x + spacing + width <= right) ImGui::SameLine(0, spacing);
-}
-
-Rect item_rect() {
-  const ImVec2 min = ImGui::GetItemRectMin(), max = ImGui::GetItemRectMax();
-  return Rect{min.x, min.y, max.x, max.y};
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -93,7 +89,7 @@ void draw_header(CompareState& state, CompareAsk& ask, bool with_title, bool wit
   same_line_if_fits(kCoresWidth + ImGui::GetStyle().ItemInnerSpacing.x + text_width("Cores"));
   int cores = state.cores;
   ImGui::SetNextItemWidth(kCoresWidth);
-  if (ImGui::SliderInt("Cores", &cores, kMinCores, kMaxCores, "%d", ImGuiSliderFlags_AlwaysClamp) && cores != state.cores)
+  if (readable_slider_int("Cores", &cores, kMinCores, kMaxCores) && cores != state.cores)
     ask.cores = cores;
   const Rect slider = item_rect();
   state.layout.cores_slider = Rect{slider.x0, slider.y0, slider.x0 + kCoresWidth, slider.y1};

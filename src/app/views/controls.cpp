@@ -1,4 +1,5 @@
 #include "app/views/controls.h"
+#include "app/views/widgets.h"
 
 #include "app/format.h"
 #include "app/state/catalog.h"
@@ -112,7 +113,7 @@ ControlsAsk draw_controls(const ControlsInput& in, Playback& playback, ControlsL
     same_line_if_fits(kCoresWidth + style.ItemInnerSpacing.x + text_width("Cores"));
     int cores = in.cores;
     ImGui::SetNextItemWidth(kCoresWidth);
-    if (ImGui::SliderInt("Cores", &cores, kMinCores, kMaxCores, "%d", ImGuiSliderFlags_AlwaysClamp) && cores != in.cores)
+    if (readable_slider_int("Cores", &cores, kMinCores, kMaxCores) && cores != in.cores)
       ask.cores = cores;
     // The slider's frame, without its label: where a browser test clicks or drags.
     const ImVec2 slider_min = ImGui::GetItemRectMin();

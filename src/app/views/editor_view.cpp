@@ -1,4 +1,5 @@
 #include "app/views/editor_view.h"
+#include "app/views/widgets.h"
 
 #include "app/state/catalog.h"
 #include "app/theme.h"
@@ -8,11 +9,6 @@
 
 namespace tl::app {
 namespace {
-
-Rect item_rect() {
-  const ImVec2 min = ImGui::GetItemRectMin(), max = ImGui::GetItemRectMax();
-  return Rect{min.x, min.y, max.x, max.y};
-}
 
 // std::string as ImGui's growing text buffer.
 int resize_callback(ImGuiInputTextCallbackData* data) {

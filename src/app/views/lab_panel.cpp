@@ -2,6 +2,7 @@
 // [SECTION] Tables: speedup, costs, CPython, profile
 // [SECTION] The panel
 #include "app/views/lab_panel.h"
+#include "app/views/widgets.h"
 
 #include "app/theme.h"
 #include "lab/job.h"
@@ -87,11 +88,6 @@ std::string fixed(double v, int decimals, const char* unit = "") {
   char text[64];
   std::snprintf(text, sizeof text, "%.*f%s", decimals, v, unit);
   return text;
-}
-
-Rect item_rect() {
-  const ImVec2 a = ImGui::GetItemRectMin(), b = ImGui::GetItemRectMax();
-  return Rect{a.x, a.y, b.x, b.y};
 }
 
 void dim(const char* text) {

@@ -3,6 +3,7 @@
 // [SECTION] List, progress, tasks, question
 // [SECTION] The column
 #include "app/views/lesson_panel.h"
+#include "app/views/widgets.h"
 
 #include "app/platform/storage.h"
 #include "app/state/progress_store.h"
@@ -177,7 +178,7 @@ std::string draw_control(const lessons::Lesson& lesson, const lessons::Control& 
   switch (control.start.type) {
     case lessons::ValueType::Int: {
       int v = value ? int(value->number) : int(control.min);
-      if (ImGui::SliderInt(label.c_str(), &v, int(control.min), int(control.max), "%d", ImGuiSliderFlags_AlwaysClamp) &&
+      if (readable_slider_int(label.c_str(), &v, int(control.min), int(control.max)) &&
           (!value || v != value->number))
         out = control.name + "=" + std::to_string(v);
       layout.controls[control.name] = widget_rect(layout.column);
