@@ -90,7 +90,9 @@
     refs.controls = {};
     refs.tasks = [];
     lessonBox.appendChild(el("h2", { id: "tl-lesson-heading", text: d.title }));
-    const back = el("button", { type: "button", text: "All lessons" });
+    // Embedded (body.tl-embed), the course page chose this lesson: the button is hidden there,
+    // as the canvas's lesson column hides its list and Previous/Next.
+    const back = el("button", { type: "button", class: "tl-leave-lesson", text: "All lessons" });
     back.addEventListener("click", () => send({ command: "load", scenario: "slice" }));
     lessonBox.appendChild(back);
     let list = null;

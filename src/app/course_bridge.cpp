@@ -127,6 +127,7 @@ std::vector<std::string> apply_url_state(AppState& state, CourseSettings& settin
       errors.push_back("view: " + course::quote_for_message(link.view) + " is not one of: " + joined(names));
   }
   settings.embed = link.embed;
+  state.lesson.single_lesson = link.embed;
   return errors;
 }
 

@@ -88,6 +88,29 @@ TEST(CourseBridge, AScenarioLinkRestoresCoresAndPlayhead) {
   EXPECT_EQ(comparable(b, sb), comparable(a, sa));
 }
 
+// A course page embeds one lesson per frame: the column offers no way to another lesson
+// (the list, the progress section, Previous/Next, Close); the same link without embed does.
+TEST(CourseBridge, AnEmbeddedLessonShowsThatLessonOnly) {
+  for (const bool embed : {false, true}) {
+    HeadlessUi ui;
+    AppState state;
+    CourseSettings settings;
+    const std::string link = std::string("lesson=races") + (embed ? "&embed=1" : "");
+    ASSERT_TRUE(apply_url_state(state, settings, course::decode_url_state(link).state).empty());
+    wait_for_lesson(state.lesson);
+    ui.frame(state);
+    ui.frame(state);
+    const LessonPanelLayout& l = state.layout.lesson;
+    auto drawn = [](const Rect& r) { return r.x1 > r.x0 && r.y1 > r.y0; };
+    EXPECT_EQ(drawn(l.list_header), !embed) << link;
+    EXPECT_EQ(drawn(l.progress_header), !embed) << link;
+    EXPECT_EQ(drawn(l.previous) || drawn(l.next) || drawn(l.close), !embed) << link;
+    EXPECT_FALSE(l.tasks.empty()) << link << ": the lesson itself is there";
+    EXPECT_TRUE(drawn(l.tasks.front())) << link;
+    EXPECT_EQ(host_state(state, settings)["lesson"]["id"], "races");
+  }
+}
+
 TEST(CourseBridge, ValuesThatDecodeButDoNotApplyAreReported) {
   AppState state;
   CourseSettings settings;

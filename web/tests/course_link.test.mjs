@@ -61,6 +61,24 @@ for (const { isolation, variant } of [{ isolation: true, variant: "threads" }, {
       assert.deepEqual(await idleState(page), before);
     });
 
+    test("embed=1 keeps the learner in the page's lesson: no list, Previous/Next or All lessons", async () => {
+      const drawn = (r) => r.x1 > r.x0 && r.y1 > r.y0;
+      for (const embed of [false, true]) {
+        const other = await openPage(browser.context, server.url + "?sw=0&lesson=races" + (embed ? "&embed=1" : ""));
+        await other.page.waitForFunction(() => window.threadlab.state().lesson?.id === "races", null, WAIT);
+        await idleState(other.page);
+        await other.page.waitForFunction(() => window.threadlab.state().frame >= 5, null, WAIT);
+        const layout = (await other.page.evaluate(() => window.threadlab.state())).lesson.layout;
+        assert.equal(drawn(layout.list_header), !embed, `the list's header, embed=${embed}`);
+        assert.equal(drawn(layout.previous) || drawn(layout.next), !embed, `Previous/Next, embed=${embed}`);
+        assert.ok(drawn(layout.column), `the lesson column, embed=${embed}`);
+        const allLessons = other.page.getByRole("button", { name: "All lessons" });
+        assert.equal(await allLessons.isVisible(), !embed, `the text view's All lessons, embed=${embed}`);
+        assert.deepEqual(other.errors, []);
+        await other.page.close();
+      }
+    });
+
     if (variant === "single") {
       test("Copy link shows the link, and the link opens the same state elsewhere", async () => {
         await command(page, { command: "load", lesson: "races" });

@@ -81,6 +81,10 @@ struct LessonState {
   std::string refusal;                  // why the last control change was refused ("" = accepted)
   std::string load_error;               // a lesson file that could not be opened: path and reason
   LessonRuns background;
+  // Embedded in a course page: the column shows this lesson only, without the list of lessons,
+  // the progress section, Previous/Next and Close. The page chose the lesson (and records the
+  // learner's progress in it); a learner wandering to another inside the frame would leave it.
+  bool single_lesson = false;
 
   lessons::Progress progress;                             // done marks and passed tasks over every lesson, by id
   bool progress_changed = false;                          // not yet written to storage

@@ -383,8 +383,10 @@ LessonAsk draw_lesson_panel(LessonState& state, LessonPanelLayout& layout) {
     if (ImGui::SmallButton("Dismiss")) state.load_error.clear();
     ImGui::Spacing();
   }
-  draw_list(state, ask, layout);
-  draw_progress(state, ask, layout);
+  if (!state.single_lesson) {
+    draw_list(state, ask, layout);
+    draw_progress(state, ask, layout);
+  }
   if (!state.open()) {
     if (ImGui::Button("Close")) ask.close = true;
     return ask;
@@ -393,21 +395,23 @@ LessonAsk draw_lesson_panel(LessonState& state, LessonPanelLayout& layout) {
   const int count = int(lesson_catalog().size());
 
   const bool from_list = state.current >= 0;
-  ImGui::BeginDisabled(!from_list || state.current == 0);
-  if (ImGui::Button("< Previous")) ask.open = state.current - 1;
-  layout.previous = visible_item(layout.column);
-  ImGui::EndDisabled();
-  ImGui::SameLine();
-  ImGui::BeginDisabled(!from_list || state.current + 1 >= count);
-  if (ImGui::Button("Next >")) ask.open = state.current + 1;
-  layout.next = visible_item(layout.column);
-  ImGui::EndDisabled();
-  ImGui::SameLine();
-  if (ImGui::Button("Close lesson")) ask.close = true;
-  layout.close = visible_item(layout.column);
+  if (!state.single_lesson) {
+    ImGui::BeginDisabled(!from_list || state.current == 0);
+    if (ImGui::Button("< Previous")) ask.open = state.current - 1;
+    layout.previous = visible_item(layout.column);
+    ImGui::EndDisabled();
+    ImGui::SameLine();
+    ImGui::BeginDisabled(!from_list || state.current + 1 >= count);
+    if (ImGui::Button("Next >")) ask.open = state.current + 1;
+    layout.next = visible_item(layout.column);
+    ImGui::EndDisabled();
+    ImGui::SameLine();
+    if (ImGui::Button("Close lesson")) ask.close = true;
+    layout.close = visible_item(layout.column);
+  }
 
   ImGui::PushStyleColor(ImGuiCol_Text, theme::kTitle);
-  if (from_list)
+  if (from_list && !state.single_lesson)  // its number in a list the frame does not show means nothing
     ImGui::TextWrapped("%d. %s%s", state.current + 1, lesson.title.c_str(), state.done() ? "  (done)" : "");
   else
     ImGui::TextWrapped("%s%s", lesson.title.c_str(), state.done() ? "  (done)" : "");
