@@ -343,11 +343,9 @@ BuiltScenario build_scenario(const Lesson& lesson, const ControlState& s, const 
   if (const ControlValue* v = value_of(s, "switch_us")) sc.machine.switch_cost = v->number;
   if (const ControlValue* v = value_of(s, "gil")) sc.gil.enabled = v->number != 0;
   if (const ControlValue* v = value_of(s, "switch_interval_us")) sc.gil.switch_interval = v->number;
-  // As the scenario reader refuses it in a file: the engine would quietly schedule on fewer.
-  if (const std::uint64_t hw = std::uint64_t{sc.machine.cores} * sc.machine.smt; hw > detail::kMaxCores) {
-    out.error = "controls cores and smt: " + std::to_string(sc.machine.cores) + " cores x " +
-                std::to_string(sc.machine.smt) + " hardware threads is " + std::to_string(hw) + ", more than the " +
-                std::to_string(detail::kMaxCores) + " the simulator runs";
+  // The machine's limits as the reader keeps them in a file: cores and smt change them here.
+  if (const std::vector<MachineLimitError> limits = machine_limit_errors(sc.machine); !limits.empty()) {
+    out.error = "controls cores and smt: machine." + std::string(limits.front().field) + ": " + limits.front().message;
     out.scenario.reset();
   }
   return out;

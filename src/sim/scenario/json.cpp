@@ -95,14 +95,7 @@ void parse_machine(const Json& m, const std::string& path, MachineSpec& out, con
   for (; next_cost_error < cost_errors.size(); ++next_cost_error)
     errors.add(cost_errors[next_cost_error].path, cost_errors[next_cost_error].message);
   out.lock_cost = out.costs.lock;
-  if (out.smt > 1 && std::uint64_t{out.cores} * out.smt > detail::kMaxCores)
-    errors.add(key_path(path, "smt"), "cores x smt is " + std::to_string(std::uint64_t{out.cores} * out.smt) +
-                                          " hardware threads; at most " + std::to_string(detail::kMaxCores));
-  if (out.smt > 1 && out.smt_throughput_pct > 100 * out.smt)
-    errors.add(key_path(path, "smt_throughput_pct"),
-               "a core with " + std::to_string(out.smt) + " hardware threads does at most " +
-                   std::to_string(100 * out.smt) + " percent of one thread's work, not " +
-                   std::to_string(out.smt_throughput_pct));
+  for (const MachineLimitError& e : machine_limit_errors(out)) errors.add(key_path(path, e.field), e.message);
 }
 
 // "runtime": {"python": "3.11", "gil": bool, "switch_interval_us": N}. The interval defaults
@@ -511,6 +504,18 @@ void parse_process(const Json& p, const std::string& path, std::size_t index, Sc
 }
 
 }  // namespace
+
+std::vector<MachineLimitError> machine_limit_errors(const MachineSpec& m) {
+  std::vector<MachineLimitError> out;
+  if (m.smt > 1 && std::uint64_t{m.cores} * m.smt > detail::kMaxCores)
+    out.push_back({"smt", "cores x smt is " + std::to_string(std::uint64_t{m.cores} * m.smt) +
+                              " hardware threads; at most " + std::to_string(detail::kMaxCores)});
+  if (m.smt > 1 && m.smt_throughput_pct > 100 * m.smt)
+    out.push_back({"smt_throughput_pct", "a core with " + std::to_string(m.smt) + " hardware threads does at most " +
+                                             std::to_string(100 * m.smt) + " percent of one thread's work, not " +
+                                             std::to_string(m.smt_throughput_pct)});
+  return out;
+}
 
 const char* to_string(PolicyKind policy) {
   for (const PolicyName& n : kPolicies)

@@ -151,6 +151,15 @@ inline std::uint32_t hardware_threads(const MachineSpec& m) {
   return cores * smt > 256 ? 256 : cores * smt;
 }
 
+// The limits a machine's hardware threads must keep however it was set (a file, a lesson's
+// controls applied to a parsed scenario), each one broken as its field and why: past them
+// hardware_threads() would quietly schedule on fewer, or siblings would do more than SMT can.
+struct MachineLimitError {
+  const char* field;  // "smt" or "smt_throughput_pct"
+  std::string message;
+};
+std::vector<MachineLimitError> machine_limit_errors(const MachineSpec& m);
+
 enum class PolicyKind : std::uint8_t { Fifo,
                                        Sjf,
                                        Stcf,
