@@ -2,13 +2,14 @@
 
 #include "app/theme.h"
 #include "app/timeline/fold.h"
+#include "sim/scenario/hardware_thread_name.h"
 
-#include <cstdio>
+#include <algorithm>
 
 namespace tl::app {
 namespace {
 
-constexpr float kChipOffset = 62.0f;  // after "core 15"
+constexpr float kChipOffset = 62.0f;  // after "core 15"; SMT's longer names push the chip right
 
 ImU32 rect_color(const FoldRect& rect) { return rect.overhead ? theme::kOverhead : theme::thread_color(rect.thread); }
 
@@ -43,13 +44,17 @@ const FoldRect* CoreLane::draw(const TimelineContext& ctx, std::vector<FoldRect>
 void CoreLane::draw_gutter(const TimelineContext& ctx, const ImRect& row) const {
   ImDrawList& dl = *ctx.draw;
   const float y = draw::text_y(row);
-  char name[16];
-  std::snprintf(name, sizeof name, "core %u", unsigned(core_));
+  const MachineSpec& machine = ctx.run->scenario.machine;
+  const std::string name = hardware_thread_name(machine, core_);
   dl.PushClipRect(row.Min, row.Max, true);
-  dl.AddText(ImVec2(row.Min.x, y), theme::kDimText, name);
+  dl.AddText(ImVec2(row.Min.x, y), theme::kDimText, name.c_str());
+
+  // Every lane's chip in one column, right of the longest name (the last lane's numbers are the widest).
+  const auto lanes = static_cast<CoreId>(ctx.run->result->trace.cores.size());
+  const std::string widest = hardware_thread_name(machine, lanes > 0 ? lanes - 1 : 0);
 
   const auto at = visible(std::span<const CoreSpan>(ctx.run->result->trace.cores[core_]), ctx.playhead, ctx.playhead + 1);
-  const float chip_x = row.Min.x + kChipOffset;
+  const float chip_x = row.Min.x + std::max(kChipOffset, ImGui::CalcTextSize(widest.c_str()).x + 10.0f);
   if (at.empty()) {
     dl.AddText(ImVec2(chip_x, y), theme::kDimText, "idle");
   } else {

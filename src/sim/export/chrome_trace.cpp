@@ -2,6 +2,7 @@
 #include "sim/export/chrome_trace.h"
 
 #include "sim/core/format.h"
+#include "sim/scenario/hardware_thread_name.h"
 
 #include <algorithm>
 
@@ -106,9 +107,9 @@ bool write_chrome_trace(std::ostream& out, const Scenario& scenario, const RunRe
     std::string& e = sink.next();
     e += R"({"name":"thread_name","ph":"M","pid":0,"tid":)";
     e += std::to_string(c);
-    e += R"(,"args":{"name":"core )";
-    e += std::to_string(c);
-    e += "\"}}";
+    e += R"(,"args":{"name":)";
+    append_json_string(e, hardware_thread_name(scenario.machine, static_cast<CoreId>(c)));
+    e += "}}";
   }
   for (std::size_t p = 0; p < scenario.processes.size(); ++p) {
     std::string& e = sink.next();

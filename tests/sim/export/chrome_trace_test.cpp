@@ -132,6 +132,23 @@ TEST(ExportChrome, HasCoreAndThreadTracksWithNamesAndArgs) {
   EXPECT_EQ(page_instants, r.trace.pages.events.size());
 }
 
+// With SMT each track is a hardware thread, named as Linux numbers CPUs: two tracks called
+// "core 0" and "core 2" for siblings of one core would count that core twice.
+TEST(ExportChrome, HardwareThreadTracksNameTheirCore) {
+  Scenario s = small_scenario();
+  s.machine.cores = 2;
+  s.machine.smt = 2;
+  const RunResult r = run(s);
+  ASSERT_EQ(r.outcome, Outcome::Completed);
+  ASSERT_EQ(r.trace.cores.size(), 4u);
+  const nlohmann::json doc = export_json(s, r);
+  std::map<int, std::string> cpu_tracks;
+  for (const auto& e : doc["traceEvents"])
+    if (e["ph"] == "M" && e["name"] == "thread_name" && e["pid"] == 0) cpu_tracks[e["tid"].get<int>()] = e["args"]["name"];
+  EXPECT_EQ(cpu_tracks, (std::map<int, std::string>{
+                            {0, "cpu 0 (core 0)"}, {1, "cpu 1 (core 1)"}, {2, "cpu 2 (core 0)"}, {3, "cpu 3 (core 1)"}}));
+}
+
 TEST(ExportChrome, SpanTimesMatchTheTraceExactly) {
   const Scenario s = small_scenario();
   const RunResult r = run(s);

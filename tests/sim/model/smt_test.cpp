@@ -3,6 +3,7 @@
 // their core: the pair does about 1.25x one thread's work (Intel quotes up to 30 % more for
 // Hyper-Threading; compute-bound code gains 10-30 %), so each runs at about 62 %.
 #include "model_helpers.h"
+#include "sim/scenario/hardware_thread_name.h"
 
 #include <gtest/gtest.h>
 
@@ -72,6 +73,31 @@ TEST(Smt, OneThreadPerCoreRunsAtFullSpeedBecauseSiblingsFillLast) {
   const RunResult r = cpu_bound(2, 2, 2, 100);
   EXPECT_NEAR(ms(r.metrics.makespan), 100.0, 0.01);
   EXPECT_EQ(r.metrics.smt_shared, 0);
+}
+
+TEST(Smt, ALanesNameSaysWhichCoreItSharesAsTheEngineSharesIt) {
+  // 3 threads on 2 cores x 2: lanes 0, 1 and 2 run them. What the lanes are called must agree
+  // with who shares: the two lanes named "(core 0)" go at 62.5 % (160 ms for 100 ms of work),
+  // the one named "(core 1)" alone at full speed (100 ms).
+  const RunResult r = cpu_bound(3, 2, 2, 100);
+  MachineSpec machine;
+  machine.cores = 2;
+  machine.smt = 2;
+  ASSERT_EQ(r.trace.cores.size(), 4u);
+  EXPECT_EQ(hardware_thread_name(machine, 0), "cpu 0 (core 0)");
+  EXPECT_EQ(hardware_thread_name(machine, 1), "cpu 1 (core 1)");
+  EXPECT_EQ(hardware_thread_name(machine, 2), "cpu 2 (core 0)");
+  EXPECT_EQ(hardware_thread_name(machine, 3), "cpu 3 (core 1)");
+  for (CoreId lane = 0; lane < 3; ++lane) {
+    ASSERT_FALSE(r.trace.cores[lane].empty()) << "lane " << lane;
+    const ThreadId thread = r.trace.cores[lane].front().thread;
+    const bool shares_core_0 = hardware_thread_name(machine, lane).ends_with("(core 0)");
+    EXPECT_NEAR(ms(r.trace.completion[thread]), shares_core_0 ? 160.0 : 100.0, 0.01) << hardware_thread_name(machine, lane);
+  }
+  EXPECT_TRUE(r.trace.cores[3].empty());
+
+  machine.smt = 1;  // without SMT a lane is a core
+  EXPECT_EQ(hardware_thread_name(machine, 5), "core 5");
 }
 
 TEST(Smt, ASiblingThatStopsGivesTheOtherItsFullSpeedBack) {
