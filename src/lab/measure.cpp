@@ -146,7 +146,21 @@ Json profile_json(const Report& r) {
       "from 4 KiB messages, cow_fault from writes after fork, lock from uncontended std::mutex pairs; "
       "other fields are the base profile's.";
   p["base"] = "native";
-  p["cores"] = std::min(256u, std::max(1u, r.topology.usable_cpus));
+  // Linux's cpus are hardware threads. Where this process may use all of them and every core
+  // has the same number, the profile gives the cores and their SMT, so a simulation of this
+  // machine shares a core between busy siblings as the hardware does (about 1.25x one core,
+  // not 2x). Otherwise (an affinity mask that leaves cpus out, cores of mixed kinds) the shape
+  // the process sees is unknown, and each usable cpu counts as a core.
+  const Topology& t = r.topology;
+  const bool uniform_smt = t.smt && t.threads_per_core > 1 && t.threads_per_core <= 8 &&
+                           t.usable_cpus == t.logical_cpus && t.physical_cores * t.threads_per_core == t.logical_cpus &&
+                           t.logical_cpus <= 256;
+  if (uniform_smt) {
+    p["cores"] = t.physical_cores;
+    p["smt"] = t.threads_per_core;
+  } else {
+    p["cores"] = std::min(256u, std::max(1u, t.usable_cpus));
+  }
   if (const PingPongResult* t = find_pingpong(r, Peers::Threads, Channel::Futex, Placement::SameCpu))
     p["thread_switch_us"] = us3(t->round_trip_ns / 2);
   if (const PingPongResult* t = find_pingpong(r, Peers::Processes, Channel::Futex, Placement::SameCpu)) {

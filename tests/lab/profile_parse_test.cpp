@@ -39,6 +39,32 @@ TEST(ProfileObject, MachineFieldsOverrideTheProfile) {
   EXPECT_EQ(p.scenario->machine.costs.fork, 7'000);
 }
 
+// A measured machine of 4 cores with 2 hardware threads each: the profile gives both, and a
+// scenario's own "cores" or "smt" overrides either (its cores are then cores of the profile's
+// hardware threads per core).
+TEST(ProfileObject, SmtIsTheDefaultHardwareThreadsPerCore) {
+  const ParseResult p = parse_scenario(scenario(R"({"profile": {"cores": 4, "smt": 2}})"));
+  ASSERT_TRUE(p.scenario) << all_errors(p);
+  EXPECT_EQ(p.scenario->machine.cores, 4u);
+  EXPECT_EQ(p.scenario->machine.smt, 2u);
+  EXPECT_EQ(hardware_threads(p.scenario->machine), 8u);
+
+  const ParseResult fewer = parse_scenario(scenario(R"({"cores": 1, "profile": {"cores": 4, "smt": 2}})"));
+  ASSERT_TRUE(fewer.scenario) << all_errors(fewer);
+  EXPECT_EQ(hardware_threads(fewer.scenario->machine), 2u);
+  const ParseResult off = parse_scenario(scenario(R"({"smt": 1, "profile": {"cores": 4, "smt": 2}})"));
+  ASSERT_TRUE(off.scenario) << all_errors(off);
+  EXPECT_EQ(hardware_threads(off.scenario->machine), 4u);
+
+  const std::string bad = all_errors(parse_scenario(scenario(R"({"profile": {"smt": 9}})")));
+  EXPECT_NE(bad.find("error: machine.profile.smt: expected an integer in 1 .. 8"), std::string::npos) << bad;
+  const std::string big = all_errors(parse_scenario(scenario(R"({"profile": {"cores": 200, "smt": 2}})")));
+  EXPECT_NE(big.find("error: machine.profile.smt: cores x smt is 400 hardware threads; at most 256"), std::string::npos)
+      << big;
+  const std::string mixed = all_errors(parse_scenario(scenario(R"({"cores": 200, "profile": {"cores": 4, "smt": 2}})")));
+  EXPECT_NE(mixed.find("error: machine.smt: cores x smt is 400"), std::string::npos) << mixed;
+}
+
 TEST(ProfileObject, BaseDefaultsToNative) {
   const ParseResult p = parse_scenario(scenario(R"({"profile": {"wake_us": 9}})"));
   ASSERT_TRUE(p.scenario) << all_errors(p);

@@ -62,6 +62,40 @@ TEST(LabProfile, HasEveryMeasuredFieldAndValidates) {
   EXPECT_EQ(parsed.scenario->machine.cores, profile["cores"].get<unsigned>());
 }
 
+// A machine of 4 cores with 2 hardware threads each shows 8 cpus. The profile says 4 cores of
+// 2, so the simulation of 8 workers on it gives about 4 x 1.25 = 5x, not the 8x of 8 cores.
+// Where the process cannot see the shape (an affinity mask leaving some cpus out, cores of
+// mixed kinds), every usable cpu is a core, as before.
+TEST(LabProfile, DescribesSmtAsCoresOfHardwareThreadsWhenItSeesTheWholeMachine) {
+  Report r;
+  r.topology.logical_cpus = r.topology.configured_cpus = r.topology.usable_cpus = 8;
+  r.topology.physical_cores = 4;
+  r.topology.threads_per_core = 2;
+  r.topology.smt = true;
+  const Json whole = profile_json(r);
+  EXPECT_EQ(whole.value("cores", 0u), 4u);
+  EXPECT_EQ(whole.value("smt", 0u), 2u);
+  const ParseResult parsed = parse_scenario(scenario_with_machine(machine_from_profile(whole)));
+  ASSERT_TRUE(parsed.scenario) << errors_of(parsed) << whole.dump(2);
+  EXPECT_EQ(hardware_threads(parsed.scenario->machine), 8u);
+  EXPECT_EQ(parsed.scenario->machine.smt, 2u);
+  const SpeedupPrediction eight = predict_kernel_speedup(machine_from_profile(whole), 800'000'000, 8, Launch::Thread);
+  ASSERT_TRUE(eight.error.empty()) << eight.error;
+  EXPECT_NEAR(eight.speedup, 5.0, 0.1);
+
+  r.topology.usable_cpus = 6;  // taskset -c 0-5: which siblings remain is not the profile's to guess
+  const Json masked = profile_json(r);
+  EXPECT_EQ(masked.value("cores", 0u), 6u);
+  EXPECT_FALSE(masked.contains("smt"));
+
+  r.topology.usable_cpus = 12;  // 4 cores of 2 and 4 of 1: 8 sibling sets, 12 cpus
+  r.topology.logical_cpus = 12;
+  r.topology.physical_cores = 8;
+  const Json hybrid = profile_json(r);
+  EXPECT_EQ(hybrid.value("cores", 0u), 12u);
+  EXPECT_FALSE(hybrid.contains("smt"));
+}
+
 void expect_prediction_within_25_percent(Launch launch) {
   if (read_topology().usable_cpus < 2) GTEST_SKIP() << "needs 2 usable cpus";
   Report r = quick_report();

@@ -59,10 +59,12 @@ void parse_machine(const Json& m, const std::string& path, MachineSpec& out, con
                    Errors& errors) {
   if (!require_object(m, path, errors)) return;
   std::vector<ScenarioError> cost_errors;
-  std::optional<std::uint32_t> profile_cores;
-  out.costs = machine_cost_profile(m, path, cost_errors, CostProfileKind::Native, &options.read_profile_file,
-                                   &profile_cores);
-  if (profile_cores && !m.contains("cores")) out.cores = *profile_cores;  // the profile's machine, unless told
+  ProfileShape shape;
+  out.costs = machine_cost_profile(m, path, cost_errors, CostProfileKind::Native, &options.read_profile_file, &shape);
+  // The profile's machine, unless told: a scenario's "cores" on a profile with "smt" counts
+  // cores of that many hardware threads each, as the profile's own "cores" does.
+  if (shape.cores && !m.contains("cores")) out.cores = *shape.cores;
+  if (shape.smt && !m.contains("smt")) out.smt = *shape.smt;
   // A cache line moving between cores: tens of ns on current x86; free in the textbook profile
   // (every time cost zero there, except the increments' own steps).
   out.line_transfer_cost = out.costs.kind == CostProfileKind::Textbook ? 0 : kLineTransferNs;

@@ -62,7 +62,7 @@ bool apply_cost_field(CostProfile& profile, std::string_view name, const nlohman
 
 CostProfile machine_cost_profile(const nlohmann::ordered_json& machine, std::string_view path,
                                  std::vector<ScenarioError>& errors, CostProfileKind absent,
-                                 const ProfileFileReader* reader, std::optional<std::uint32_t>* profile_cores) {
+                                 const ProfileFileReader* reader, ProfileShape* profile_shape) {
   const std::string base(path);
   CostProfile profile = cost_profile(absent);
   if (!machine.is_object()) {
@@ -73,7 +73,7 @@ CostProfile machine_cost_profile(const nlohmann::ordered_json& machine, std::str
     // A name, a profile file or an inline object (machine_profile.h).
     if (std::optional<MachineProfile> p = read_machine_profile(*it, base + ".profile", reader, errors)) {
       profile = p->costs;
-      if (profile_cores) *profile_cores = p->cores;
+      if (profile_shape) *profile_shape = p->shape;
     }
   }
   for (const auto& [key, value] : machine.items())

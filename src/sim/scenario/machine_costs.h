@@ -4,6 +4,7 @@
 // them and reports bad ones with their path.
 #pragma once
 #include "sim/runtime/cost_profile.h"
+#include "sim/scenario/machine_profile.h"
 #include "sim/scenario/scenario.h"
 
 #include <nlohmann/json_fwd.hpp>
@@ -27,11 +28,11 @@ bool apply_cost_field(CostProfile& profile, std::string_view name, const nlohman
 // "profile" appears among the keys. Fields that are neither are ignored here (the scenario
 // parser owns them). `path`: the object's path.
 // "profile" may also be an inline profile object or a profile file read through `reader`
-// (machine_profile.h); `profile_cores`, if given, receives that profile's "cores".
+// (machine_profile.h); `profile_shape`, if given, receives that profile's "cores" and "smt".
 CostProfile machine_cost_profile(const nlohmann::ordered_json& machine, std::string_view path,
                                  std::vector<ScenarioError>& errors,
                                  CostProfileKind absent = CostProfileKind::Native,
                                  const ProfileFileReader* reader = nullptr,
-                                 std::optional<std::uint32_t>* profile_cores = nullptr);
+                                 ProfileShape* profile_shape = nullptr);
 
 }  // namespace tl

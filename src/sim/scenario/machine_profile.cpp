@@ -35,17 +35,24 @@ std::optional<MachineProfile> read_object(const Json& object, const std::string&
     } else if (key == "cores") {
       if (!it->is_number_integer() || it->get<std::int64_t>() < 1 || it->get<std::int64_t>() > detail::kMaxCores)
         fail(at, "expected an integer in 1 .. " + std::to_string(detail::kMaxCores));
-      else out.cores = static_cast<std::uint32_t>(it->get<std::int64_t>());
+      else out.shape.cores = static_cast<std::uint32_t>(it->get<std::int64_t>());
+    } else if (key == "smt") {
+      if (!it->is_number_integer() || it->get<std::int64_t>() < 1 || it->get<std::int64_t>() > 8)
+        fail(at, "expected an integer in 1 .. 8 (hardware threads per core)");
+      else out.shape.smt = static_cast<std::uint32_t>(it->get<std::int64_t>());
     } else {
       std::vector<ScenarioError> field_errors;
       if (!apply_cost_field(out.costs, key, *it, at, field_errors)) {
-        std::string list = "name, description, base, cores";
+        std::string list = "name, description, base, cores, smt";
         for (const CostField& f : cost_fields()) list += std::string(", ") + f.name;
         fail(path, "unknown key " + detail::quote_name(key) + " (expected one of: " + list + ")");
       }
       for (ScenarioError& e : field_errors) fail(e.path, e.message);
     }
   }
+  if (out.shape.cores && out.shape.smt && *out.shape.cores * *out.shape.smt > detail::kMaxCores)
+    fail(path + ".smt", "cores x smt is " + std::to_string(*out.shape.cores * *out.shape.smt) +
+                            " hardware threads; at most " + std::to_string(detail::kMaxCores));
   if (errors.size() != before) return std::nullopt;
   return out;
 }
@@ -65,7 +72,7 @@ std::optional<MachineProfile> read_machine_profile(const Json& value, const std:
     return std::nullopt;
   }
   const std::string& text = value.get_ref<const std::string&>();
-  if (auto kind = cost_profile_kind(text)) return MachineProfile{cost_profile(*kind), std::nullopt};
+  if (auto kind = cost_profile_kind(text)) return MachineProfile{cost_profile(*kind), {}};
   if (!is_profile_file_reference(text)) {
     errors.push_back({path, "unknown profile " + detail::quote_name(text) + " (expected " + kNamed +
                                 ", a profile file such as 'my-machine.json', or an object)"});
