@@ -2,7 +2,9 @@
 # Runs one libFuzzer target of tests/fuzz for a while:
 #   scripts/fuzz.sh TARGET SECONDS [more libFuzzer flags...]
 #   scripts/fuzz.sh list                      the targets
-# Builds the `fuzz` preset (build/fuzz, clang 14, ASan + UBSan) when needed. Reads the target's
+# Builds the `fuzz` preset (build/fuzz, clang 14, ASan + UBSan) when needed; app_args, which needs
+# the ImGui app library the fuzz preset leaves out to stay small, builds the same preset with the
+# app in build/fuzz-app. Reads the target's
 # seeds (tests/fuzz/TARGET/seeds and the repository folders listed in its seed_dirs) and its
 # regressions; keeps the new inputs it finds in build/fuzz-corpus/TARGET, never in the
 # repository, so the next run starts from there. Each input is limited: -timeout (a slow input
@@ -34,15 +36,20 @@ shift 2
 [[ $seconds =~ ^[0-9]+$ ]] && ((seconds > 0)) || { echo "error: SECONDS must be a whole number > 0, got '$seconds'" >&2; exit 2; }
 
 BUILD=$ROOT/build/fuzz
+configure=(--preset fuzz)
+if [[ $target == app_args ]]; then
+  BUILD=$ROOT/build/fuzz-app
+  configure+=(-DTL_BUILD_APP=ON -B "$BUILD")
+fi
 bin=$BUILD/tests/fuzz/fuzz_$target
 if [[ ${TL_FUZZ_NO_BUILD:-0} != 1 ]]; then
   mkdir -p "$ROOT/build/logs"
-  log=$ROOT/build/logs/build-fuzz.log
+  log=$ROOT/build/logs/build-${BUILD##*/}.log
   if [[ ! -f $BUILD/build.ninja || CMakePresets.json -nt $BUILD/CMakeCache.txt ]]; then
-    cmake --preset fuzz >"$log" 2>&1 || { tail -n 30 "$log" >&2; echo "error: configuring the fuzz build failed" >&2; exit 1; }
+    cmake "${configure[@]}" >"$log" 2>&1 || { tail -n 30 "$log" >&2; echo "error: configuring the fuzz build failed" >&2; exit 1; }
   fi
   if ! grep -q "^build tests/fuzz/fuzz_$target:" "$BUILD/build.ninja"; then
-    echo "error: fuzz_$target is not part of the fuzz build (app_args needs the app: cmake --preset fuzz -DTL_BUILD_APP=ON)" >&2
+    echo "error: fuzz_$target is not part of the build in ${BUILD#"$ROOT/"} (for app_args, the app could not be configured: see $log)" >&2
     exit 2
   fi
   cmake --build "$BUILD" -j "$TL_JOBS" --target "fuzz_$target" >>"$log" 2>&1 ||
