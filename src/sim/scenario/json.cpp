@@ -97,7 +97,10 @@ void parse_machine(const Json& m, const std::string& path, MachineSpec& out, con
   for (; next_cost_error < cost_errors.size(); ++next_cost_error)
     errors.add(cost_errors[next_cost_error].path, cost_errors[next_cost_error].message);
   out.lock_cost = out.costs.lock;
-  for (const MachineLimitError& e : machine_limit_errors(out)) errors.add(key_path(path, e.field), e.message);
+  const bool smt_from_profile = shape.smt && !m.contains("smt");
+  for (const MachineLimitError& e : machine_limit_errors(out))
+    errors.add(key_path(path, e.field), smt_from_profile ? e.message + " (smt " + std::to_string(out.smt) + " is the profile's)"
+                                                         : e.message);
 }
 
 // "runtime": {"python": "3.11", "gil": bool, "switch_interval_us": N}. The interval defaults
