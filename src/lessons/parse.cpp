@@ -213,9 +213,11 @@ struct Parser {
         std::optional<std::string> line = string(s["ostep"], key_path(p, "ostep"), 1000);
         if (!line) continue;
         src.kind = ScenarioSource::Kind::Ostep;
+        // Words as a shell splits them: a tab or a line break in the command separates too.
+        constexpr std::string_view kBlanks = " \t\n\r\v\f";
         std::size_t at = 0;
         while (at < line->size()) {
-          const std::size_t end = std::min(line->find(' ', at), line->size());
+          const std::size_t end = std::min(line->find_first_of(kBlanks, at), line->size());
           if (end > at) src.ostep.push_back(line->substr(at, end - at));
           at = end + 1;
         }

@@ -122,6 +122,16 @@ TEST(CliLimits, LargestSweepCompletes) {
   for (const auto& row : j["rows"]) EXPECT_EQ(row["speedup"].size(), 256u);
 }
 
+// A word the CLI quotes in its reason is shown with control characters as '?', so the reason
+// stays one line whatever the shell passed ($'a\nb').
+TEST(CliLimits, QuotedWordsWithLineBreaksStayOneErrorLine) {
+  expect_one_error_line(run_cli({"ostep", "sched\nuler"}), "unknown tool 'sched?uler'");
+  expect_one_error_line(run_cli({"ostep", "scheduler", "-p", "RR\nFIFO", "-c"}), "unknown policy 'RR?FIFO'");
+  expect_one_error_line(run_cli({"ostep", "mlfq", "-l", "0,10\n,0", "-c"}), "runTime expected an integer, got '10?'");
+  expect_one_error_line(run_cli({"run", "x.json", "--js\non"}), "unknown flag '--js?on'");
+  expect_one_error_line(run_cli({"validate", "x.json", "y\r.json"}), "unexpected argument 'y?.json'");
+}
+
 // OSTEP flags that would make a run of any size are refused by their caps (sim/ostep/common.h).
 TEST(CliLimits, AbsurdOstepSizesAreRefused) {
   expect_one_error_line(run_cli({"ostep", "scheduler", "-j", "100000000", "-c"}, kGuardSeconds), "-j");

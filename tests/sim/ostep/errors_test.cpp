@@ -71,6 +71,30 @@ TEST(OstepErrors, Mlfq) {
   EXPECT_TRUE(parse_mlfq_args(std::vector<std::string>{"-l", "0,5,0", "-A", "1,1,0"}).options);
 }
 
+// A word quoted in a reason keeps the reason on one line: control characters show as '?' and a
+// long word is cut. A shell passes such words ($'RR\n'); a lesson's command held one.
+TEST(OstepErrors, QuotedWordsStayOnOneLine) {
+  const std::vector<std::string> reasons = {
+      sched_error({"-p", "RR\nFIFO"}),
+      sched_error({"--pol\ricy=RR"}),
+      sched_error({"-\n"}),
+      sched_error({"stray\nword"}),
+      sched_error({"-l", "1,\n2"}),
+      pr_error({"-l", "5:\n100"}),
+      pr_error({"-L", "c\n1"}),
+      pr_error({"-P", "c1,x\n"}),
+      pr_error({"-S", "SWITCH_ON_IO\n"}),
+      mlfq_error({"-l", "0,10\n,0"}),
+      sched_error({"stray" + std::string(200, 'x')}),
+  };
+  for (const std::string& r : reasons) {
+    EXPECT_EQ(r.find_first_of("\n\r"), std::string::npos) << r;
+    EXPECT_LT(r.size(), 200u) << r;
+  }
+  EXPECT_EQ(reasons[0], "-p/--policy: unknown policy 'RR?FIFO' (FIFO, SJF or RR; names are case sensitive)");
+  EXPECT_EQ(reasons[3], "unexpected argument 'stray?word'");
+}
+
 TEST(OstepScheduler, EngineNumbersAreExactNanoseconds) {
   auto parsed = parse_scheduler_args(std::vector<std::string>{"-p", "RR", "-l", "2.5,1.5,3"});
   ASSERT_TRUE(parsed.options);
