@@ -49,8 +49,16 @@ struct Parser {
   std::set<std::string> quote_names, run_names;
   std::size_t check_nodes = 0;
 
-  void error(std::string path, std::string message) { errors.push_back({std::move(path), std::move(message)}); }
-  void warn(std::string path, std::string message) { warnings.push_back({std::move(path), std::move(message)}); }
+  // Every diagnostic is one line: the lesson's own text quoted in it (a quote name, a key, an
+  // OSTEP word) may hold line breaks or other control characters, shown as '?' as the scenario
+  // parser shows them. One place, so no message can forget it.
+  static std::string one_line(std::string text) {
+    for (char& c : text)
+      if (static_cast<unsigned char>(c) < 0x20 || c == 0x7f) c = '?';
+    return text;
+  }
+  void error(std::string path, std::string message) { errors.push_back({one_line(std::move(path)), one_line(std::move(message))}); }
+  void warn(std::string path, std::string message) { warnings.push_back({one_line(std::move(path)), one_line(std::move(message))}); }
 
   void keys(const Json& o, const std::string& path, std::initializer_list<std::string_view> allowed) {
     for (auto it = o.begin(); it != o.end(); ++it) {
