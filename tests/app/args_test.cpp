@@ -57,6 +57,17 @@ TEST(Args, EveryProblemIsReportedAndParsingGoesOn) {
   EXPECT_EQ(parsed.options.cores, 8);
 }
 
+// The web loader builds these words from URL parameters, which may hold %0A: a word quoted in an
+// error shows its control characters as '?', so each error stays one line.
+TEST(Args, WordsWithLineBreaksStayOneErrorLineEach) {
+  const ParsedArgs parsed = parse(std::array{"--lesson", "ra\nces", "--view", "time\rline", "--compare", "c\npu",
+                                             "--cores", "4\n", "--sce\nnario", "a.json", "b\n.json"});
+  ASSERT_EQ(parsed.errors.size(), 6u);
+  for (const std::string& e : parsed.errors) EXPECT_EQ(e.find_first_of("\n\r"), std::string::npos) << e;
+  EXPECT_NE(parsed.errors[0].find("unknown lesson 'ra?ces'"), std::string::npos) << parsed.errors[0];
+  EXPECT_NE(parsed.errors[4].find("unknown argument '--sce?nario'"), std::string::npos) << parsed.errors[4];
+}
+
 TEST(Args, AFileArgumentIsTheScenarioToOpen) {
   const ParsedArgs parsed = parse(std::array{"examples/race.json", "--cores", "4"});
   EXPECT_TRUE(parsed.errors.empty());
