@@ -2,7 +2,7 @@
 // fuzzer can feed any words.
 #include "cli/commands.h"
 
-#include "sim/scenario/reader.h"
+#include "sim/core/format.h"
 #include <charconv>
 #include <string_view>
 
@@ -44,11 +44,11 @@ std::string parse_run_args(std::span<const std::string> args, RunArgs& out) {
       out.trace_out = a.substr(12);
       if (out.trace_out.empty()) return "--trace-out: needs a file name";
     } else if (a.size() > 1 && a[0] == '-') {
-      return "unknown flag " + tl::detail::quote_name(a) + " (run takes FILE, --json, --trace-out OUT.json)";
+      return "unknown flag " + tl::quote_name(a) + " (run takes FILE, --json, --trace-out OUT.json)";
     } else if (out.file.empty()) {
       out.file = a;
     } else {
-      return "unexpected argument " + tl::detail::quote_name(a) + " (run takes one FILE)";
+      return "unexpected argument " + tl::quote_name(a) + " (run takes one FILE)";
     }
   }
   if (out.file.empty()) return "run: missing scenario FILE";
@@ -58,7 +58,7 @@ std::string parse_run_args(std::span<const std::string> args, RunArgs& out) {
 std::string parse_compare_args(std::span<const std::string> args, CompareArgs& out) {
   for (const std::string& a : args) {
     if (a == "--json") out.json = true;
-    else if (!a.empty() && a[0] == '-') return "unknown flag " + tl::detail::quote_name(a) + " (compare takes FILE, --json)";
+    else if (!a.empty() && a[0] == '-') return "unknown flag " + tl::quote_name(a) + " (compare takes FILE, --json)";
     else if (out.file.empty()) out.file = a;
     else return "compare takes one FILE";
   }
@@ -75,7 +75,7 @@ std::string parse_sweep_args(std::span<const std::string> args, SweepArgs& out) 
       if (!out.cores.empty()) return "--cores: given more than once (one A..B range or one N)";
       if (i + 1 >= args.size() || !parse_cores(args[++i], out.cores))
         return "--cores: expected A..B or N, 1 .. 256";
-    } else if (!a.empty() && a[0] == '-') return "unknown flag " + tl::detail::quote_name(a) + " (sweep takes FILE, --cores A..B, --json)";
+    } else if (!a.empty() && a[0] == '-') return "unknown flag " + tl::quote_name(a) + " (sweep takes FILE, --cores A..B, --json)";
     else if (out.file.empty()) out.file = a;
     else return "sweep takes one FILE";
   }

@@ -13,7 +13,6 @@
 #include "lessons/markup.h"
 #include "sim/core/format.h"
 
-#include "sim/scenario/reader.h"
 #include <filesystem>
 #include <ostream>
 
@@ -83,7 +82,7 @@ bool read_state(const Lesson& lesson, const std::vector<std::string>& sets, cons
     for (const Task& t : lesson.tasks)
       if (t.id == solution) task = &t;
     if (!task) {
-      io.err << "error: --solution: the lesson has no task " << tl::detail::quote_name(solution) << "\n";
+      io.err << "error: --solution: the lesson has no task " << tl::quote_name(solution) << "\n";
       return false;
     }
     for (const auto& [k, v] : task->solution) state[k] = v;
@@ -268,7 +267,7 @@ int cmd_lesson(std::span<const std::string> args, Streams io) {
     } else if (sub == "check" && a == "--json") {
       json = true;
     } else if (a.size() > 1 && a[0] == '-') {
-      io.err << "error: unknown flag " << tl::detail::quote_name(a) << " for lesson " << sub << "\n";
+      io.err << "error: unknown flag " << tl::quote_name(a) << " for lesson " << sub << "\n";
       usage(io.err);
       return kExitBadInput;
     } else {
@@ -294,7 +293,7 @@ int cmd_lesson(std::span<const std::string> args, Streams io) {
     if (!read_state(*l->parse.lesson, sets, solution, state, io)) return kExitBadInput;
     return sub == "check" ? check(*l->parse.lesson, state, json, io) : show(*l->parse.lesson, state, io);
   }
-  io.err << "error: unknown lesson command " << tl::detail::quote_name(sub) << " (list, validate, check, show)\n";
+  io.err << "error: unknown lesson command " << tl::quote_name(sub) << " (list, validate, check, show)\n";
   return kExitBadInput;
 }
 

@@ -5,7 +5,7 @@
 // Native Linux only: the web build has no fork, futex or /proc, and says so.
 #include "cli/commands.h"
 
-#include "sim/scenario/reader.h"
+#include "sim/core/format.h"
 #include <ostream>
 
 #ifdef TL_HAS_LAB
@@ -226,18 +226,18 @@ int cmd_measure(std::span<const std::string> args, Streams io) {
       char* end = nullptr;
       const long n = std::strtol(v.c_str(), &end, 10);
       if (v.empty() || *end != '\0' || n < 1 || n > 64) {
-        io.err << "error: --max-workers: " << tl::detail::quote_name(v) << " is not a number in 1..64\n";
+        io.err << "error: --max-workers: " << tl::quote_name(v) << " is not a number in 1..64\n";
         return kExitBadInput;
       }
       a.max_workers = static_cast<unsigned>(n);
     } else {
-      io.err << "error: unknown flag " << tl::detail::quote_name(f)
+      io.err << "error: unknown flag " << tl::quote_name(f)
              << " (measure takes --json, --quick, --profile-out FILE, --python PATH, --max-workers N, --no-python)\n";
       return kExitBadInput;
     }
   }
   if (!a.python.empty() && lab::find_python(a.python).empty()) {
-    io.err << "error: --python: " << tl::detail::quote_name(a.python) << " is not an executable (nor a name on PATH)\n";
+    io.err << "error: --python: " << tl::quote_name(a.python) << " is not an executable (nor a name on PATH)\n";
     return kExitBadInput;
   }
   std::ofstream profile_file;

@@ -7,7 +7,6 @@
 #include "sim/ostep/process_run.h"
 #include "sim/ostep/scheduler.h"
 
-#include "sim/scenario/reader.h"
 #include <ostream>
 #include <vector>
 
@@ -116,7 +115,7 @@ int cmd_ostep(std::span<const std::string> args, Streams io) {
   if (tool == "mlfq")
     return run_tool("mlfq", parse_mlfq_args(rest), json, io, &solve_mlfq, &format_mlfq,
                     &mlfq_json);
-  io.err << "error: ostep: unknown tool " << tl::detail::quote_name(tool) << " (scheduler, process-run or mlfq)\n";
+  io.err << "error: ostep: unknown tool " << tl::quote_name(tool) << " (scheduler, process-run or mlfq)\n";
   return kExitBadInput;
 }
 

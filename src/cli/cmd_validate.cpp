@@ -3,7 +3,7 @@
 
 #include "sim/scenario/scenario.h"
 
-#include "sim/scenario/reader.h"
+#include "sim/core/format.h"
 #include <ostream>
 
 namespace tl::cli {
@@ -29,11 +29,11 @@ int cmd_validate(std::span<const std::string> args, Streams io) {
   std::string file;
   for (const std::string& a : args) {
     if (a.size() > 1 && a[0] == '-') {
-      io.err << "error: unknown flag " << tl::detail::quote_name(a) << " (validate takes one FILE)\n";
+      io.err << "error: unknown flag " << tl::quote_name(a) << " (validate takes one FILE)\n";
       return kExitBadInput;
     }
     if (!file.empty()) {
-      io.err << "error: unexpected argument " << tl::detail::quote_name(a) << " (validate takes one FILE)\n";
+      io.err << "error: unexpected argument " << tl::quote_name(a) << " (validate takes one FILE)\n";
       return kExitBadInput;
     }
     file = a;

@@ -3,7 +3,7 @@
 // exit) so the exit code survives the Emscripten/Node build too.
 #include "cli/commands.h"
 
-#include "sim/scenario/reader.h"
+#include "sim/core/format.h"
 #include <exception>
 #include <iostream>
 #include <new>
@@ -32,7 +32,7 @@ int dispatch(const std::vector<std::string>& argv) {
     print_usage(std::cout);
     return kExitOk;
   }
-  std::cerr << "error: unknown command " << tl::detail::quote_name(command) << " (run, validate, ostep, compare, sweep, lesson, measure or help)\n";
+  std::cerr << "error: unknown command " << tl::quote_name(command) << " (run, validate, ostep, compare, sweep, lesson, measure or help)\n";
   return kExitBadInput;
 }
 

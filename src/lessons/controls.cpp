@@ -285,7 +285,7 @@ BuiltScenario build_from_ostep(const std::vector<std::string>& words, const std:
     if (p.options) out.scenario = ostep::mlfq_scenario(*p.options);
     error = p.error;
   } else {
-    error = "unknown OSTEP tool " + detail::quote_name(words[0]) + " (scheduler, process-run or mlfq)";
+    error = "unknown OSTEP tool " + quote_name(words[0]) + " (scheduler, process-run or mlfq)";
   }
   if (!out.scenario) out.error = where + ": " + error;
   return out;

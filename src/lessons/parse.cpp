@@ -25,7 +25,6 @@ namespace {
 using detail::Json;
 using detail::key_path;
 using detail::index_path;
-using detail::quote_name;
 using detail::type_name;
 
 // ---------------------------------------------------------------------------------------------
@@ -50,13 +49,8 @@ struct Parser {
   std::size_t check_nodes = 0;
 
   // Every diagnostic is one line: the lesson's own text quoted in it (a quote name, a key, an
-  // OSTEP word) may hold line breaks or other control characters, shown as '?' as the scenario
-  // parser shows them. One place, so no message can forget it.
-  static std::string one_line(std::string text) {
-    for (char& c : text)
-      if (static_cast<unsigned char>(c) < 0x20 || c == 0x7f) c = '?';
-    return text;
-  }
+  // OSTEP word) may hold line breaks or other control characters. One place, so no message can
+  // forget it.
   void error(std::string path, std::string message) { errors.push_back({one_line(std::move(path)), one_line(std::move(message))}); }
   void warn(std::string path, std::string message) { warnings.push_back({one_line(std::move(path)), one_line(std::move(message))}); }
 

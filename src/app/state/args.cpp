@@ -7,7 +7,7 @@
 #include "app/state/view_kind.h"
 #include "app/views/compare_state.h"
 
-#include "sim/scenario/reader.h"
+#include "sim/core/format.h"
 
 #include <algorithm>
 #include <charconv>
@@ -27,7 +27,7 @@ void parse_int(std::string_view option, const char* text, int lo, int hi, int& o
   int parsed = 0;
   const auto [end, ec] = std::from_chars(value.data(), value.data() + value.size(), parsed);
   if (value.empty() || ec != std::errc() || end != value.data() + value.size() || parsed < lo || parsed > hi) {
-    errors.push_back("error: " + std::string(option) + ": expected a whole number from " + range + ", got " + detail::quote_name(value));
+    errors.push_back("error: " + std::string(option) + ": expected a whole number from " + range + ", got " + quote_name(value));
     return;
   }
   out = parsed;
@@ -56,7 +56,7 @@ bool apply(std::string_view key, const char* value, Options& options, std::vecto
     if (value == nullptr || *value == '\0')
       errors.push_back("error: --scenario: missing value (one of: " + embedded_scenario_names() + ")");
     else if (find_embedded_scenario(value) == nullptr)
-      errors.push_back("error: --scenario: unknown scenario " + detail::quote_name(value) + " (one of: " +
+      errors.push_back("error: --scenario: unknown scenario " + quote_name(value) + " (one of: " +
                        embedded_scenario_names() + ")");
     else
       options.scenario = value;
@@ -64,7 +64,7 @@ bool apply(std::string_view key, const char* value, Options& options, std::vecto
     if (value == nullptr || *value == '\0')
       errors.push_back("error: --lesson: missing value (one of: " + lesson_ids() + ")");
     else if (find_lesson(value) < 0)
-      errors.push_back("error: --lesson: unknown lesson " + detail::quote_name(value) + " (one of: " + lesson_ids() + ")");
+      errors.push_back("error: --lesson: unknown lesson " + quote_name(value) + " (one of: " + lesson_ids() + ")");
     else
       options.lesson = value;
   } else if (key == "view") {
@@ -73,14 +73,14 @@ bool apply(std::string_view key, const char* value, Options& options, std::vecto
     if (value == nullptr || *value == '\0')
       errors.push_back("error: --view: missing value (one of: " + names + ")");
     else if (!view_from_name(value))
-      errors.push_back("error: --view: unknown view " + detail::quote_name(value) + " (one of: " + names + ")");
+      errors.push_back("error: --view: unknown view " + quote_name(value) + " (one of: " + names + ")");
     else
       options.view = value;
   } else if (key == "compare") {
     if (value == nullptr || *value == '\0' || find_compare_workload(value) == nullptr)
       errors.push_back("error: --compare: " +
                        (value == nullptr || *value == '\0' ? std::string("missing value")
-                                                           : "unknown workload " + detail::quote_name(value)) +
+                                                           : "unknown workload " + quote_name(value)) +
                        " (one of: " + compare_workload_names() + ")");
     else
       options.compare = value;
@@ -105,7 +105,7 @@ ParsedArgs parse_args(std::span<const char* const> args) {
     const OptionKey* option = find_option(arg);
     if (option == nullptr && !arg.empty() && arg[0] != '-') {  // a scenario file
       if (!options.file.empty())
-        parsed.errors.push_back("error: unexpected argument " + detail::quote_name(arg) + " (one scenario FILE at most)");
+        parsed.errors.push_back("error: unexpected argument " + quote_name(arg) + " (one scenario FILE at most)");
       else
         options.file = std::string(arg);
       continue;
@@ -113,7 +113,7 @@ ParsedArgs parse_args(std::span<const char* const> args) {
     const bool takes_value = option != nullptr && *option->value != '\0';
     const char* value = takes_value && i + 1 < args.size() ? args[i + 1] : nullptr;
     if (option == nullptr || !apply(option->key, value, options, parsed.errors))
-      parsed.errors.push_back("error: unknown argument " + detail::quote_name(arg) + " (see --help)");
+      parsed.errors.push_back("error: unknown argument " + quote_name(arg) + " (see --help)");
     i += value != nullptr;
   }
   if (!options.file.empty() && !options.scenario.empty())

@@ -56,4 +56,25 @@ std::string format_thousandths(std::int64_t milli) {
   return b;
 }
 
+namespace {
+bool is_control(char c) { return static_cast<unsigned char>(c) < 0x20 || c == 0x7f; }
+}  // namespace
+
+void append_shown(std::string& out, std::string_view text) {
+  for (char c : text.substr(0, 80)) out += is_control(c) ? '?' : c;
+  if (text.size() > 80) out += "...";
+}
+
+std::string quote_name(std::string_view text) {
+  std::string out = "'";
+  append_shown(out, text);
+  return out + "'";
+}
+
+std::string one_line(std::string message) {
+  for (char& c : message)
+    if (is_control(c)) c = '?';
+  return message;
+}
+
 }  // namespace tl

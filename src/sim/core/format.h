@@ -1,6 +1,6 @@
 // Numbers and strings written the same way by every front end and exporter: times from
 // integer ns without floating point (so native and wasm builds print the same bytes), ratios
-// in thousandths, and JSON string literals.
+// in thousandths, JSON string literals, and outside text shown in one-line messages.
 #pragma once
 #include "sim/core/types.h"
 
@@ -20,5 +20,12 @@ std::string format_thousandths(std::int64_t milli);
 
 // A JSON string literal (quotes included), escaping what RFC 8259 requires.
 void append_json_string(std::string& out, std::string_view text);
+
+// Text from a file, a flag or a link shown inside a one-line message: control characters as
+// '?' and at most 80 characters ("..." after), so no input can break the line or flood it.
+void append_shown(std::string& out, std::string_view text);
+std::string quote_name(std::string_view text);  // the same between single quotes: 'name'
+// A whole message kept on one line: its control characters as '?'.
+std::string one_line(std::string message);
 
 }  // namespace tl

@@ -1,6 +1,6 @@
 #include "sim/ostep/common.h"
 
-#include "sim/scenario/reader.h"
+#include "sim/core/format.h"
 
 #include <cstdio>
 #include <stdexcept>
@@ -36,12 +36,12 @@ const FlagSpec* find_long(std::span<const FlagSpec> specs, std::string_view name
     if (!spec.long_name || name.empty()) continue;
     if (std::string_view(spec.long_name).substr(0, name.size()) != name) continue;
     if (found) {
-      error = "ambiguous flag " + detail::quote_name("--" + std::string(name));
+      error = "ambiguous flag " + quote_name("--" + std::string(name));
       return nullptr;
     }
     found = &spec;
   }
-  if (!found) error = "unknown flag " + detail::quote_name("--" + std::string(name));
+  if (!found) error = "unknown flag " + quote_name("--" + std::string(name));
   return found;
 }
 
@@ -76,7 +76,7 @@ FlagParse parse_flags(std::span<const FlagSpec> specs, std::span<const std::stri
       for (std::size_t k = 1; k < arg.size(); ++k) {
         const FlagSpec* spec = find_short(specs, arg[k]);
         if (!spec) {
-          out.error = "unknown flag " + detail::quote_name(std::string("-") + arg[k]);
+          out.error = "unknown flag " + quote_name(std::string("-") + arg[k]);
           return out;
         }
         FlagValue v{spec->id, "", spelled(*spec)};
@@ -95,7 +95,7 @@ FlagParse parse_flags(std::span<const FlagSpec> specs, std::span<const std::stri
         out.values.push_back(std::move(v));
       }
     } else {
-      out.error = "unexpected argument " + detail::quote_name(arg);
+      out.error = "unexpected argument " + quote_name(arg);
       return out;
     }
   }
@@ -114,10 +114,10 @@ std::optional<std::string> parse_int(std::string_view text, std::int64_t min, st
     digits.remove_prefix(1);
   }
   if (digits.empty() || digits.size() > 18)
-    return "expected an integer, got " + detail::quote_name(text);
+    return "expected an integer, got " + quote_name(text);
   std::int64_t value = 0;
   for (char c : digits) {
-    if (c < '0' || c > '9') return "expected an integer, got " + detail::quote_name(text);
+    if (c < '0' || c > '9') return "expected an integer, got " + quote_name(text);
     value = value * 10 + (c - '0');
   }
   if (negative) value = -value;
@@ -135,7 +135,7 @@ std::optional<std::string> parse_scaled(std::string_view text, int max_decimals,
   std::string_view frac = dot == std::string_view::npos ? std::string_view() : text.substr(dot + 1);
   auto bad = [&] {
     return "expected a non-negative number with at most " + std::to_string(max_decimals) +
-           " decimals, got " + detail::quote_name(text);
+           " decimals, got " + quote_name(text);
   };
   if ((whole.empty() && frac.empty()) || whole.size() > 12 ||
       static_cast<int>(frac.size()) > max_decimals)

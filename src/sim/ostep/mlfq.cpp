@@ -6,7 +6,7 @@
 // [SECTION] Text
 #include "sim/ostep/mlfq.h"
 
-#include "sim/scenario/reader.h"
+#include "sim/core/format.h"
 
 #include "sim/engine/engine.h"
 
@@ -144,7 +144,7 @@ Parsed<MlfqOptions> parse_mlfq_args(std::span<const std::string> args) {
       std::vector<std::string> f = split(parts[j], ',');
       const std::string where = "-l/--jlist: job " + std::to_string(j) + ": ";
       if (f.size() != 3) {
-        out.error = where + "expected startTime,runTime,ioFreq, got " + detail::quote_name(parts[j]);
+        out.error = where + "expected startTime,runTime,ioFreq, got " + quote_name(parts[j]);
         return out;
       }
       MlfqJob job;

@@ -6,7 +6,7 @@
 // [SECTION] Text
 #include "sim/ostep/process_run.h"
 
-#include "sim/scenario/reader.h"
+#include "sim/core/format.h"
 
 #include "sim/engine/engine.h"
 
@@ -60,10 +60,10 @@ std::optional<std::string> parse_program(const std::string& text, std::vector<In
     } else if (!part.empty() && part[0] == 'c') {
       std::int64_t n = 0;
       if (auto bad = parse_int(std::string_view(part).substr(1), 0, kMaxInstructions, n))
-        return detail::quote_name(part) + ": " + *bad;
+        return quote_name(part) + ": " + *bad;
       code.insert(code.end(), static_cast<std::size_t>(n), Instr::Cpu);
     } else {
-      return "bad instruction " + detail::quote_name(part) + " (cN for N cpu steps, or i for an io)";
+      return "bad instruction " + quote_name(part) + " (cN for N cpu steps, or i for an io)";
     }
   }
   return std::nullopt;
@@ -73,11 +73,11 @@ std::optional<std::string> parse_program(const std::string& text, std::vector<In
 std::optional<std::string> parse_random(const std::string& text, SplitMix64& rng,
                                         std::vector<Instr>& code) {
   std::vector<std::string> xy = split(text, ':');
-  if (xy.size() != 2) return detail::quote_name(text) + ": expected X:Y (X instructions, Y% chance of cpu)";
+  if (xy.size() != 2) return quote_name(text) + ": expected X:Y (X instructions, Y% chance of cpu)";
   std::int64_t count = 0, hundredths = 0;
-  if (auto bad = parse_int(xy[0], 0, kMaxInstructions, count)) return detail::quote_name(text) + ": " + *bad;
-  if (auto bad = parse_scaled(xy[1], 2, 100, hundredths)) return detail::quote_name(text) + ": " + *bad;
-  if (hundredths > 10'000) return detail::quote_name(text) + ": Y must be at most 100";
+  if (auto bad = parse_int(xy[0], 0, kMaxInstructions, count)) return quote_name(text) + ": " + *bad;
+  if (auto bad = parse_scaled(xy[1], 2, 100, hundredths)) return quote_name(text) + ": " + *bad;
+  if (hundredths > 10'000) return quote_name(text) + ": Y must be at most 100";
   for (std::int64_t i = 0; i < count; ++i) {
     if (rng.between(0, 9'999) < hundredths) {
       code.push_back(Instr::Cpu);
@@ -112,12 +112,12 @@ Parsed<ProcessRunOptions> parse_process_run_args(std::span<const std::string> ar
       case kSwitch:
         if (f.value == "SWITCH_ON_IO") o.switch_on_end = false;
         else if (f.value == "SWITCH_ON_END") o.switch_on_end = true;
-        else bad = "expected SWITCH_ON_IO or SWITCH_ON_END, got " + detail::quote_name(f.value);
+        else bad = "expected SWITCH_ON_IO or SWITCH_ON_END, got " + quote_name(f.value);
         break;
       case kIoDone:
         if (f.value == "IO_RUN_LATER") o.io_run_immediate = false;
         else if (f.value == "IO_RUN_IMMEDIATE") o.io_run_immediate = true;
-        else bad = "expected IO_RUN_LATER or IO_RUN_IMMEDIATE, got " + detail::quote_name(f.value);
+        else bad = "expected IO_RUN_LATER or IO_RUN_IMMEDIATE, got " + quote_name(f.value);
         break;
     }
     if (bad) {

@@ -6,7 +6,7 @@
 // [SECTION] Text
 #include "sim/ostep/scheduler.h"
 
-#include "sim/scenario/reader.h"
+#include "sim/core/format.h"
 
 #include "sim/engine/engine.h"
 
@@ -62,7 +62,7 @@ Parsed<SchedulerOptions> parse_scheduler_args(std::span<const std::string> args)
         if (f.value == "FIFO") o.policy = SchedPolicy::Fifo;
         else if (f.value == "SJF") o.policy = SchedPolicy::Sjf;
         else if (f.value == "RR") o.policy = SchedPolicy::Rr;
-        else bad = "unknown policy " + detail::quote_name(f.value) + " (FIFO, SJF or RR; names are case sensitive)";
+        else bad = "unknown policy " + quote_name(f.value) + " (FIFO, SJF or RR; names are case sensitive)";
         break;
     }
     if (bad) {

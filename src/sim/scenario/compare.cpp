@@ -57,7 +57,7 @@ std::optional<Json> expand_compare(const Json& doc, WorkerModel as, std::vector<
   for (const auto& [key, value] : w.items())
     if (key != "as" && key != "workers" && key != "start" && key != "shared" && key != "program")
       add(errors, detail::key_path("workload", key),
-          "unknown field " + detail::quote_name(key) + " (expected as, workers, start, shared or program)");
+          "unknown field " + quote_name(key) + " (expected as, workers, start, shared or program)");
   compare_model(doc, errors);  // a bad "as" is an error even when the caller overrides it
 
   std::uint32_t workers = 0;

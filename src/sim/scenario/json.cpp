@@ -17,7 +17,6 @@ using detail::Errors;
 using detail::Json;
 using detail::key_path;
 using detail::index_path;
-using detail::quote_name;
 using detail::type_name;
 
 namespace {

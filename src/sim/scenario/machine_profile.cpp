@@ -23,7 +23,7 @@ std::optional<MachineProfile> read_object(const Json& object, const std::string&
     const std::string at = path + ".base";
     if (!it->is_string()) fail(at, std::string("expected a string, got ") + it->type_name());
     else if (auto kind = cost_profile_kind(it->get_ref<const std::string&>())) base = *kind;
-    else fail(at, "unknown base profile " + detail::quote_name(it->get_ref<const std::string&>()) + " (expected " + kNamed + ")");
+    else fail(at, "unknown base profile " + quote_name(it->get_ref<const std::string&>()) + " (expected " + kNamed + ")");
   }
   out.costs = cost_profile(base);
   for (auto it = object.begin(); it != object.end(); ++it) {
@@ -45,7 +45,7 @@ std::optional<MachineProfile> read_object(const Json& object, const std::string&
       if (!apply_cost_field(out.costs, key, *it, at, field_errors)) {
         std::string list = "name, description, base, cores, smt";
         for (const CostField& f : cost_fields()) list += std::string(", ") + f.name;
-        fail(path, "unknown key " + detail::quote_name(key) + " (expected one of: " + list + ")");
+        fail(path, "unknown key " + quote_name(key) + " (expected one of: " + list + ")");
       }
       for (ScenarioError& e : field_errors) fail(e.path, e.message);
     }
@@ -74,12 +74,12 @@ std::optional<MachineProfile> read_machine_profile(const Json& value, const std:
   const std::string& text = value.get_ref<const std::string&>();
   if (auto kind = cost_profile_kind(text)) return MachineProfile{cost_profile(*kind), {}};
   if (!is_profile_file_reference(text)) {
-    errors.push_back({path, "unknown profile " + detail::quote_name(text) + " (expected " + kNamed +
+    errors.push_back({path, "unknown profile " + quote_name(text) + " (expected " + kNamed +
                                 ", a profile file such as 'my-machine.json', or an object)"});
     return std::nullopt;
   }
   if (!reader || !*reader) {
-    errors.push_back({path, "profile file " + detail::quote_name(text) +
+    errors.push_back({path, "profile file " + quote_name(text) +
                                 " cannot be read here (threadlab-cli reads it relative to the scenario file; "
                                 "elsewhere write its object inline: \"profile\": {...})"});
     return std::nullopt;
@@ -87,12 +87,12 @@ std::optional<MachineProfile> read_machine_profile(const Json& value, const std:
   std::string reason;
   const std::optional<std::string> file = (*reader)(text, reason);
   if (!file) {
-    errors.push_back({path, "profile file " + detail::quote_name(text) + ": " + (reason.empty() ? "cannot be read" : reason)});
+    errors.push_back({path, "profile file " + quote_name(text) + ": " + (reason.empty() ? "cannot be read" : reason)});
     return std::nullopt;
   }
   detail::Errors json_errors;
   const std::optional<Json> doc = detail::parse_json(*file, json_errors);
-  const std::string where = " (in profile file " + detail::quote_name(text) + ")";
+  const std::string where = " (in profile file " + quote_name(text) + ")";
   if (!doc || json_errors.count() > 0) {
     for (ScenarioError& e : json_errors.take())  // duplicate keys name their path inside the file
       errors.push_back({e.path.empty() ? path : path + "." + e.path, e.message + where});

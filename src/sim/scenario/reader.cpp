@@ -19,22 +19,12 @@ namespace tl::detail {
 std::string key_path(const std::string& parent, std::string_view key) {
   std::string p = parent;
   if (!p.empty()) p += '.';
-  // A key is whatever the file's author typed: control characters become '?' (as in
-  // quote_name), so an error about it stays on one line; an absurdly long key is cut.
-  for (char c : key.substr(0, 80)) p += (static_cast<unsigned char>(c) < 0x20) ? '?' : c;
-  if (key.size() > 80) p += "...";
+  append_shown(p, key);  // whatever the file's author typed, kept to one short line
   return p;
 }
 
 std::string index_path(const std::string& parent, std::size_t index) {
   return parent + "[" + std::to_string(index) + "]";
-}
-
-std::string quote_name(std::string_view s) {
-  std::string out = "'";
-  for (char c : s.substr(0, 80)) out += (static_cast<unsigned char>(c) < 0x20) ? '?' : c;
-  if (s.size() > 80) out += "...";
-  return out + "'";
 }
 
 const char* type_name(const Json& v) {

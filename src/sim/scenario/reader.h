@@ -2,6 +2,7 @@
 // document type, error collection with JSON paths, and typed field readers that report the
 // field and the reason instead of throwing.
 #pragma once
+#include "sim/core/format.h"  // quote_name, append_shown
 #include "sim/scenario/scenario.h"
 
 #include <nlohmann/json.hpp>
@@ -43,7 +44,6 @@ class Errors {
 
 std::string key_path(const std::string& parent, std::string_view key);  // "a.b"
 std::string index_path(const std::string& parent, std::size_t index);   // "a[3]"
-std::string quote_name(std::string_view s);                             // 'name'
 const char* type_name(const Json& v);
 
 // Parses JSON text without exceptions. Syntax errors and duplicate object keys go to `errors`;
