@@ -31,6 +31,23 @@ TEST(ThreadLabels, RepeatedNamesAreQualifiedByTheirProcess) {
   EXPECT_EQ(unique_thread_labels(s), (std::vector<std::string>{"w1/T0", "T1", "w2/T0"}));
 }
 
+// The core lanes' labels are worked out once per shown run, one per lane of its trace: with
+// SMT they name the hardware thread and the core it shares.
+TEST(CoreLabels, OnePerLaneNamingTheCoreWithSmt) {
+  Scenario s = compute_scenario(3, 1000, 1000, 2);
+  s.machine.smt = 2;
+  RunSlot slot;
+  std::string error;
+  submit_run(slot, s, 0);
+  ASSERT_EQ(wait_for_run(slot, 0, error), RunUpdate::Shown) << error;
+  EXPECT_EQ(slot.shown.core_labels,
+            (std::vector<std::string>{"cpu 0 (core 0)", "cpu 1 (core 1)", "cpu 2 (core 0)", "cpu 3 (core 1)"}));
+  s.machine.smt = 1;
+  submit_run(slot, s, 1);
+  ASSERT_EQ(wait_for_run(slot, 1, error), RunUpdate::Shown) << error;
+  EXPECT_EQ(slot.shown.core_labels, (std::vector<std::string>{"core 0", "core 1"}));
+}
+
 class SharedMemory : public ::testing::Test {
  protected:
   void SetUp() override {

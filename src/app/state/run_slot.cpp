@@ -1,5 +1,7 @@
 #include "app/state/run_slot.h"
 
+#include "sim/scenario/hardware_thread_name.h"
+
 #include <map>
 
 namespace tl::app {
@@ -15,6 +17,9 @@ void show(RunSlot& slot, ResultPtr result) {
   shown.outcome = outcome_line(shown.scenario, *shown.result);
   shown.variables = shared_variables(shown.scenario, *shown.result);
   shown.thread_labels = unique_thread_labels(shown.scenario);
+  shown.core_labels.clear();
+  for (CoreId lane = 0; lane < shown.result->trace.cores.size(); ++lane)
+    shown.core_labels.push_back(hardware_thread_name(shown.scenario.machine, lane));
   shown.thread_spans = thread_lane_spans(shown.result->trace);
   shown.lod = build_run_lod(shown.result->trace, shown.thread_spans);
   ++slot.runs;

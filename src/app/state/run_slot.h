@@ -34,6 +34,7 @@ struct ShownRun {
   std::vector<VariableSummary> variables;                  // the shared variables' final values
   std::vector<std::string> thread_labels;                  // [thread] unique: "T0", or "w1/T0" when
                                                            // another process has a T0 too
+  std::vector<std::string> core_labels;                    // [lane] "core 1"; with SMT "cpu 2 (core 0)"
   std::vector<std::vector<LaneStateSpan>> thread_spans;    // [thread] its lane as drawn (switching split out)
   RunLod lod;                                              // summaries of its long lanes (lane_lod.h)
 };

@@ -26,6 +26,10 @@ struct TimelineContext {
   const char* thread_label(ThreadId thread) const {
     return run != nullptr && thread < run->thread_labels.size() ? run->thread_labels[thread].c_str() : "?";
   }
+  // A core lane's label ("core 1", "cpu 2 (core 0)"); "?" outside the run.
+  const char* core_label(CoreId lane) const {
+    return run != nullptr && lane < run->core_labels.size() ? run->core_labels[lane].c_str() : "?";
+  }
 };
 
 struct TimelineStats {              // what one frame of one timeline drew

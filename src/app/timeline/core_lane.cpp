@@ -2,7 +2,6 @@
 
 #include "app/theme.h"
 #include "app/timeline/fold.h"
-#include "sim/scenario/hardware_thread_name.h"
 
 #include <algorithm>
 
@@ -44,17 +43,14 @@ const FoldRect* CoreLane::draw(const TimelineContext& ctx, std::vector<FoldRect>
 void CoreLane::draw_gutter(const TimelineContext& ctx, const ImRect& row) const {
   ImDrawList& dl = *ctx.draw;
   const float y = draw::text_y(row);
-  const MachineSpec& machine = ctx.run->scenario.machine;
-  const std::string name = hardware_thread_name(machine, core_);
   dl.PushClipRect(row.Min, row.Max, true);
-  dl.AddText(ImVec2(row.Min.x, y), theme::kDimText, name.c_str());
+  dl.AddText(ImVec2(row.Min.x, y), theme::kDimText, ctx.core_label(core_));
 
-  // Every lane's chip in one column, right of the longest name (the last lane's numbers are the widest).
-  const auto lanes = static_cast<CoreId>(ctx.run->result->trace.cores.size());
-  const std::string widest = hardware_thread_name(machine, lanes > 0 ? lanes - 1 : 0);
+  // Every lane's chip in one column, right of the longest label (the last lane's numbers are the widest).
+  const char* widest = ctx.run->core_labels.empty() ? "" : ctx.run->core_labels.back().c_str();
 
   const auto at = visible(std::span<const CoreSpan>(ctx.run->result->trace.cores[core_]), ctx.playhead, ctx.playhead + 1);
-  const float chip_x = row.Min.x + std::max(kChipOffset, ImGui::CalcTextSize(widest.c_str()).x + 10.0f);
+  const float chip_x = row.Min.x + std::max(kChipOffset, ImGui::CalcTextSize(widest).x + 10.0f);
   if (at.empty()) {
     dl.AddText(ImVec2(chip_x, y), theme::kDimText, "idle");
   } else {

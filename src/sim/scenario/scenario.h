@@ -143,12 +143,16 @@ struct MachineSpec {
   CostProfile costs;
 };
 
-// What the engine schedules on: cores x smt hardware threads (cores clamped to 1 .. 256, the
-// product to 256), each a "core" of the trace with its own lane.
+// The physical cores and hardware threads per core the engine builds however the spec was set
+// (cores 1 .. 256, smt 1 .. 8).
+inline std::uint32_t clamped_cores(const MachineSpec& m) { return m.cores < 1 ? 1 : (m.cores > 256 ? 256 : m.cores); }
+inline std::uint32_t clamped_smt(const MachineSpec& m) { return m.smt < 1 ? 1 : (m.smt > 8 ? 8 : m.smt); }
+
+// What the engine schedules on: cores x smt hardware threads (the product clamped to 256),
+// each a "core" of the trace with its own lane.
 inline std::uint32_t hardware_threads(const MachineSpec& m) {
-  const std::uint32_t cores = m.cores < 1 ? 1 : (m.cores > 256 ? 256 : m.cores);
-  const std::uint32_t smt = m.smt < 1 ? 1 : (m.smt > 8 ? 8 : m.smt);
-  return cores * smt > 256 ? 256 : cores * smt;
+  const std::uint32_t both = clamped_cores(m) * clamped_smt(m);
+  return both > 256 ? 256 : both;
 }
 
 // The limits a machine's hardware threads must keep however it was set (a file, a lesson's
