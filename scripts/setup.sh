@@ -12,7 +12,8 @@ log() { printf '[setup] %s\n' "$*" >&2; }
 # ---- Debian packages ----------------------------------------------------------------------
 # clang-14 and its runtime libraries (named explicitly: a machine may have clang-format/tidy
 # without them) build the asan, tsan and fuzz presets; googletest is GoogleTest's source, which
-# the tsan preset compiles with ThreadSanitizer.
+# the tsan preset compiles with ThreadSanitizer. Xvfb, x11-utils, xdotool and imagemagick run the
+# desktop smoke test (a screen, finding the window, pressing keys, screenshots).
 APT_PACKAGES=(
   build-essential cmake ninja-build pkg-config dpkg-dev
   libsdl2-dev libgl-dev
@@ -20,7 +21,7 @@ APT_PACKAGES=(
   nlohmann-json3-dev libgtest-dev libgmock-dev libbenchmark-dev
   clang-14 libclang-rt-14-dev googletest
   chromium
-  xvfb xauth libgl1-mesa-dri libglx-mesa0 x11-utils imagemagick
+  xvfb xauth libgl1-mesa-dri libglx-mesa0 x11-utils xdotool imagemagick
   fonts-inter fonts-jetbrains-mono
   curl ca-certificates python3 clang-format-14
 )

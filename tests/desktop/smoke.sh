@@ -32,6 +32,16 @@ if [[ ! -x $APP ]]; then
   not_ok "desktop: program built" "$APP missing"
   exit 1
 fi
+# Without one of these a later step fails for a reason that has nothing to do with the program
+# (no key presses: the playback never pauses, so "idle" measures a drawing loop); say which.
+missing_tools=()
+for tool in Xvfb xdpyinfo xwininfo xdotool import convert node; do
+  command -v "$tool" >/dev/null || missing_tools+=("$tool")
+done
+if ((${#missing_tools[@]})); then
+  not_ok "desktop: test tools installed" "missing: ${missing_tools[*]} (scripts/setup.sh installs them)"
+  exit 1
+fi
 
 # A display number nobody uses: the lock file is how X servers claim one.
 display=""
