@@ -243,6 +243,17 @@ TEST(Scenarios, ADescriptionThatStatesACoreCountSaysTheDefaultOnceTheSliderMoves
   EXPECT_EQ(description_text(state.document, state.cores), state.document.description);
 }
 
+TEST(Scenarios, WithoutADescriptionTheLegendNamesTheRowsAsTheMachineHasThem) {
+  MachineSpec machine;
+  machine.cores = 2;
+  EXPECT_EQ(lanes_legend(machine).rfind("Core rows: which thread each core runs", 0), 0u) << lanes_legend(machine);
+  machine.smt = 2;  // four lanes, "cpu 0 (core 0)" .. "cpu 3 (core 1)": hardware threads, not cores
+  const std::string smt = lanes_legend(machine);
+  EXPECT_EQ(smt.rfind("CPU rows: which thread each hardware thread runs", 0), 0u) << smt;
+  EXPECT_EQ(smt.find("Core rows"), std::string::npos) << smt;
+  EXPECT_NE(smt.find("Thread rows"), std::string::npos) << smt;
+}
+
 TEST(Scenarios, MentionsCoreCountFindsCountsInDigitsAndWords) {
   EXPECT_TRUE(mentions_core_count("Two threads on two cores each add 1"));
   EXPECT_TRUE(mentions_core_count("split over 4 threads on 2 cores."));

@@ -68,7 +68,7 @@ struct Flow {
 
 void entries(const ShownRun& run, Flow& flow) {
   const Scenario& scenario = run.scenario;
-  flow.entry(0, 0, "Cores:");
+  flow.entry(0, 0, clamped_smt(scenario.machine) > 1 ? "CPUs:" : "Cores:");  // as the rows are named
   char text[96];
   if (scenario.threads.size() > kLegendThreads) {
     // Many threads: one entry, not a paragraph of names; each lane's name is beside it.

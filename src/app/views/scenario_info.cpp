@@ -39,6 +39,15 @@ std::string description_text(const Document& document, int cores) {
   return text + ")";
 }
 
+std::string lanes_legend(const MachineSpec& machine) {
+  // With SMT the rows are hardware threads ("cpu 2 (core 1)"), not cores: calling them cores
+  // would repeat the myth that each one is a whole core.
+  if (clamped_smt(machine) > 1)
+    return "CPU rows: which thread each hardware thread runs, one at a time; the cpus of one core "
+           "share its execution units. Thread rows: what each thread is doing.";
+  return "Core rows: which thread each core runs, one at a time. Thread rows: what each thread is doing.";
+}
+
 std::string variables_text(const std::vector<VariableSummary>& variables) {
   if (variables.empty()) return {};
   std::string text = "shared: ";
@@ -94,9 +103,7 @@ void draw_scenario_info(const Document& document, int cores, const ShownRun& run
   ImGui::PopStyleColor();
 
   if (document.description.empty())
-    wrapped(theme::kDimText,
-            "Core rows: which thread each core runs, one at a time. "
-            "Thread rows: what each thread is doing.");
+    wrapped(theme::kDimText, lanes_legend(run.scenario.machine));
   else
     wrapped(theme::kText, description_text(document, cores));
 

@@ -5,6 +5,7 @@
 #include "app/state/document.h"
 #include "app/state/run_slot.h"
 #include "app/rect.h"
+#include "sim/scenario/scenario.h"
 
 #include <cstdint>
 #include <span>
@@ -26,6 +27,9 @@ void draw_scenario_info(const Document& document, int cores, const ShownRun& run
 
 // The description as shown: with "(default: 2 cores; now 4)" when it states a core count.
 std::string description_text(const Document& document, int cores);
+// The line shown when a scenario has no description: what the core rows and thread rows are
+// ("CPU rows" of hardware threads with SMT).
+std::string lanes_legend(const MachineSpec& machine);
 // "shared: P0.counter = 1059 (2000 increments, 941 lost)"; "" without shared variables.
 std::string variables_text(const std::vector<VariableSummary>& variables);
 // "shared: P0.counter = 412 at the playhead; at the end 1059 (2000 increments, 941 lost)".
