@@ -123,7 +123,9 @@ TEST_F(CompareView, KeepsDrawingWhileItPlaysOrItsSweepRunsThenRests) {
   state.playback.playing = false;
   settle();
   const SweepProgress first = sweep_progress(state.compare);
-  if (first.done < first.total) EXPECT_TRUE(animating(state)) << "the sweep is still filling the chart";
+  if (first.done < first.total) {
+    EXPECT_TRUE(animating(state)) << "the sweep is still filling the chart";
+  }
   wait_for_compare(state.compare);
   ui.frame(state);
   ASSERT_EQ(sweep_progress(state.compare).done, sweep_progress(state.compare).total);

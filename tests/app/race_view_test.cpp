@@ -54,7 +54,9 @@ TEST_F(RaceViewTest, EveryIncrementIsALoadAnAddAndAStoreOfTheValueItRead) {
   std::vector<std::int64_t> loaded(state.shown().scenario.threads.size(), -1);
   for (const RaceStep& s : var.steps) {
     if (s.kind == VarAccessKind::Load) loaded[s.thread] = s.value;
-    if (s.kind == VarAccessKind::Add || s.kind == VarAccessKind::Store) EXPECT_EQ(s.value, loaded[s.thread] + 1);
+    if (s.kind == VarAccessKind::Add || s.kind == VarAccessKind::Store) {
+      EXPECT_EQ(s.value, loaded[s.thread] + 1);
+    }
   }
   for (std::size_t i = 1; i < var.steps.size(); ++i) EXPECT_LE(var.steps[i - 1].time, var.steps[i].time);
 }
@@ -68,9 +70,13 @@ TEST_F(RaceViewTest, LostStoresAddUpToWhatTheRunLost) {
   for (const RaceStep& s : var.steps) {
     marked += s.lost ? 1 : 0;
     // A store that undid updates says how many: memory had moved past what it loaded.
-    if (s.kind == VarAccessKind::Store) EXPECT_EQ(std::int64_t(s.clobbers), std::max<std::int64_t>(0, memory + 1 - s.value));
+    if (s.kind == VarAccessKind::Store) {
+      EXPECT_EQ(std::int64_t(s.clobbers), std::max<std::int64_t>(0, memory + 1 - s.value));
+    }
     if (s.kind == VarAccessKind::Store) memory = s.value;
-    if (s.lost) EXPECT_EQ(s.kind, VarAccessKind::Store);
+    if (s.lost) {
+      EXPECT_EQ(s.kind, VarAccessKind::Store);
+    }
   }
   EXPECT_GT(marked, 0u);
   EXPECT_EQ(std::int64_t(lost_by(var, state.result().trace.makespan)), lost_updates(summary));
