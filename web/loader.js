@@ -8,7 +8,7 @@
 //     version,              // release of this page
 //     variant,              // "threads" | "single"
 //     ready,                // Promise, resolves after the first frame is drawn
-//     module,               // the Emscripten module once instantiated
+//     module,               // the Emscripten module once its runtime has started, else null
 //     state(),              // parsed tl_state_json(): lanes, threads, controls, ... (CSS px)
 //     setCores(n),          // same as moving the cores slider
 //     setScenario(name),    // same as choosing it in the Scenario combo ("race"; the names
@@ -195,11 +195,14 @@
       print(text) { console.log(text); },
       printErr(text) { console.warn(text); },
     };
+    // Exports exist on config from instantiation on, but ccall needs the runtime: until it has
+    // started, api.module stays null and a call says "not ready yet" (not a TypeError from
+    // inside ccall). Emscripten runs this hook before main(), so before the first frame.
+    config.onRuntimeInitialized = () => { api.module = config; };
     // A press on the canvas gives it the keyboard: SDL's mousedown handler prevents the
     // browser's default (and with it the focus a click gives), and keys reach the program only
     // while the canvas has the focus.
     config.canvas.addEventListener("pointerdown", () => config.canvas.focus({ preventScroll: true }));
-    api.module = config;
     self.createThreadlab(config).catch((err) => fail(String(err)));
   };
   document.body.appendChild(main);

@@ -293,6 +293,41 @@ for (const { isolation, variant } of [{ isolation: true, variant: "threads" },
       assert.deepEqual(embedErrors, []);
     });
 
+    test("until the program has started, the API says it is not ready", async () => {
+      // The wasm is held back so the page sits between loading the program's script and
+      // starting its runtime: the window in which a host's first poll used to reach ccall.
+      const blocked = await launchBrowser({ serviceWorkers: "block" });
+      try {
+        const early = await blocked.context.newPage();
+        const earlyErrors = watchErrors(early);
+        let release, requested;
+        const held = new Promise((resolve) => { release = resolve; });
+        const wasmRequested = new Promise((resolve) => { requested = resolve; });
+        await early.route(/threadlab-(single|threads)\.wasm$/, async (route) => {
+          requested();
+          await held;
+          await route.continue();
+        });
+        await early.goto(url);
+        await wasmRequested;
+        const before = await early.evaluate(() => {
+          let thrown = null;
+          try { window.threadlab.state(); } catch (err) { thrown = err.name + ": " + err.message; }
+          // A plain value: the module, once there, holds the whole heap.
+          return { noModule: window.threadlab.module === null, thrown };
+        });
+        release();
+        assert.ok(before.noModule, "no module before the runtime starts");
+        assert.equal(before.thrown, "Error: threadlab is not ready yet");
+        await early.evaluate(() => window.threadlab.ready.then(() => true));
+        assert.ok(await early.evaluate(() => window.threadlab.module !== null));
+        await early.waitForFunction(() => window.threadlab.state().lanes.length > 0, null, WAIT);
+        assert.deepEqual(earlyErrors, []);
+      } finally {
+        await blocked.close();
+      }
+    });
+
     test("no console errors or page errors", () => {
       assert.deepEqual(errors, []);
     });

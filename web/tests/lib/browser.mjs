@@ -7,13 +7,16 @@ import path from "node:path";
 
 export const CHROMIUM = process.env.TL_CHROMIUM ?? "/usr/bin/chromium";
 
-export async function launchBrowser() {
+// serviceWorkers: "block" keeps the page's offline worker out, for a test that must see (and
+// hold back) the page's own requests: what a worker answers never reaches page.route.
+export async function launchBrowser({ serviceWorkers = "allow" } = {}) {
   const profile = mkdtempSync(path.join(os.tmpdir(), "threadlab-chromium-"));
   const context = await chromium.launchPersistentContext(profile, {
     executablePath: CHROMIUM,
     headless: true,
     viewport: { width: 1280, height: 800 },
     deviceScaleFactor: 1,          // state() reports CSS px; screenshots then match 1:1
+    serviceWorkers,
     args: ["--no-sandbox", "--disable-quic", "--no-first-run", "--disable-background-networking",
            "--disable-component-update", "--disable-sync", "--use-angle=swiftshader",
            "--enable-unsafe-swiftshader"],
