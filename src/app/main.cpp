@@ -2,13 +2,14 @@
 // window, the loop.
 #include "app/api.h"
 #include "app/app.h"
-#include "app/platform/files.h"
 #include "app/platform/platform.h"
 #include "app/state/args.h"
 #include "app/state/catalog.h"
 #include "app/state/progress_store.h"
 #include "app/theme.h"
 #include "lessons/lesson.h"
+#include "sim/core/text_file.h"
+#include "sim/scenario/reader.h"  // the size limit of a scenario document
 
 #include <cstdio>
 #include <filesystem>
@@ -94,7 +95,8 @@ int main(int argc, char** argv) {
     // A file the user named: bad input exits 2 with the CLI's lines, before any window opens.
     const std::string& path = program.options.file;
     std::string reason;
-    const std::optional<std::string> text = platform::read_text_file(path, reason);
+    // A lesson is smaller still; its parser says so with the size.
+    const std::optional<std::string> text = tl::read_text_file(path, tl::detail::kMaxDocumentBytes, "a scenario", reason);
     if (!text) {
       std::fprintf(stderr, "error: %s: %s\n", path.c_str(), reason.c_str());
       return 2;

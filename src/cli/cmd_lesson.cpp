@@ -12,6 +12,7 @@
 #include "lessons/evaluate.h"
 #include "lessons/markup.h"
 #include "sim/core/format.h"
+#include "sim/core/text_file.h"
 
 #include <filesystem>
 #include <ostream>
@@ -36,7 +37,7 @@ std::optional<Loaded> load(const std::string& arg, Streams io) {
   std::error_code ec;
   if (std::filesystem::exists(arg, ec)) {
     std::string reason;
-    std::optional<std::string> t = read_text_file(arg, reason);
+    std::optional<std::string> t = tl::read_text_file(arg, lessons::kMaxLessonBytes, "a lesson", reason);
     if (!t) {
       io.err << "error: " << arg << ": " << reason << "\n";
       return std::nullopt;

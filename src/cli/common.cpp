@@ -1,10 +1,10 @@
-// Usage text and file reading shared by the commands. Files go through std::ifstream only, so
-// the same code works natively and under Emscripten's NODERAWFS.
+// Usage text and file reading shared by the commands. Files are read with std::ifstream
+// (sim/core/text_file), so the same code works natively and under Emscripten's NODERAWFS.
 #include "cli/commands.h"
 
+#include "sim/core/text_file.h"
 #include "sim/scenario/reader.h"
 
-#include <fstream>
 #include <ostream>
 
 namespace tl::cli {
@@ -34,32 +34,7 @@ void print_usage(std::ostream& out) {
 }
 
 std::optional<std::string> read_text_file(const std::string& path, std::string& reason) {
-  std::ifstream in(path, std::ios::binary);
-  if (!in) {
-    reason = "cannot open for reading";
-    return std::nullopt;
-  }
-  std::string text;
-  char buf[1 << 16];
-  while (in.read(buf, sizeof buf) || in.gcount() > 0) {
-    text.append(buf, static_cast<std::size_t>(in.gcount()));
-    // The parser refuses anything larger anyway; stopping here keeps /dev/zero or a huge log
-    // passed by mistake from filling the memory first.
-    if (text.size() > detail::kMaxDocumentBytes) {
-      reason = "larger than " + std::to_string(detail::kMaxDocumentBytes >> 20) + " MiB, the limit for a scenario";
-      return std::nullopt;
-    }
-  }
-  if (in.bad()) {
-    reason = "read error";
-    return std::nullopt;
-  }
-  // A directory opens like a file and then reads nothing; no scenario is empty either.
-  if (text.empty()) {
-    reason = "is empty or not a regular file";
-    return std::nullopt;
-  }
-  return text;
+  return tl::read_text_file(path, detail::kMaxDocumentBytes, "a scenario", reason);
 }
 
 ParseOptions scenario_parse_options(const std::string& scenario_file) {

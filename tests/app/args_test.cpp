@@ -179,6 +179,19 @@ TEST(Args, ABadScenarioFileExits2WithTheCliLines) {
   EXPECT_EQ(missing.output, run_program_at(TL_CLI_EXE, "validate /nonexistent/scenario.json").output);
 }
 
+// A path that is not a scenario file at all: refused with the CLI's reason, before any window
+// opens. /dev/zero used to be read until the memory ran out.
+TEST(Args, AnEndlessFileOrAFolderExits2WithTheCliLines) {
+  const std::string folder = std::string(TL_SOURCE_DIR) + "/examples";
+  for (const std::string& path : {std::string("/dev/zero"), folder}) {
+    const Exit app = run_program(path);
+    EXPECT_EQ(app.status, 2) << path;
+    EXPECT_EQ(app.output, run_program_at(TL_CLI_EXE, "validate " + path).output);
+  }
+  EXPECT_EQ(run_program("/dev/zero").output, "error: /dev/zero: larger than 64 MiB, the limit for a scenario\n");
+  EXPECT_EQ(run_program(folder).output, "error: " + folder + ": is a directory, not a file\n");
+}
+
 TEST(Args, HelpPrintsUsageAndExits0) {
   const Exit help = run_program("--help");
   EXPECT_EQ(help.status, 0);

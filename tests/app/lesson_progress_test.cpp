@@ -97,6 +97,18 @@ TEST_F(LessonProgress, ACorruptStoredFileIsReportedAndNotOverwrittenUnread) {
   EXPECT_NE(slurp(stored()).find("\"done\": 3"), std::string::npos) << "nothing changed, nothing written";
 }
 
+// A stored file that never ends (here a link to /dev/zero) is refused at the progress limit,
+// before it fills the memory; the program goes on with no progress.
+TEST_F(LessonProgress, AnEndlessStoredFileIsRefusedAtTheLimit) {
+  fs::create_directories(stored().parent_path());
+  fs::create_symlink("/dev/zero", stored());
+  AppState state;
+  load_stored_progress(state.lesson);
+  EXPECT_EQ(state.lesson.progress_message, "progress not loaded: " + stored().string() +
+                                               ": larger than 256 KiB, the limit for a progress file");
+  EXPECT_FALSE(state.lesson.progress.done("races"));
+}
+
 TEST_F(LessonProgress, ExportImportAndResetThroughTheColumnsButtons) {
   HeadlessUi ui(1280, 720);
   AppState state;
@@ -133,6 +145,13 @@ TEST_F(LessonProgress, ExportImportAndResetThroughTheColumnsButtons) {
   fs::remove(exported);
   ASSERT_TRUE(input.click([&] { return layout.import_button; }));
   EXPECT_EQ(state.lesson.progress_message, "import failed: threadlab-progress.json: cannot open for reading");
+
+  // One that never ends is refused at the limit; the progress stays.
+  fs::create_symlink("/dev/zero", exported);
+  ASSERT_TRUE(input.click([&] { return layout.import_button; }));
+  EXPECT_EQ(state.lesson.progress_message,
+            "import failed: threadlab-progress.json: larger than 256 KiB, the limit for a progress file");
+  EXPECT_TRUE(state.lesson.progress.done("races"));
 }
 
 TEST_F(LessonProgress, AControlOutsideTheLessonsRangeIsRefusedOnScreen) {

@@ -99,6 +99,15 @@ TEST(CliLimits, ObjectWithAMillionKeysIsRefusedAtTheKeyLimit) {
 TEST(CliLimits, EndlessInputFileIsRefusedAtTheSizeLimit) {
   expect_one_error_line(run_cli({"validate", "/dev/zero"}, kGuardSeconds), "MiB, the limit for a scenario");
   expect_one_error_line(run_cli({"run", "/dev/zero"}, kGuardSeconds), "MiB, the limit for a scenario");
+  expect_one_error_line(run_cli({"lesson", "validate", "/dev/zero"}, kGuardSeconds),
+                        "/dev/zero: larger than 1 MiB, the limit for a lesson");
+}
+
+// A folder named by mistake is called one, not "read error".
+TEST(CliLimits, ADirectoryIsNamedAsOne) {
+  const std::string folder = std::string(TL_SOURCE_DIR) + "/examples";
+  expect_one_error_line(run_cli({"run", folder}), folder + ": is a directory, not a file");
+  expect_one_error_line(run_cli({"lesson", "validate", folder}), folder + ": is a directory, not a file");
 }
 
 TEST(CliLimits, SweepCoreRangeOutsideOneTo256IsRefused) {

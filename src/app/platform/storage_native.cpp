@@ -1,7 +1,8 @@
 // Desktop progress storage: plain files. The config folder follows the XDG base directory
 // convention, so tests (and users) can point it elsewhere with XDG_CONFIG_HOME.
-#include "app/platform/files.h"
 #include "app/platform/storage.h"
+#include "lessons/progress.h"
+#include "sim/core/text_file.h"
 
 #include <cstdlib>
 #include <filesystem>
@@ -60,7 +61,7 @@ std::optional<std::string> load_progress_text(std::string& error) {
   std::error_code ec;
   if (!fs::exists(path, ec)) return std::nullopt;  // a first visit
   std::string reason;
-  std::optional<std::string> text = read_text_file(path.string(), reason);
+  std::optional<std::string> text = tl::read_text_file(path.string(), lessons::kMaxProgressBytes, "a progress file", reason);
   if (!text) error = path.string() + ": " + reason;
   return text;
 }
@@ -98,7 +99,7 @@ std::optional<std::string> import_progress_file(const std::string& path, std::st
     return std::nullopt;
   }
   std::string reason;
-  std::optional<std::string> text = read_text_file(path, reason);
+  std::optional<std::string> text = tl::read_text_file(path, lessons::kMaxProgressBytes, "a progress file", reason);
   if (!text) message = "import failed: " + path + ": " + reason;
   return text;
 }

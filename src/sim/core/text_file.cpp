@@ -1,0 +1,48 @@
+#include "sim/core/text_file.h"
+
+#include <filesystem>
+#include <fstream>
+
+namespace tl {
+
+std::string format_byte_size(std::size_t bytes) {
+  if (bytes >= (1u << 20) && bytes % (1u << 20) == 0) return std::to_string(bytes >> 20) + " MiB";
+  if (bytes >= (1u << 10) && bytes % (1u << 10) == 0) return std::to_string(bytes >> 10) + " KiB";
+  return std::to_string(bytes) + " bytes";
+}
+
+std::optional<std::string> read_text_file(const std::string& path, std::size_t max_bytes, std::string_view what,
+                                          std::string& reason) {
+  // A directory opens like a file on Linux and then fails on its first read; saying so up front
+  // names the mistake instead of "read error".
+  std::error_code ec;
+  if (std::filesystem::is_directory(path, ec)) {
+    reason = "is a directory, not a file";
+    return std::nullopt;
+  }
+  std::ifstream in(path, std::ios::binary);
+  if (!in) {
+    reason = "cannot open for reading";
+    return std::nullopt;
+  }
+  std::string text;
+  char buf[1 << 16];
+  while (in.read(buf, sizeof buf) || in.gcount() > 0) {
+    text.append(buf, static_cast<std::size_t>(in.gcount()));
+    if (text.size() > max_bytes) {
+      reason = "larger than " + format_byte_size(max_bytes) + ", the limit for " + std::string(what);
+      return std::nullopt;
+    }
+  }
+  if (in.bad()) {
+    reason = "read error";
+    return std::nullopt;
+  }
+  if (text.empty()) {
+    reason = "is empty";
+    return std::nullopt;
+  }
+  return text;
+}
+
+}  // namespace tl
