@@ -9,7 +9,7 @@
 #include "app/theme.h"
 #include "lessons/lesson.h"
 #include "sim/core/text_file.h"
-#include "sim/scenario/reader.h"  // the size limit of a scenario document
+#include "sim/scenario/scenario.h"
 
 #include <cstdio>
 #include <filesystem>
@@ -96,7 +96,7 @@ int main(int argc, char** argv) {
     const std::string& path = program.options.file;
     std::string reason;
     // A lesson is smaller still; its parser says so with the size.
-    const std::optional<std::string> text = tl::read_text_file(path, tl::detail::kMaxDocumentBytes, "a scenario", reason);
+    const std::optional<std::string> text = tl::read_text_file(path, tl::kMaxScenarioDocumentBytes, "a scenario", reason);
     if (!text) {
       std::fprintf(stderr, "error: %s: %s\n", path.c_str(), reason.c_str());
       return 2;

@@ -73,10 +73,6 @@ std::string fixed(double v, int decimals) {
   return s.str();
 }
 
-std::string size_text(std::size_t bytes) {
-  return bytes >= (1u << 20) ? std::to_string(bytes >> 20) + " MiB" : std::to_string(bytes >> 10) + " KiB";
-}
-
 double num(const Json& j, const char* key) {
   const auto it = j.find(key);
   return it != j.end() && it->is_number() ? it->get<double>() : 0.0;
@@ -137,7 +133,7 @@ void print_table(const Json& j, std::ostream& out) {
 
   out << "\npipe between two processes, by message size\n";
   for (const Json& b : j["pipe_bandwidth"])
-    out << "  " << std::left << std::setw(8) << size_text(b["message_bytes"].get<std::size_t>()) << std::right << std::setw(10)
+    out << "  " << std::left << std::setw(8) << format_byte_size(b["message_bytes"].get<std::size_t>()) << std::right << std::setw(10)
         << fixed(num(b, "mb_per_s"), 0) << " MB/s  " << std::setw(10) << fixed(num(b, "per_message_us"), 2)
         << " us per message\n";
 

@@ -3,7 +3,7 @@
 #include "cli/commands.h"
 
 #include "sim/core/text_file.h"
-#include "sim/scenario/reader.h"
+#include "sim/scenario/scenario.h"
 
 #include <ostream>
 
@@ -34,7 +34,7 @@ void print_usage(std::ostream& out) {
 }
 
 std::optional<std::string> read_text_file(const std::string& path, std::string& reason) {
-  return tl::read_text_file(path, detail::kMaxDocumentBytes, "a scenario", reason);
+  return tl::read_text_file(path, kMaxScenarioDocumentBytes, "a scenario", reason);
 }
 
 ParseOptions scenario_parse_options(const std::string& scenario_file) {

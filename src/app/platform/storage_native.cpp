@@ -46,6 +46,11 @@ bool write_file(const fs::path& path, const std::string& text, std::string& erro
   return true;
 }
 
+// The stored file and an imported one alike: nothing past the progress limit is read.
+std::optional<std::string> read_progress_file(const std::string& path, std::string& reason) {
+  return tl::read_text_file(path, lessons::kMaxProgressBytes, "a progress file", reason);
+}
+
 }  // namespace
 
 std::string progress_location() {
@@ -61,7 +66,7 @@ std::optional<std::string> load_progress_text(std::string& error) {
   std::error_code ec;
   if (!fs::exists(path, ec)) return std::nullopt;  // a first visit
   std::string reason;
-  std::optional<std::string> text = tl::read_text_file(path.string(), lessons::kMaxProgressBytes, "a progress file", reason);
+  std::optional<std::string> text = read_progress_file(path.string(), reason);
   if (!text) error = path.string() + ": " + reason;
   return text;
 }
@@ -99,7 +104,7 @@ std::optional<std::string> import_progress_file(const std::string& path, std::st
     return std::nullopt;
   }
   std::string reason;
-  std::optional<std::string> text = tl::read_text_file(path, lessons::kMaxProgressBytes, "a progress file", reason);
+  std::optional<std::string> text = read_progress_file(path, reason);
   if (!text) message = "import failed: " + path + ": " + reason;
   return text;
 }

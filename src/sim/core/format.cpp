@@ -71,6 +71,12 @@ std::string quote_name(std::string_view text) {
   return out + "'";
 }
 
+std::string format_byte_size(std::size_t bytes) {
+  if (bytes >= (1u << 20) && bytes % (1u << 20) == 0) return std::to_string(bytes >> 20) + " MiB";
+  if (bytes >= (1u << 10) && bytes % (1u << 10) == 0) return std::to_string(bytes >> 10) + " KiB";
+  return std::to_string(bytes) + " bytes";
+}
+
 std::string one_line(std::string message) {
   for (char& c : message)
     if (is_control(c)) c = '?';

@@ -4,6 +4,7 @@
 #pragma once
 #include "sim/core/types.h"
 
+#include <cstddef>
 #include <cstdint>
 #include <string>
 #include <string_view>
@@ -17,6 +18,9 @@ std::string format_us(TimeNs ns);
 // A ratio kept in integer thousandths (sweep.h's speedups) as "1.978": three decimals always,
 // so table columns line up.
 std::string format_thousandths(std::int64_t milli);
+
+// A size in whole MiB or KiB when it is one, else in bytes: "64 MiB", "256 KiB", "1536 bytes".
+std::string format_byte_size(std::size_t bytes);
 
 // A JSON string literal (quotes included), escaping what RFC 8259 requires.
 void append_json_string(std::string& out, std::string_view text);

@@ -1,15 +1,11 @@
 #include "sim/core/text_file.h"
 
+#include "sim/core/format.h"
+
 #include <filesystem>
 #include <fstream>
 
 namespace tl {
-
-std::string format_byte_size(std::size_t bytes) {
-  if (bytes >= (1u << 20) && bytes % (1u << 20) == 0) return std::to_string(bytes >> 20) + " MiB";
-  if (bytes >= (1u << 10) && bytes % (1u << 10) == 0) return std::to_string(bytes >> 10) + " KiB";
-  return std::to_string(bytes) + " bytes";
-}
 
 std::optional<std::string> read_text_file(const std::string& path, std::size_t max_bytes, std::string_view what,
                                           std::string& reason) {

@@ -16,7 +16,4 @@ namespace tl {
 std::optional<std::string> read_text_file(const std::string& path, std::size_t max_bytes, std::string_view what,
                                           std::string& reason);
 
-// "64 MiB", "256 KiB", "100 bytes": a limit as people read it.
-std::string format_byte_size(std::size_t bytes);
-
 }  // namespace tl

@@ -157,9 +157,9 @@ class Handler {
 }  // namespace
 
 std::optional<Json> parse_json(std::string_view text, Errors& errors) {
-  if (text.size() > kMaxDocumentBytes) {
+  if (text.size() > kMaxScenarioDocumentBytes) {
     errors.add("", "scenario is " + std::to_string(text.size()) + " bytes, more than the limit of " +
-                       std::to_string(kMaxDocumentBytes));
+                       std::to_string(kMaxScenarioDocumentBytes));
     return std::nullopt;
   }
   Json root;

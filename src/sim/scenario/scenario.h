@@ -9,6 +9,7 @@
 #include "sim/runtime/cost_profile.h"
 #include "sim/runtime/specs.h"
 
+#include <cstddef>
 #include <functional>
 #include <optional>
 #include <string>
@@ -233,6 +234,10 @@ struct ParseResult {
   std::string title;                  // the document's "name" and "description": prose for
   std::string description;            // a reader, which the engine never needs
 };
+
+// The largest scenario document parse_scenario reads. A front end reading a file stops there
+// (sim/core/text_file), so an endless file cannot fill the memory first.
+inline constexpr std::size_t kMaxScenarioDocumentBytes = 64u << 20;
 
 ParseResult parse_scenario(std::string_view json_text);
 

@@ -24,5 +24,13 @@ TEST(Format, RatiosHaveThreeDecimals) {
   EXPECT_EQ(format_thousandths(-1'500), "-1.500");
 }
 
+TEST(ByteSize, LimitsReadAsPeopleWriteThem) {
+  EXPECT_EQ(format_byte_size(64u << 20), "64 MiB");
+  EXPECT_EQ(format_byte_size(1u << 20), "1 MiB");
+  EXPECT_EQ(format_byte_size(256u << 10), "256 KiB");
+  EXPECT_EQ(format_byte_size(1536), "1536 bytes");
+  EXPECT_EQ(format_byte_size(0), "0 bytes");
+}
+
 }  // namespace
 }  // namespace tl

@@ -65,13 +65,5 @@ TEST_F(TextFile, EachFailureHasItsOwnReason) {
   EXPECT_EQ(reason, "is empty");
 }
 
-TEST(ByteSize, LimitsReadAsPeopleWriteThem) {
-  EXPECT_EQ(format_byte_size(64u << 20), "64 MiB");
-  EXPECT_EQ(format_byte_size(1u << 20), "1 MiB");
-  EXPECT_EQ(format_byte_size(256u << 10), "256 KiB");
-  EXPECT_EQ(format_byte_size(1536), "1536 bytes");
-  EXPECT_EQ(format_byte_size(0), "0 bytes");
-}
-
 }  // namespace
 }  // namespace tl
