@@ -109,6 +109,30 @@ TEST_F(LessonProgress, AnEndlessStoredFileIsRefusedAtTheLimit) {
   EXPECT_FALSE(state.lesson.progress.done("races"));
 }
 
+// A load that fails says so where the learner looks: "Your progress" opens by itself, once. A
+// start without a problem leaves it closed.
+TEST_F(LessonProgress, AFailedLoadOpensYourProgressToSayWhy) {
+  {
+    HeadlessUi ui(1280, 720);
+    AppState state;
+    load_stored_progress(state.lesson);
+    LessonInput input(ui, state);
+    ASSERT_TRUE(open_lesson(state, "races"));
+    input.settle();
+    EXPECT_FALSE(input.reveal([&] { return state.layout.lesson.import_button; })) << "closed after a clean start";
+  }
+  fs::create_directories(stored().parent_path());
+  std::ofstream(stored()) << "{\"format\": \"threadlab-progress\", \"version\": 1, \"lessons\": {\"races\": {\"done\": 3}}}";
+  HeadlessUi ui(1280, 720);
+  AppState state;
+  load_stored_progress(state.lesson);
+  LessonInput input(ui, state);
+  ASSERT_TRUE(open_lesson(state, "races"));
+  input.settle();
+  EXPECT_TRUE(input.reveal([&] { return state.layout.lesson.import_button; })) << state.lesson.progress_message;
+  EXPECT_FALSE(state.lesson.progress_message_unasked) << "opened once; the learner may close it again";
+}
+
 TEST_F(LessonProgress, ExportImportAndResetThroughTheColumnsButtons) {
   HeadlessUi ui(1280, 720);
   AppState state;

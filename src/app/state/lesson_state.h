@@ -89,6 +89,7 @@ struct LessonState {
   lessons::Progress progress;                             // done marks and passed tasks over every lesson, by id
   bool progress_changed = false;                          // not yet written to storage
   std::string progress_message;                           // what the last export/import/reset did (or why it failed)
+  bool progress_message_unasked = false;                  // a load or save failed: "Your progress" opens to say so
   std::string progress_file = "threadlab-progress.json";  // desktop: the export/import file
   bool confirm_reset = false;                             // Reset was pressed once
 

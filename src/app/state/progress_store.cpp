@@ -2,7 +2,20 @@
 
 #include "app/platform/storage.h"
 
+#include <string>
+#include <utility>
+
 namespace tl::app {
+namespace {
+
+// Loading and saving happen without the learner asking, so the answer would sit unseen under a
+// closed "Your progress" header; the panel opens it once.
+void tell_unasked(LessonState& state, std::string message) {
+  state.progress_message = std::move(message);
+  state.progress_message_unasked = true;
+}
+
+}  // namespace
 
 void carry_out(LessonState& state, const ProgressAsk& ask) {
   if (ask.export_file) export_progress(state, ask.path);
@@ -17,13 +30,13 @@ void load_stored_progress(LessonState& state) {
   std::string error;
   const std::optional<std::string> text = platform::load_progress_text(error);
   if (!text) {
-    if (!error.empty()) state.progress_message = "progress not loaded: " + error;
+    if (!error.empty()) tell_unasked(state, "progress not loaded: " + error);
     return;
   }
   std::optional<lessons::Progress> progress = lessons::progress_from_json(*text, error);
   if (!progress) {
     // Leave the stored file as it is (no save until the learner changes something).
-    state.progress_message = "progress not loaded: " + platform::progress_location() + ": " + error;
+    tell_unasked(state, "progress not loaded: " + platform::progress_location() + ": " + error);
     return;
   }
   state.progress = std::move(*progress);
@@ -35,7 +48,7 @@ void save_progress_if_changed(LessonState& state) {
   state.progress_changed = false;  // one attempt per change: a refusing store is not retried every frame
   std::string error;
   if (!platform::save_progress_text(lessons::progress_to_json(state.progress), error))
-    state.progress_message = "progress not saved: " + error;
+    tell_unasked(state, "progress not saved: " + error);
 }
 
 void export_progress(LessonState& state, const std::string& path) {

@@ -253,6 +253,10 @@ void draw_list(LessonState& state, LessonAsk& ask, LessonPanelLayout& layout) {
 void draw_progress(LessonState& state, LessonAsk& ask, LessonPanelLayout& layout) {
   std::string& path = state.progress_file;
   bool& confirming = state.confirm_reset;
+  if (state.progress_message_unasked) {
+    ImGui::SetNextItemOpen(true);
+    state.progress_message_unasked = false;
+  }
   const bool expanded = ImGui::CollapsingHeader("Your progress");
   layout.progress_header = visible_item(layout.column);
   if (!expanded) return;
