@@ -21,14 +21,21 @@ std::optional<std::string> read_text_file(const std::string& path, std::size_t m
     reason = "cannot open for reading";
     return std::nullopt;
   }
+  const auto too_large = [&] {
+    reason = "larger than " + format_byte_size(max_bytes) + ", the limit for " + std::string(what);
+    return std::nullopt;
+  };
   std::string text;
+  // A regular file says its size: one allocation, and a file past the limit is refused unread.
+  // Devices and pipes say nothing, and the loop below stops them at the limit.
+  if (const std::uintmax_t size = std::filesystem::file_size(path, ec); !ec) {
+    if (size > max_bytes) return too_large();
+    text.reserve(static_cast<std::size_t>(size));
+  }
   char buf[1 << 16];
   while (in.read(buf, sizeof buf) || in.gcount() > 0) {
     text.append(buf, static_cast<std::size_t>(in.gcount()));
-    if (text.size() > max_bytes) {
-      reason = "larger than " + format_byte_size(max_bytes) + ", the limit for " + std::string(what);
-      return std::nullopt;
-    }
+    if (text.size() > max_bytes) return too_large();
   }
   if (in.bad()) {
     reason = "read error";
